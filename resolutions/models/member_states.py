@@ -1,0 +1,90 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .actions import Action, Occurrence
+from .sources import SourceDocument
+
+
+class MemberState(models.Model):
+    iso3 = models.CharField(max_length=3, unique=True, help_text="ISO 3166-1 alpha-3")
+    name = models.CharField(max_length=120, unique=True)
+    name_in_source = models.CharField(
+        max_length=120, blank=True, help_text="The spelling of the membership source."
+    )
+    source = models.ForeignKey(
+        SourceDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(iso3__regex=r"^[A-Z]{3}$"),
+                name="member_state_iso3_format",
+                violation_error_message="ISO 3166-1 alpha-3 codes are three capital letters.",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("member_state_detail", args=[self.iso3])
+
+
+class MemberStateRole(models.Model):
+    """A Member State's role in a mandate, e.g. member or co-chair of a body an action set up."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", "Member"
+        CO_CHAIR = "co_chair", "Co-chair"
+        PROPOSER = "proposer", "Proposer"
+
+    member_state = models.ForeignKey(MemberState, on_delete=models.CASCADE, related_name="roles")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="member_state_roles")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    as_of = models.DateField(null=True, blank=True)
+    source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="+")
+    quote = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["action", "role", "member_state"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member_state", "action", "role"], name="member_state_role_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member_state} — {self.get_role_display()} — {self.action}"
+
+
+class Participation(models.Model):
+    """A Member State took part in an occurrence, where a source says so by name."""
+
+    class Role(models.TextChoices):
+        HOST = "host", "Host or organiser"
+        SPEAKER = "speaker", "Speaker or panellist"
+        PARTICIPANT = "participant", "Participant"
+
+    occurrence = models.ForeignKey(
+        Occurrence, on_delete=models.CASCADE, related_name="participations"
+    )
+    member_state = models.ForeignKey(
+        MemberState, on_delete=models.CASCADE, related_name="participations"
+    )
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+    source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="+")
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["occurrence", "member_state"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occurrence", "member_state"], name="participation_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member_state} at {self.occurrence}"

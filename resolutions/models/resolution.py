@@ -1,0 +1,185 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .provenance import Provenance
+from .sources import SourceDocument
+
+
+class Resolution(models.Model):
+    symbol = models.CharField(max_length=60, unique=True, help_text="As printed, e.g. 53/45-POL.")
+    slug = models.SlugField(max_length=80, unique=True, help_text="Used in URLs, e.g. 53-45-pol.")
+    title = models.CharField(max_length=500)
+    adopting_body = models.CharField(max_length=200, help_text="e.g. Council of Foreign Ministers")
+    session = models.CharField(max_length=200, help_text="e.g. 45th session")
+    session_theme = models.CharField(max_length=300, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    adopted_on = models.DateField(null=True, blank=True, help_text="First day of adoption.")
+    adopted_until = models.DateField(
+        null=True, blank=True, help_text="Last day, when the session spans several days."
+    )
+    adoption_dates_note = models.TextField(
+        blank=True, help_text="Other calendars or conflicting dates, with their sources."
+    )
+    summary = models.TextField(blank=True)
+    sources = models.ManyToManyField(SourceDocument, blank=True, related_name="resolutions")
+    data_file = models.CharField(
+        max_length=300, blank=True, help_text="The data file this resolution was last loaded from."
+    )
+
+    class Meta:
+        ordering = ["symbol"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(adopted_until__isnull=True)
+                | Q(adopted_on__isnull=False, adopted_until__gte=models.F("adopted_on")),
+                name="resolution_adoption_dates_ordered",
+                violation_error_message="The last adoption day cannot precede the first.",
+            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="resolution_slug_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.symbol} — {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("resolution_detail", args=[self.slug])
+
+
+class ParagraphKind(models.TextChoices):
+    PREAMBULAR = "preambular", "Preambular"
+    OPERATIVE = "operative", "Operative"
+
+
+class OperativeVerb(models.TextChoices):
+    AFFIRMS = "affirms", "affirms"
+    CALLS_UPON = "calls_upon", "calls upon"
+    DECIDES = "decides", "decides"
+    ENCOURAGES = "encourages", "encourages"
+    INVITES = "invites", "invites"
+    REAFFIRMS = "reaffirms", "reaffirms"
+    REQUESTS = "requests", "requests"
+    URGES = "urges", "urges"
+    WELCOMES = "welcomes", "welcomes"
+    OTHER = "other", "other"
+
+
+class Addressee(models.TextChoices):
+    SECRETARY_GENERAL = "secretary_general", "Secretary-General"
+    GENERAL_SECRETARIAT = "general_secretariat", "General Secretariat"
+    OIC = "oic", "The OIC (as an organisation)"
+    OIC_INSTITUTIONS = "oic_institutions", "OIC institutions"
+    MEMBER_STATES = "member_states", "Member States"
+    SUBSIDIARY_BODY = "subsidiary_body", "A subsidiary body"
+    OTHER = "other", "Other"
+
+
+class ParagraphQuerySet(models.QuerySet):
+    def in_order(self):
+        return self.order_by("order")
+
+    def operative(self):
+        return self.filter(kind=ParagraphKind.OPERATIVE)
+
+
+class Paragraph(models.Model):
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="paragraphs")
+    number = models.CharField(
+        max_length=20,
+        help_text="As printed: 4, 7, 5(b). Preambular paragraphs, which are not numbered in "
+        "print, use PP1, PP2… by position.",
+    )
+    order = models.PositiveIntegerField(help_text="Position in the resolution, for sorting.")
+    kind = models.CharField(max_length=12, choices=ParagraphKind.choices)
+    operative_verb = models.CharField(
+        max_length=20, choices=OperativeVerb.choices, blank=True, help_text="Blank when unknown."
+    )
+    operative_verb_other = models.CharField(max_length=60, blank=True)
+    addressee = models.CharField(
+        max_length=30, choices=Addressee.choices, blank=True, help_text="Blank when unknown."
+    )
+    addressee_detail = models.CharField(max_length=200, blank=True)
+    summary = models.CharField(
+        max_length=200, blank=True, help_text="A short description for tables."
+    )
+    text = models.TextField(blank=True)
+    text_provenance = models.CharField(
+        max_length=12, choices=Provenance.choices, default=Provenance.UNKNOWN
+    )
+    text_source = models.ForeignKey(
+        SourceDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    text_source_locator = models.CharField(
+        max_length=200, blank=True, help_text="Where in the source: page, section or session."
+    )
+    provenance_note = models.TextField(
+        blank=True, help_text="Why the text has this provenance, e.g. 'unofficial translation'."
+    )
+    excluded_from_rollup = models.BooleanField(
+        default=False,
+        help_text="Not applicable for the roll-up, e.g. a paragraph that only exhorts Member "
+        "States. Shown publicly with the reason.",
+    )
+    exclusion_reason = models.TextField(blank=True)
+
+    objects = ParagraphQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["resolution", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "number"], name="paragraph_number_unique_in_resolution"
+            ),
+            models.UniqueConstraint(
+                fields=["resolution", "order"], name="paragraph_order_unique_in_resolution"
+            ),
+            # Text and provenance must agree: known text always names its source, and
+            # "unknown" never carries text that a reader could mistake for the resolution's.
+            models.CheckConstraint(
+                condition=(Q(text_provenance=Provenance.UNKNOWN) & Q(text=""))
+                | (
+                    ~Q(text_provenance=Provenance.UNKNOWN)
+                    & ~Q(text="")
+                    & Q(text_source__isnull=False)
+                ),
+                name="paragraph_text_matches_provenance",
+                violation_error_message="Text needs a source and a verbatim/paraphrase "
+                "provenance; unknown text must be left empty.",
+            ),
+            models.CheckConstraint(
+                condition=Q(excluded_from_rollup=False) | ~Q(exclusion_reason=""),
+                name="paragraph_exclusion_has_reason",
+                violation_error_message="Say why the paragraph is excluded from the roll-up.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=ParagraphKind.OPERATIVE)
+                | (Q(operative_verb="") & Q(addressee="") & Q(excluded_from_rollup=False)),
+                name="paragraph_preambular_has_no_operative_fields",
+                violation_error_message="Only operative paragraphs have a verb, an addressee "
+                "or a roll-up exclusion.",
+            ),
+            models.CheckConstraint(condition=~Q(number=""), name="paragraph_number_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.resolution.symbol} para. {self.number}"
+
+    def get_absolute_url(self):
+        return reverse("paragraph_detail", args=[self.resolution.slug, self.number])
+
+    @property
+    def is_operative(self):
+        return self.kind == ParagraphKind.OPERATIVE
+
+    @property
+    def verb_display(self):
+        if self.operative_verb == OperativeVerb.OTHER:
+            return self.operative_verb_other
+        return self.get_operative_verb_display()
+
+    @property
+    def addressee_display(self):
+        label = self.get_addressee_display()
+        if self.addressee_detail:
+            return f"{label}: {self.addressee_detail}" if label else self.addressee_detail
+        return label

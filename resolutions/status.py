@@ -1,0 +1,62 @@
+"""The fixed status vocabulary and what each status means.
+
+The definitions are published (status badges link to them), so they are part of the product, not
+just code comments. The credit a status earns in the roll-up lives here too so that the public
+explanation and the arithmetic cannot drift apart.
+"""
+
+from django.db import models
+
+
+class Status(models.TextChoices):
+    NOT_YET_ASSESSED = "not_yet_assessed", "Not yet assessed"
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+    ONGOING = "ongoing", "Ongoing (on track)"
+    DELAYED = "delayed", "Delayed / stalled"
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
+
+
+DEFINITIONS = {
+    Status.NOT_YET_ASSESSED: "Nobody has yet reviewed this action against a source; "
+    "this says nothing about whether anything was done.",
+    Status.NOT_STARTED: "Reviewed against a source: no implementation step had been "
+    "reported by the as-of date.",
+    Status.IN_PROGRESS: "Reviewed against a source: implementation steps have been reported, "
+    "but the mandate is not yet fulfilled.",
+    Status.COMPLETED: "Reviewed against a source: the mandate is fulfilled as its mandate type "
+    "defines (the body exists, the instrument is adopted, …).",
+    Status.ONGOING: "A recurring mandate that is on track: its latest occurrence falls within "
+    "its recurrence interval.",
+    Status.DELAYED: "Reported as stalled, or a recurring mandate whose latest recorded "
+    "occurrence is older than its recurrence interval.",
+    Status.NOT_APPLICABLE: "Excluded from the progress roll-up, with a stated reason, for "
+    "example an action that only exhorts Member States.",
+}
+
+# Credit (0–100) a status earns in the weighted roll-up when the update records no progress
+# figure. It is deliberately conservative: partial work counts only when someone recorded a
+# sourced progress figure, so the headline percentage never overstates implementation.
+DEFAULT_CREDIT = {
+    Status.NOT_YET_ASSESSED: 0,
+    Status.NOT_STARTED: 0,
+    Status.IN_PROGRESS: 0,
+    Status.COMPLETED: 100,
+    Status.ONGOING: 100,
+    Status.DELAYED: 0,
+}
+
+# Statuses under which a progress figure is meaningful. Elsewhere the status says it all.
+PROGRESS_ALLOWED = {Status.IN_PROGRESS, Status.DELAYED, Status.COMPLETED, Status.ONGOING}
+
+# Display order, used by distributions and charts: from done to not looked at.
+ORDER = [
+    Status.COMPLETED,
+    Status.ONGOING,
+    Status.IN_PROGRESS,
+    Status.DELAYED,
+    Status.NOT_STARTED,
+    Status.NOT_YET_ASSESSED,
+    Status.NOT_APPLICABLE,
+]
