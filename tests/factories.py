@@ -1,0 +1,76 @@
+"""Small builders for tests that need data shaped differently from 53/45-POL."""
+
+from datetime import date
+from itertools import count
+
+from resolutions.models import (
+    Action,
+    ActionParagraph,
+    Occurrence,
+    Paragraph,
+    Resolution,
+    SourceDocument,
+)
+from resolutions.services import status_update_create
+
+_seq = count(1)
+
+
+def source(**kw):
+    n = next(_seq)
+    kw.setdefault("key", f"src-{n}")
+    kw.setdefault("title", f"Source {n}")
+    kw.setdefault("url", f"https://example.org/{n}")
+    return SourceDocument.objects.create(**kw)
+
+
+def resolution(**kw):
+    n = next(_seq)
+    kw.setdefault("symbol", f"{n}/99-TST")
+    kw.setdefault("slug", f"{n}-99-tst")
+    kw.setdefault("title", f"Test resolution {n}")
+    kw.setdefault("adopting_body", "Test Council")
+    kw.setdefault("session", "99th session")
+    return Resolution.objects.create(**kw)
+
+
+def paragraph(res, number, **kw):
+    kw.setdefault("kind", "operative")
+    kw.setdefault("order", res.paragraphs.count() + 1)
+    return Paragraph.objects.create(resolution=res, number=str(number), **kw)
+
+
+def action(res, *paragraphs, **kw):
+    n = next(_seq)
+    kw.setdefault("key", f"action-{n}")
+    kw.setdefault("title", f"Action {n}")
+    kw.setdefault("mandate_type", "establish_body")
+    if kw["mandate_type"] == "recurring_event":
+        kw.setdefault("recurrence", "annual")
+    a = Action.objects.create(resolution=res, **kw)
+    for p in paragraphs:
+        ActionParagraph.objects.create(action=a, paragraph=p)
+    return a
+
+
+def update(a, status, as_of, progress=None, note="Assessed.", evidence_source=None):
+    return status_update_create(
+        action=a,
+        status=status,
+        progress=progress,
+        as_of=date.fromisoformat(as_of) if isinstance(as_of, str) else as_of,
+        note=note,
+        author=None,
+        author_name="Test officer",
+        evidence=[{"source": evidence_source or source()}],
+    )
+
+
+def occurrence(a, start, **kw):
+    n = next(_seq)
+    kw.setdefault("kind", "conference")
+    kw.setdefault("title", f"Occurrence {n}")
+    kw.setdefault("key", f"occ-{n}")
+    return Occurrence.objects.create(
+        action=a, start_date=date.fromisoformat(start) if isinstance(start, str) else start, **kw
+    )

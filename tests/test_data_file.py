@@ -1,0 +1,79 @@
+"""The shipped 53/45-POL data says what its sources say, and no more."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from resolutions.models import Action, MemberState, MemberStateRole, Paragraph, SourcedFigure
+from resolutions.status import Status
+
+SEED = Path("data/sources/un-19-01473-summary-report.txt")
+
+
+def _norm(text):
+    return " ".join(text.split())
+
+
+def test_every_quote_attributed_to_the_seed_is_verbatim():
+    seed = _norm(SEED.read_text(encoding="utf-8"))
+    data = yaml.safe_load(Path("data/53-45-pol.yaml").read_text(encoding="utf-8"))
+    checked = 0
+    for p in data["resolution"]["paragraphs"]:
+        if p.get("source") == "un-19-01473":
+            assert _norm(p["text"]) in seed, p["number"]
+            checked += 1
+    for a in data["resolution"]["actions"]:
+        seed_occurrences = {o["key"] for o in a.get("occurrences", [])
+                            if "un-19-01473" in o.get("sources", [])}
+        for item in a.get("figures", []) + a.get("member_state_roles", []):
+            if item["source"] == "un-19-01473":
+                assert _norm(item["quote"]) in seed
+                checked += 1
+        for u in a.get("status_updates", []):
+            for e in u["evidence"]:
+                if e.get("quote") and (e.get("source") == "un-19-01473"
+                                       or e.get("occurrence") in seed_occurrences):
+                    assert _norm(e["quote"]) in seed, e["quote"][:60]
+                    checked += 1
+    assert checked >= 15
+
+
+@pytest.mark.django_db
+def test_paragraphs_known_from_the_seed_are_marked_paraphrase(seeded):
+    operative = Paragraph.objects.filter(resolution=seeded, kind="operative")
+    assert sorted(operative.values_list("number", flat=True)) == ["4", "5", "7", "8"]
+    for p in operative:
+        assert p.text_provenance == "paraphrase"
+        assert p.text_source.key == "un-19-01473"
+    # Nothing pretends to be the resolution's own words.
+    assert not Paragraph.objects.filter(resolution=seeded, text_provenance="verbatim").exists()
+
+
+@pytest.mark.django_db
+def test_statuses_on_29_november_2018_match_the_seed(seeded):
+    statuses = {
+        a.key: a.current_status
+        for a in Action.objects.filter(resolution=seeded).with_status(date(2018, 11, 29))
+    }
+    assert statuses == {
+        "contact-group": Status.COMPLETED,
+        "annual-conference": Status.ONGOING,
+        "network": Status.IN_PROGRESS,
+        "training": Status.IN_PROGRESS,
+        "code-of-conduct": Status.NOT_STARTED,
+        "pscru": Status.NOT_YET_ASSESSED,
+        "partnerships": Status.NOT_YET_ASSESSED,
+    }
+
+
+@pytest.mark.django_db
+def test_contact_group_stores_the_count_not_guessed_names(seeded):
+    assert MemberState.objects.count() == 57
+    figure = SourcedFigure.objects.get(action__key="contact-group")
+    assert figure.value == 24 and figure.as_of == date(2018, 11, 29)
+    co_chairs = MemberStateRole.objects.filter(role="co_chair").values_list(
+        "member_state__iso3", flat=True)
+    assert sorted(co_chairs) == ["GMB", "SAU", "TUR"]
+    assert not MemberStateRole.objects.filter(role="member").exists()
