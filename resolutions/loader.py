@@ -58,7 +58,7 @@ class _Record:
         if unknown:
             loader.fail(path, unknown[0], "unknown field (check the spelling)")
         for name in required:
-            if data.get(name) in (None, ""):
+            if data.get(name) in (None, "", [], {}):
                 loader.fail(path, name, "is required")
         self.data = data
 
@@ -436,6 +436,15 @@ class Loader:
                 "locator": e.str("locator"),
                 "quote": e.str("quote"),
             })
+        # Validate the record on its own first, so a bad value is reported as such rather
+        # than as a difference from what was loaded before.
+        candidate = StatusUpdate(action=action, import_key=key, **values)
+        try:
+            candidate.clean_fields()
+            candidate.validate_constraints(exclude={"import_key"})
+        except ValidationError as exc:
+            field, messages = next(iter(exc.message_dict.items()))
+            self.fail(path, None if field == "__all__" else field, " ".join(messages))
         existing = StatusUpdate.objects.filter(action=action, import_key=key).first()
         if existing is not None:
             changed = [name for name, value in values.items() if getattr(existing, name) != value]
@@ -456,7 +465,7 @@ def parse_file(path: Path):
     try:
         if path.suffix.lower() == ".json":
             return json.loads(text)
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         raise LoadError(str(path), "(file)", None, f"cannot be parsed: {exc}") from None
 

@@ -48,7 +48,7 @@ DEFAULT_CREDIT = {
 }
 
 # Statuses under which a progress figure is meaningful. Elsewhere the status says it all.
-PROGRESS_ALLOWED = {Status.IN_PROGRESS, Status.DELAYED, Status.COMPLETED, Status.ONGOING}
+PROGRESS_ALLOWED = (Status.IN_PROGRESS, Status.DELAYED, Status.COMPLETED, Status.ONGOING)
 
 # Display order, used by distributions and charts: from done to not looked at.
 ORDER = [

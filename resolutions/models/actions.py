@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -110,7 +111,9 @@ class Action(models.Model):
     responsible_actors = models.ManyToManyField(Actor, blank=True, related_name="actions")
     due_date = models.DateField(null=True, blank=True)
     weight = models.PositiveSmallIntegerField(
-        default=1, help_text="Relative weight in the roll-up (1–100)."
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="Relative weight in the roll-up (1–100).",
     )
     mandate_source = models.ForeignKey(
         SourceDocument,

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -46,7 +47,10 @@ class StatusUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="status_updates")
     status = models.CharField(max_length=20, choices=Status.choices)
     progress = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="0–100, only where a sourced figure exists."
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100, "Progress is a percentage between 0 and 100.")],
+        help_text="0–100, only where a sourced figure exists.",
     )
     as_of = models.DateField(help_text="The date the assessment describes.")
     note = models.TextField()

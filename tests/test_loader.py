@@ -1,0 +1,144 @@
+"""Loading data files: idempotent, atomic, and precise about what is wrong."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+from django.core.management import CommandError, call_command
+
+from resolutions.loader import LoadError, load_data, load_file
+from resolutions.models import (
+    Action,
+    Evidence,
+    Occurrence,
+    Paragraph,
+    Resolution,
+    SourceDocument,
+    StatusUpdate,
+)
+
+pytestmark = pytest.mark.django_db
+REAL = yaml.safe_load(Path("data/53-45-pol.yaml").read_text(encoding="utf-8"))
+MODELS = [Resolution, Paragraph, Action, Occurrence, StatusUpdate, Evidence, SourceDocument]
+
+
+def snapshot():
+    return {m.__name__: list(m.objects.order_by("pk").values()) for m in MODELS}
+
+
+def mutated(edit):
+    data = yaml.safe_load(yaml.safe_dump(REAL, allow_unicode=True))
+    edit(data)
+    return data
+
+
+def action_named(data, key):
+    return next(a for a in data["resolution"]["actions"] if a["key"] == key)
+
+
+def test_loading_twice_changes_nothing(seeded):
+    before = snapshot()
+    call_command("load_resolution", "data/oic-member-states.yaml", "data/53-45-pol.yaml")
+    assert snapshot() == before
+    assert StatusUpdate.objects.count() == 6
+
+
+def test_reloading_keeps_updates_recorded_by_staff(seeded):
+    from tests.factories import update
+
+    network = Action.objects.get(key="network")
+    update(network, "completed", "2020-01-01", note="Recorded in the admin.")
+    load_file("data/53-45-pol.yaml")
+    assert StatusUpdate.objects.filter(action=network, note="Recorded in the admin.").exists()
+
+
+def test_reordered_paragraphs_reload_without_breaking_uniqueness(seeded):
+    def swap(d):
+        paras = d["resolution"]["paragraphs"]
+        paras[3], paras[4] = paras[4], paras[3]
+
+    load_data(mutated(swap), "edited.yaml")
+    numbers = list(seeded.paragraphs.order_by("order").values_list("number", flat=True))
+    assert numbers[:5] == ["PP1", "PP2", "PP3", "5", "4"]
+
+
+@pytest.mark.parametrize(
+    "edit, record, field, words",
+    [
+        (lambda d: action_named(d, "network")["status_updates"][0].update(status="done"),
+         "resolution.actions[2] (network).status_updates[0]", "status", "'done' is not one of"),
+        (lambda d: action_named(d, "network")["status_updates"][0].update(as_of="29/11/2018"),
+         "resolution.actions[2] (network).status_updates[0]", "as_of", "not a date"),
+        (lambda d: action_named(d, "network")["status_updates"][0].update(progress=250),
+         "resolution.actions[2] (network).status_updates[0] (seed-2018-11-29)", "progress",
+         "100"),
+        (lambda d: action_named(d, "training").update(mandate_typo="training"),
+         "resolution.actions[3]", "mandate_typo", "unknown field"),
+        (lambda d: action_named(d, "pscru").update(paragraphs=["99"]),
+         "resolution.actions[0] (pscru)", "paragraphs", "no paragraph '99'"),
+        (lambda d: d["resolution"]["paragraphs"][3].update(source="no-such-source"),
+         "resolution.paragraphs[3] (4)", "source", "no source with key 'no-such-source'"),
+        (lambda d: d["resolution"]["paragraphs"][3].update(text=""),
+         "resolution.paragraphs[3] (4)", None, "unknown text must be left empty"),
+        (lambda d: action_named(d, "code-of-conduct")["status_updates"][0].update(evidence=[]),
+         "resolution.actions[6] (code-of-conduct).status_updates[0]", "evidence", "required"),
+        (lambda d: action_named(d, "annual-conference")["occurrences"][0].update(
+            end_date="2017-01-01"),
+         "resolution.actions[5] (annual-conference).occurrences[0] (conference-1)", None,
+         "cannot end before it starts"),
+    ],
+)
+def test_malformed_record_names_file_record_and_field_and_changes_nothing(
+    seeded, edit, record, field, words
+):
+    before = snapshot()
+    with pytest.raises(LoadError) as info:
+        load_data(mutated(edit), "broken.yaml")
+    error = info.value
+    assert error.file == "broken.yaml"
+    assert error.record == record
+    assert error.field == field
+    assert words in str(error)
+    assert snapshot() == before
+
+
+def test_error_late_in_a_fresh_file_leaves_the_database_empty(db):
+    load_file("data/oic-member-states.yaml")
+    broken = mutated(lambda d: action_named(d, "code-of-conduct").update(weight="heavy"))
+    with pytest.raises(LoadError, match="weight"):
+        load_data(broken, "broken.yaml")
+    assert not Resolution.objects.exists()
+    assert not SourceDocument.objects.filter(key="un-19-01473").exists()
+
+
+def test_changed_update_under_the_same_key_is_refused_not_rewritten(seeded):
+    edit = lambda d: action_named(d, "network")["status_updates"][0].update(  # noqa: E731
+        status="completed")
+    with pytest.raises(LoadError, match="append-only"):
+        load_data(mutated(edit), "edited.yaml")
+    assert StatusUpdate.objects.get(action__key="network").status == "in_progress"
+
+
+def test_command_reports_unparseable_and_missing_files(db, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: [unclosed", encoding="utf-8")
+    with pytest.raises(CommandError, match="bad.yaml.*cannot be parsed"):
+        call_command("load_resolution", str(bad))
+    with pytest.raises(CommandError, match="does not exist"):
+        call_command("load_resolution", str(tmp_path / "missing.yaml"))
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text('{"format": "something-else/9"}', encoding="utf-8")
+    with pytest.raises(CommandError, match=r"wrong.json: \(top level\): field 'format'"):
+        call_command("load_resolution", str(wrong))
+    assert not Resolution.objects.exists()
+
+
+def test_json_files_load_too(db, tmp_path):
+    import json
+
+    load_file("data/oic-member-states.yaml")
+    path = tmp_path / "res.json"
+    path.write_text(json.dumps(REAL, default=str, ensure_ascii=False), encoding="utf-8")
+    load_file(path)
+    assert Resolution.objects.get().symbol == "53/45-POL"
+    assert StatusUpdate.objects.count() == 6
