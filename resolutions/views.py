@@ -44,7 +44,7 @@ def _recent_updates(as_of, **filters):
 def dashboard(request):
     ctx = _context(request)
     as_of = ctx["as_of"]
-    resolutions = list(Resolution.objects.prefetch_related("sources"))
+    resolutions = list(Resolution.objects.listed().prefetch_related("sources"))
     rollups = resolution_rollups([r.pk for r in resolutions], as_of)
     paragraphs = list(
         Paragraph.objects.operative()
@@ -65,7 +65,9 @@ def dashboard(request):
 def resolution_detail(request, slug):
     ctx = _context(request)
     as_of = ctx["as_of"]
-    resolution = get_object_or_404(Resolution.objects.prefetch_related("sources"), slug=slug)
+    resolution = get_object_or_404(
+        Resolution.objects.listed().prefetch_related("sources"), slug=slug
+    )
     paragraphs = list(
         resolution.paragraphs.in_order()
         .select_related("text_source")

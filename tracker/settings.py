@@ -39,7 +39,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "resolutions",
+    "exports",
+    "api",
+    "synthetic",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +109,9 @@ STORAGES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "admin:login"
+
+# Generated resolutions (manage.py generate_demo_data) appear on public pages only when allowed.
+SHOW_SYNTHETIC_RESOLUTIONS = env_bool("SHOW_SYNTHETIC_RESOLUTIONS", False)
 
 LOGGING = {
     "version": 1,

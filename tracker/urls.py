@@ -7,5 +7,7 @@ admin.site.index_title = "Record and review implementation"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
+    path("", include("exports.urls")),
     path("", include("resolutions.urls")),
 ]

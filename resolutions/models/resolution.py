@@ -6,6 +6,18 @@ from .provenance import Provenance
 from .sources import SourceDocument
 
 
+class ResolutionQuerySet(models.QuerySet):
+    def listed(self):
+        """Resolutions shown on public pages. Synthetic (generated) resolutions stay out unless
+        the SHOW_SYNTHETIC_RESOLUTIONS setting allows them, so demo data never mixes silently
+        with real mandates."""
+        from django.conf import settings
+
+        if settings.SHOW_SYNTHETIC_RESOLUTIONS:
+            return self
+        return self.filter(is_synthetic=False)
+
+
 class Resolution(models.Model):
     symbol = models.CharField(max_length=60, unique=True, help_text="As printed, e.g. 53/45-POL.")
     slug = models.SlugField(max_length=80, unique=True, help_text="Used in URLs, e.g. 53-45-pol.")
@@ -26,6 +38,12 @@ class Resolution(models.Model):
     data_file = models.CharField(
         max_length=300, blank=True, help_text="The data file this resolution was last loaded from."
     )
+    is_synthetic = models.BooleanField(
+        default=False,
+        help_text="Generated demo or benchmark data, not a real resolution.",
+    )
+
+    objects = ResolutionQuerySet.as_manager()
 
     class Meta:
         ordering = ["symbol"]
