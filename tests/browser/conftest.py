@@ -1,0 +1,105 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+They run in `make test`. Without /usr/bin/chromium they are skipped with the install command;
+.ci/run installs Chromium so CI never skips them. `playwright install` is never used: the
+browser comes from the distribution.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM would refuse to run
+# from it. The live server itself runs in its own thread, unaffected.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+OUTPUT = Path("test-output/screenshots")
+AXE = Path(__file__).parent / "assets" / "axe.min.js"
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists():
+        return
+    skip = pytest.mark.skip(
+        reason="Chromium not found at /usr/bin/chromium: install it with "
+        "`apt-get install -y chromium` to run the browser tests"
+    )
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # bypass_csp lets the tests inject axe-core; the site's CSP forbids inline scripts, and
+    # tests/test_security.py checks that it does.
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}, "bypass_csp": True}
+
+
+@pytest.fixture
+def live_seeded(transactional_db, live_server):
+    """The real 53/45-POL data behind a live server."""
+    from resolutions.loader import load_file
+
+    for path in ("data/oic-member-states.yaml", "data/53-45-pol.yaml"):
+        load_file(path)
+    return live_server
+
+
+@pytest.fixture
+def shot():
+    """Save a screenshot under test-output/screenshots/<name>.png (kept out of git)."""
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name):
+        path = OUTPUT / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def axe():
+    """Run axe-core in the page and return violations of impact serious or critical at the
+    WCAG 2.1 A/AA tags."""
+    source = AXE.read_text(encoding="utf-8")
+
+    def check(page, disabled_rules=()):
+        page.add_script_tag(content=source)
+        result = page.evaluate(
+            """async (disabled) => {
+                const rules = {};
+                for (const id of disabled) rules[id] = {enabled: false};
+                return await axe.run(document, {
+                    runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                    rules,
+                });
+            }""",
+            list(disabled_rules),
+        )
+        return [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+
+    return check
