@@ -31,8 +31,8 @@ from .models import (
     Paragraph,
     Participation,
     Resolution,
-    SourceDocument,
     SourcedFigure,
+    SourceDocument,
     StatusUpdate,
 )
 from .services import status_update_create
@@ -147,7 +147,9 @@ class Loader:
     def member_state(self, record, iso3, field="member_state"):
         found = MemberState.objects.filter(iso3=iso3).first()
         if found is None:
-            self.fail(record, field, f"no member state with ISO3 {iso3!r} (load member states first)")
+            self.fail(
+                record, field, f"no member state with ISO3 {iso3!r} (load member states first)"
+            )
         return found
 
     @staticmethod
@@ -159,8 +161,13 @@ class Loader:
 
     # -- sections -------------------------------------------------------------------------
     def load(self, data):
-        top = _Record(self, data, "(top level)", {"format", "sources", "member_states", "actors",
-                                                  "resolution"}, required=["format"])
+        top = _Record(
+            self,
+            data,
+            "(top level)",
+            {"format", "sources", "member_states", "actors", "resolution"},
+            required=["format"],
+        )
         if top.str("format") != FORMAT:
             self.fail("(top level)", "format", f"expected {FORMAT!r}")
         for i, item in enumerate(top.list("sources")):
@@ -173,31 +180,49 @@ class Loader:
             self.load_resolution(top.data["resolution"], "resolution")
 
     def load_source(self, data, path):
-        r = _Record(self, data, path, {"key", "title", "kind", "symbol", "url", "date",
-                                       "publisher", "notes"}, required=["key", "title"])
+        r = _Record(
+            self,
+            data,
+            path,
+            {"key", "title", "kind", "symbol", "url", "date", "publisher", "notes"},
+            required=["key", "title"],
+        )
         key = r.str("key")
         path = f"{path} ({key})"
-        source = self.upsert(SourceDocument, {"key": key}, {
-            "title": r.str("title"),
-            "kind": r.choice("kind", SourceDocument.Kind, "other"),
-            "symbol": r.str("symbol"),
-            "url": r.str("url"),
-            "date": r.date("date"),
-            "publisher": r.str("publisher"),
-            "notes": r.str("notes"),
-        })
+        source = self.upsert(
+            SourceDocument,
+            {"key": key},
+            {
+                "title": r.str("title"),
+                "kind": r.choice("kind", SourceDocument.Kind, "other"),
+                "symbol": r.str("symbol"),
+                "url": r.str("url"),
+                "date": r.date("date"),
+                "publisher": r.str("publisher"),
+                "notes": r.str("notes"),
+            },
+        )
         self.sources[key] = self.save(source, path)
 
     def load_member_state(self, data, path):
-        r = _Record(self, data, path, {"iso3", "name", "name_in_source", "source"},
-                    required=["iso3", "name"])
+        r = _Record(
+            self,
+            data,
+            path,
+            {"iso3", "name", "name_in_source", "source"},
+            required=["iso3", "name"],
+        )
         iso3 = r.str("iso3")
         path = f"{path} ({iso3})"
-        state = self.upsert(MemberState, {"iso3": iso3}, {
-            "name": r.str("name"),
-            "name_in_source": r.str("name_in_source"),
-            "source": self.source(path, r.str("source"), required=False),
-        })
+        state = self.upsert(
+            MemberState,
+            {"iso3": iso3},
+            {
+                "name": r.str("name"),
+                "name_in_source": r.str("name_in_source"),
+                "source": self.source(path, r.str("source"), required=False),
+            },
+        )
         self.save(state, path)
 
     def load_actor(self, data, path):
@@ -205,35 +230,62 @@ class Loader:
         name = r.str("name")
         path = f"{path} ({name})"
         iso3 = r.str("member_state")
-        actor = self.upsert(Actor, {"name": name}, {
-            "kind": r.choice("kind", Actor.Kind),
-            "member_state": self.member_state(path, iso3) if iso3 else None,
-        })
+        actor = self.upsert(
+            Actor,
+            {"name": name},
+            {
+                "kind": r.choice("kind", Actor.Kind),
+                "member_state": self.member_state(path, iso3) if iso3 else None,
+            },
+        )
         self.save(actor, path)
 
     def load_resolution(self, data, path):
-        from .models.resolution import Addressee, OperativeVerb, ParagraphKind
         from .models.provenance import Provenance
+        from .models.resolution import Addressee, OperativeVerb, ParagraphKind
 
-        r = _Record(self, data, path, {
-            "symbol", "slug", "title", "adopting_body", "session", "session_theme", "place",
-            "adopted_on", "adopted_until", "adoption_dates_note", "summary", "sources",
-            "paragraphs", "actions",
-        }, required=["symbol", "slug", "title", "adopting_body", "session"])
-        resolution = self.upsert(Resolution, {"symbol": r.str("symbol")}, {
-            "slug": r.str("slug"),
-            "title": r.str("title"),
-            "adopting_body": r.str("adopting_body"),
-            "session": r.str("session"),
-            "session_theme": r.str("session_theme"),
-            "place": r.str("place"),
-            "adopted_on": r.date("adopted_on"),
-            "adopted_until": r.date("adopted_until"),
-            "adoption_dates_note": r.str("adoption_dates_note"),
-            "summary": r.str("summary"),
-            "data_file": self.file,
-        })
+        r = _Record(
+            self,
+            data,
+            path,
+            {
+                "symbol",
+                "slug",
+                "title",
+                "adopting_body",
+                "session",
+                "session_theme",
+                "place",
+                "adopted_on",
+                "adopted_until",
+                "adoption_dates_note",
+                "summary",
+                "sources",
+                "paragraphs",
+                "actions",
+                "translations",
+            },
+            required=["symbol", "slug", "title", "adopting_body", "session"],
+        )
+        resolution = self.upsert(
+            Resolution,
+            {"symbol": r.str("symbol")},
+            {
+                "slug": r.str("slug"),
+                "title": r.str("title"),
+                "adopting_body": r.str("adopting_body"),
+                "session": r.str("session"),
+                "session_theme": r.str("session_theme"),
+                "place": r.str("place"),
+                "adopted_on": r.date("adopted_on"),
+                "adopted_until": r.date("adopted_until"),
+                "adoption_dates_note": r.str("adoption_dates_note"),
+                "summary": r.str("summary"),
+                "data_file": self.file,
+            },
+        )
         self.save(resolution, path)
+        self.load_translations(resolution, r, path)
         resolution.sources.set([self.source(path, key, "sources") for key in r.list("sources")])
 
         # Orders may be shuffled by an edited file; park the old ones out of the way first so
@@ -245,32 +297,55 @@ class Loader:
 
         paragraphs = {}
         for i, item in enumerate(r.list("paragraphs")):
-            p = _Record(self, item, f"{path}.paragraphs[{i}]", {
-                "number", "kind", "verb", "verb_other", "addressee", "addressee_detail",
-                "summary", "text", "provenance", "source", "locator", "provenance_note",
-                "excluded", "exclusion_reason",
-            }, required=["number", "kind"])
+            p = _Record(
+                self,
+                item,
+                f"{path}.paragraphs[{i}]",
+                {
+                    "number",
+                    "kind",
+                    "verb",
+                    "verb_other",
+                    "addressee",
+                    "addressee_detail",
+                    "summary",
+                    "text",
+                    "provenance",
+                    "source",
+                    "locator",
+                    "provenance_note",
+                    "excluded",
+                    "exclusion_reason",
+                    "translations",
+                },
+                required=["number", "kind"],
+            )
             number = p.str("number")
             ppath = f"{path}.paragraphs[{i}] ({number})"
             if number in paragraphs:
                 self.fail(ppath, "number", "appears twice in this file")
-            paragraph = self.upsert(Paragraph, {"resolution": resolution, "number": number}, {
-                "order": i + 1,
-                "kind": p.choice("kind", ParagraphKind),
-                "operative_verb": p.choice("verb", OperativeVerb, "") if p.str("verb") else "",
-                "operative_verb_other": p.str("verb_other"),
-                "addressee": p.choice("addressee", Addressee) if p.str("addressee") else "",
-                "addressee_detail": p.str("addressee_detail"),
-                "summary": p.str("summary"),
-                "text": p.str("text"),
-                "text_provenance": p.choice("provenance", Provenance, "unknown"),
-                "text_source": self.source(ppath, p.str("source"), required=False),
-                "text_source_locator": p.str("locator"),
-                "provenance_note": p.str("provenance_note"),
-                "excluded_from_rollup": p.bool("excluded"),
-                "exclusion_reason": p.str("exclusion_reason"),
-            })
+            paragraph = self.upsert(
+                Paragraph,
+                {"resolution": resolution, "number": number},
+                {
+                    "order": i + 1,
+                    "kind": p.choice("kind", ParagraphKind),
+                    "operative_verb": p.choice("verb", OperativeVerb, "") if p.str("verb") else "",
+                    "operative_verb_other": p.str("verb_other"),
+                    "addressee": p.choice("addressee", Addressee) if p.str("addressee") else "",
+                    "addressee_detail": p.str("addressee_detail"),
+                    "summary": p.str("summary"),
+                    "text": p.str("text"),
+                    "text_provenance": p.choice("provenance", Provenance, "unknown"),
+                    "text_source": self.source(ppath, p.str("source"), required=False),
+                    "text_source_locator": p.str("locator"),
+                    "provenance_note": p.str("provenance_note"),
+                    "excluded_from_rollup": p.bool("excluded"),
+                    "exclusion_reason": p.str("exclusion_reason"),
+                },
+            )
             paragraphs[number] = self.save(paragraph, ppath)
+            self.load_translations(paragraph, p, ppath)
         leftover = [p for p in parked if p.number not in paragraphs]
         for offset, paragraph in enumerate(leftover, start=len(paragraphs) + 1):
             # Paragraphs no longer in the file are kept (they may carry staff work) at the end.
@@ -285,28 +360,53 @@ class Loader:
     def load_action(self, resolution, paragraphs, data, path, keys):
         from .models.actions import MandateType, Recurrence
 
-        r = _Record(self, data, path, {
-            "key", "title", "description", "mandate_type", "recurrence", "paragraphs",
-            "responsible", "due_date", "weight", "mandate_source", "attribution_note",
-            "occurrences", "figures", "member_state_roles", "status_updates",
-        }, required=["key", "title", "mandate_type"])
+        r = _Record(
+            self,
+            data,
+            path,
+            {
+                "key",
+                "title",
+                "description",
+                "mandate_type",
+                "recurrence",
+                "paragraphs",
+                "responsible",
+                "due_date",
+                "weight",
+                "mandate_source",
+                "attribution_note",
+                "occurrences",
+                "figures",
+                "member_state_roles",
+                "status_updates",
+                "translations",
+            },
+            required=["key", "title", "mandate_type"],
+        )
         key = r.str("key")
         path = f"{path} ({key})"
         if key in keys:
             self.fail(path, "key", "appears twice in this file")
         keys.add(key)
-        action = self.upsert(Action, {"resolution": resolution, "key": key}, {
-            "title": r.str("title"),
-            "description": r.str("description"),
-            "mandate_type": r.choice("mandate_type", MandateType),
-            "recurrence": r.choice("recurrence", Recurrence, ""),
-            "due_date": r.date("due_date"),
-            "weight": r.int("weight", 1),
-            "mandate_source": self.source(path, r.str("mandate_source"), "mandate_source",
-                                          required=False),
-            "attribution_note": r.str("attribution_note"),
-        })
+        action = self.upsert(
+            Action,
+            {"resolution": resolution, "key": key},
+            {
+                "title": r.str("title"),
+                "description": r.str("description"),
+                "mandate_type": r.choice("mandate_type", MandateType),
+                "recurrence": r.choice("recurrence", Recurrence, ""),
+                "due_date": r.date("due_date"),
+                "weight": r.int("weight", 1),
+                "mandate_source": self.source(
+                    path, r.str("mandate_source"), "mandate_source", required=False
+                ),
+                "attribution_note": r.str("attribution_note"),
+            },
+        )
         self.save(action, path)
+        self.load_translations(action, r, path)
 
         linked = []
         for number in r.list("paragraphs"):
@@ -339,78 +439,189 @@ class Loader:
     def load_occurrence(self, action, data, path):
         from .models.actions import DatePrecision
 
-        r = _Record(self, data, path, {
-            "key", "kind", "title", "start_date", "end_date", "date_precision", "place", "theme",
-            "participants_count", "participants_count_is_minimum", "member_states_count",
-            "participation_note", "notes", "sources", "participations",
-        }, required=["key", "kind", "title", "start_date"])
+        r = _Record(
+            self,
+            data,
+            path,
+            {
+                "key",
+                "kind",
+                "title",
+                "start_date",
+                "end_date",
+                "date_precision",
+                "place",
+                "theme",
+                "participants_count",
+                "participants_count_is_minimum",
+                "member_states_count",
+                "participation_note",
+                "notes",
+                "sources",
+                "participations",
+                "translations",
+            },
+            required=["key", "kind", "title", "start_date"],
+        )
         key = r.str("key")
         path = f"{path} ({key})"
-        occurrence = self.upsert(Occurrence, {"action": action, "key": key}, {
-            "kind": r.choice("kind", Occurrence.Kind),
-            "title": r.str("title"),
-            "start_date": r.date("start_date"),
-            "end_date": r.date("end_date"),
-            "date_precision": r.choice("date_precision", DatePrecision, "day"),
-            "place": r.str("place"),
-            "theme": r.str("theme"),
-            "participants_count": r.int("participants_count"),
-            "participants_count_is_minimum": r.bool("participants_count_is_minimum"),
-            "member_states_count": r.int("member_states_count"),
-            "participation_note": r.str("participation_note"),
-            "notes": r.str("notes"),
-        })
+        occurrence = self.upsert(
+            Occurrence,
+            {"action": action, "key": key},
+            {
+                "kind": r.choice("kind", Occurrence.Kind),
+                "title": r.str("title"),
+                "start_date": r.date("start_date"),
+                "end_date": r.date("end_date"),
+                "date_precision": r.choice("date_precision", DatePrecision, "day"),
+                "place": r.str("place"),
+                "theme": r.str("theme"),
+                "participants_count": r.int("participants_count"),
+                "participants_count_is_minimum": r.bool("participants_count_is_minimum"),
+                "member_states_count": r.int("member_states_count"),
+                "participation_note": r.str("participation_note"),
+                "notes": r.str("notes"),
+            },
+        )
         self.save(occurrence, path)
+        self.load_translations(occurrence, r, path)
         occurrence.sources.set([self.source(path, k, "sources") for k in r.list("sources")])
         for i, item in enumerate(r.list("participations")):
-            p = _Record(self, item, f"{path}.participations[{i}]",
-                        {"member_state", "role", "source", "note"},
-                        required=["member_state", "source"])
+            p = _Record(
+                self,
+                item,
+                f"{path}.participations[{i}]",
+                {"member_state", "role", "source", "note"},
+                required=["member_state", "source"],
+            )
             ppath = f"{path}.participations[{i}]"
-            participation = self.upsert(Participation, {
-                "occurrence": occurrence,
-                "member_state": self.member_state(ppath, p.str("member_state")),
-            }, {
-                "role": p.choice("role", Participation.Role, "participant"),
-                "source": self.source(ppath, p.str("source")),
-                "note": p.str("note"),
-            })
+            participation = self.upsert(
+                Participation,
+                {
+                    "occurrence": occurrence,
+                    "member_state": self.member_state(ppath, p.str("member_state")),
+                },
+                {
+                    "role": p.choice("role", Participation.Role, "participant"),
+                    "source": self.source(ppath, p.str("source")),
+                    "note": p.str("note"),
+                },
+            )
             self.save(participation, ppath)
         return occurrence
 
+    def load_translations(self, instance, record, path):
+        """`translations: {ar: {title: {text, provenance, source, locator, note}}}`.
+
+        Only the translatable fields of the record's model are accepted, and each translation
+        carries its own provenance, like the original text.
+        """
+        from django.contrib.contenttypes.models import ContentType
+
+        from .models import Language, Provenance, TextTranslation
+        from .models.translations import TRANSLATABLE_FIELDS
+
+        languages = record.data.get("translations") or {}
+        if not isinstance(languages, dict):
+            self.fail(path, "translations", "expected a mapping of language to fields")
+        fields = TRANSLATABLE_FIELDS[instance._meta.model_name]
+        content_type = ContentType.objects.get_for_model(instance)
+        for language, by_field in languages.items():
+            lpath = f"{path}.translations.{language}"
+            if language not in (Language.FR, Language.AR, Language.EN):
+                self.fail(path, "translations", f"{language!r} is not one of: fr, ar, en")
+            if not isinstance(by_field, dict):
+                self.fail(lpath, None, "expected a mapping of field to translation")
+            for field, item in by_field.items():
+                if field not in fields:
+                    self.fail(
+                        lpath, field, f"is not translatable (translatable: {', '.join(fields)})"
+                    )
+                t = _Record(
+                    self,
+                    item,
+                    f"{lpath}.{field}",
+                    {"text", "provenance", "source", "locator", "note"},
+                    required=["text", "provenance"],
+                )
+                tpath = f"{lpath}.{field}"
+                translation = self.upsert(
+                    TextTranslation,
+                    {
+                        "content_type": content_type,
+                        "object_id": instance.pk,
+                        "field": field,
+                        "language": language,
+                    },
+                    {
+                        "text": t.str("text"),
+                        "provenance": t.choice(
+                            "provenance", [Provenance.VERBATIM, Provenance.PARAPHRASE]
+                        ),
+                        "source": self.source(tpath, t.str("source"), required=False),
+                        "locator": t.str("locator"),
+                        "note": t.str("note"),
+                    },
+                )
+                self.save(translation, tpath)
+
     def load_figure(self, action, data, path):
-        r = _Record(self, data, path, {"label", "value", "is_minimum", "as_of", "source", "quote"},
-                    required=["label", "value", "as_of", "source"])
-        figure = self.upsert(SourcedFigure, {
-            "action": action, "label": r.str("label"), "as_of": r.date("as_of"),
-        }, {
-            "value": r.int("value"),
-            "is_minimum": r.bool("is_minimum"),
-            "source": self.source(path, r.str("source")),
-            "quote": r.str("quote"),
-        })
+        r = _Record(
+            self,
+            data,
+            path,
+            {"label", "value", "is_minimum", "as_of", "source", "quote"},
+            required=["label", "value", "as_of", "source"],
+        )
+        figure = self.upsert(
+            SourcedFigure,
+            {
+                "action": action,
+                "label": r.str("label"),
+                "as_of": r.date("as_of"),
+            },
+            {
+                "value": r.int("value"),
+                "is_minimum": r.bool("is_minimum"),
+                "source": self.source(path, r.str("source")),
+                "quote": r.str("quote"),
+            },
+        )
         self.save(figure, path)
 
     def load_role(self, action, data, path):
-        r = _Record(self, data, path, {"member_state", "role", "as_of", "source", "quote"},
-                    required=["member_state", "role", "source"])
-        role = self.upsert(MemberStateRole, {
-            "action": action,
-            "member_state": self.member_state(path, r.str("member_state")),
-            "role": r.choice("role", MemberStateRole.Role),
-        }, {
-            "as_of": r.date("as_of"),
-            "source": self.source(path, r.str("source")),
-            "quote": r.str("quote"),
-        })
+        r = _Record(
+            self,
+            data,
+            path,
+            {"member_state", "role", "as_of", "source", "quote"},
+            required=["member_state", "role", "source"],
+        )
+        role = self.upsert(
+            MemberStateRole,
+            {
+                "action": action,
+                "member_state": self.member_state(path, r.str("member_state")),
+                "role": r.choice("role", MemberStateRole.Role),
+            },
+            {
+                "as_of": r.date("as_of"),
+                "source": self.source(path, r.str("source")),
+                "quote": r.str("quote"),
+            },
+        )
         self.save(role, path)
 
     def load_status_update(self, action, occurrences, data, path):
         from .status import Status
 
-        r = _Record(self, data, path, {"key", "status", "progress", "as_of", "note",
-                                       "recorded_by", "evidence"},
-                    required=["key", "status", "as_of", "note", "recorded_by", "evidence"])
+        r = _Record(
+            self,
+            data,
+            path,
+            {"key", "status", "progress", "as_of", "note", "recorded_by", "evidence"},
+            required=["key", "status", "as_of", "note", "recorded_by", "evidence"],
+        )
         key = r.str("key")
         path = f"{path} ({key})"
         values = {
@@ -422,20 +633,26 @@ class Loader:
         }
         evidence = []
         for i, item in enumerate(r.list("evidence")):
-            e = _Record(self, item, f"{path}.evidence[{i}]",
-                        {"source", "occurrence", "url", "title", "locator", "quote"})
+            e = _Record(
+                self,
+                item,
+                f"{path}.evidence[{i}]",
+                {"source", "occurrence", "url", "title", "locator", "quote"},
+            )
             epath = f"{path}.evidence[{i}]"
             occurrence_key = e.str("occurrence")
             if occurrence_key and occurrence_key not in occurrences:
                 self.fail(epath, "occurrence", f"no occurrence {occurrence_key!r} in this action")
-            evidence.append({
-                "source": self.source(epath, e.str("source"), required=False),
-                "occurrence": occurrences.get(occurrence_key) if occurrence_key else None,
-                "url": e.str("url"),
-                "title": e.str("title"),
-                "locator": e.str("locator"),
-                "quote": e.str("quote"),
-            })
+            evidence.append(
+                {
+                    "source": self.source(epath, e.str("source"), required=False),
+                    "occurrence": occurrences.get(occurrence_key) if occurrence_key else None,
+                    "url": e.str("url"),
+                    "title": e.str("title"),
+                    "locator": e.str("locator"),
+                    "quote": e.str("quote"),
+                }
+            )
         # Validate the record on its own first, so a bad value is reported as such rather
         # than as a difference from what was loaded before.
         candidate = StatusUpdate(action=action, import_key=key, **values)
@@ -449,12 +666,17 @@ class Loader:
         if existing is not None:
             changed = [name for name, value in values.items() if getattr(existing, name) != value]
             if changed:
-                self.fail(path, changed[0], "differs from the update already recorded under this "
-                          "key; status updates are append-only, so add a correction with a new key")
+                self.fail(
+                    path,
+                    changed[0],
+                    "differs from the update already recorded under this "
+                    "key; status updates are append-only, so add a correction with a new key",
+                )
             return existing
         try:
-            return status_update_create(action=action, author=None, evidence=evidence,
-                                        import_key=key, **values)
+            return status_update_create(
+                action=action, author=None, evidence=evidence, import_key=key, **values
+            )
         except ValidationError as exc:
             field, messages = next(iter(exc.message_dict.items()))
             self.fail(path, None if field == "__all__" else field, " ".join(messages))

@@ -5,6 +5,7 @@ from .provenance import Provenance
 from .resolution import Paragraph, ParagraphKind, Resolution
 from .sources import SourceDocument
 from .status_updates import Evidence, StatusUpdate
+from .translations import Language, TextTranslation
 
 __all__ = [
     "Action",
@@ -24,4 +25,6 @@ __all__ = [
     "SourceDocument",
     "SourcedFigure",
     "StatusUpdate",
+    "Language",
+    "TextTranslation",
 ]

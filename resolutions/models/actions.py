@@ -1,6 +1,9 @@
+from datetime import date, datetime, timedelta
+
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
-from django.db.models import Q
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import connections, models
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 
 from .resolution import Paragraph, Resolution
@@ -78,6 +81,34 @@ class Actor(models.Model):
         return self.name
 
 
+# A date no record can carry (see ActionQuerySet.rollup_series), and how far from it a
+# parameter may lie and still be one of the roll-up's as_of-derived dates.
+_SERIES_SENTINEL = date(1111, 11, 11)
+_SERIES_REACH = timedelta(days=3 * 366)
+
+
+def _is_sentinel_date(param):
+    if isinstance(param, str) and len(param) == 10 and param[4] == "-" and param[7] == "-":
+        try:
+            param = date.fromisoformat(param)
+        except ValueError:
+            return False
+    return (
+        isinstance(param, date)
+        and not isinstance(param, datetime)
+        and abs(param - _SERIES_SENTINEL) <= _SERIES_REACH
+    )
+
+
+def _shift_date(param, delta):
+    # SQLite receives dates as ISO strings, PostgreSQL as date objects: keep each as it came.
+    if not _is_sentinel_date(param):
+        return param
+    if isinstance(param, str):
+        return (date.fromisoformat(param) + delta).isoformat()
+    return param + delta
+
+
 class ActionQuerySet(models.QuerySet):
     def with_status(self, as_of):
         """Each action's current status, credit, overdue and freshness flags on `as_of`."""
@@ -86,10 +117,155 @@ class ActionQuerySet(models.QuerySet):
         return annotate_status(self, as_of)
 
     def for_listing(self):
-        return self.select_related("resolution").prefetch_related(
-            "responsible_actors",
+        return self.select_related("resolution").with_actors().prefetch_related(
             models.Prefetch("paragraphs", queryset=Paragraph.objects.order_by("order")),
         )
+
+    def with_actors(self):
+        """Prefetch responsible actors with their Member State (pages link to it)."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "responsible_actors", queryset=Actor.objects.select_related("member_state")
+            )
+        )
+
+    def listed(self):
+        """Actions of the resolutions public pages show (see ResolutionQuerySet.listed)."""
+        return self.filter(resolution__in=Resolution.objects.listed())
+
+    def without_paragraph(self):
+        """Mandates the sources attribute to a resolution without giving a paragraph number."""
+        return self.filter(~Exists(ActionParagraph.objects.filter(action=OuterRef("pk"))))
+
+    def in_document_order(self):
+        """The order a reader of the resolution meets them: by the first paragraph an action
+        serves, mandates with no known paragraph last. `first_paragraph_order` also sorts the
+        action list's paragraph column without joining (and duplicating) rows."""
+        first = (
+            ActionParagraph.objects.filter(action=OuterRef("pk"))
+            .order_by("paragraph__order")
+            .values("paragraph__order")[:1]
+        )
+        return self.annotate(first_paragraph_order=Subquery(first)).order_by(
+            "resolution__symbol", F("first_paragraph_order").asc(nulls_last=True), "pk"
+        )
+
+    def with_status_rank(self):
+        """`status_rank`: position of the current status in the published display order (done
+        first), so that sorting by status is meaningful. Needs with_status() before it."""
+        from ..status import ORDER
+
+        return self.annotate(
+            status_rank=Case(
+                *[When(current_status=s.value, then=Value(i)) for i, s in enumerate(ORDER)],
+                default=Value(len(ORDER)),
+                output_field=IntegerField(),
+            )
+        )
+
+    def search(self, text, as_of):
+        """Actions whose title, description or a status-update note (published, dated on or
+        before `as_of`) match `text`.
+
+        PostgreSQL uses full-text search (English stemming, web-search syntax: words are ANDed,
+        "quoted phrases", -excluded). Other databases get a plain fallback: every word must occur,
+        case-insensitively, in one of the three texts.
+        """
+        from .status_updates import StatusUpdate
+
+        notes = StatusUpdate.objects.public().on_or_before(as_of).filter(action=OuterRef("pk"))
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            query = SearchQuery(text, search_type="websearch", config="english")
+            return self.annotate(
+                document=SearchVector("title", "description", config="english")
+            ).filter(
+                Q(document=query)
+                | Exists(
+                    notes.annotate(document=SearchVector("note", config="english")).filter(
+                        document=query
+                    )
+                )
+            )
+        condition = Q()
+        for word in text.replace('"', " ").split():
+            condition &= (
+                Q(title__icontains=word)
+                | Q(description__icontains=word)
+                | Exists(notes.filter(note__icontains=word))
+            )
+        return self.filter(condition)
+
+    def for_member_state(self, member_state):
+        """Actions a Member State answers for: by name, or collectively as one of the Member
+        States (an actor of kind "member_states")."""
+        return self.filter(
+            Exists(
+                Actor.objects.filter(actions=OuterRef("pk")).filter(
+                    Q(member_state=member_state) | Q(kind=Actor.Kind.MEMBER_STATES)
+                )
+            )
+        )
+
+    def rollup_rows(self, as_of, *, only=None, **constants):
+        """The roll-up of these actions per resolution on `as_of`, as an unevaluated values()
+        queryset, computed with rollup.py's own aggregates (so the numbers match
+        resolution_rollups exactly). `only` keeps some aggregates (each one repeats the status
+        expression in SQL); `constants` are extra literal columns: the progress chart tags each
+        date's rows with one so that many dates share one UNION query."""
+        from ..rollup import _aggregates
+
+        aggregates = _aggregates()
+        if only is not None:
+            aggregates = {name: aggregates[name] for name in only}
+        extra = {name: Value(value) for name, value in constants.items()}
+        return (
+            self.with_status(as_of)
+            .values("resolution_id")
+            .annotate(**extra, **aggregates)
+            .order_by()
+        )
+
+    def count_by_resolution(self):
+        """{resolution id: number of these actions}, in one query."""
+        rows = self.order_by().values("resolution_id").annotate(n=models.Count("pk"))
+        return {row["resolution_id"]: row["n"] for row in rows}
+
+    def rollup_series(self, days, *, only=("weighted_credit", "weight_total", "n_total")):
+        """{(resolution id, day): roll-up row} for each of `days`, in ONE query.
+
+        Compiling the roll-up is the costly part (its status expression is large, tens of
+        milliseconds per date), and from one date to the next only its date parameters change.
+        So it is compiled once for a sentinel date, then repeated under UNION ALL with every date
+        parameter moved by (day − sentinel). This is exact because the roll-up's only date
+        constants are derived from as_of (as_of, as_of − a recurrence window, as_of − the
+        staleness period); tests compare every point with resolution_rollups().
+        """
+        days = list(days)
+        if not days:
+            return {}
+        sql, params = self.rollup_rows(_SERIES_SENTINEL, only=only).query.sql_with_params()
+        if not any(_is_sentinel_date(p) for p in params):
+            raise RuntimeError("The roll-up query has no as_of parameter to re-date.")
+        parts, all_params = [], []
+        for index, day in enumerate(days):
+            # `index` is an int from enumerate, never user input.
+            parts.append(f"SELECT {index} AS series_point, s.* FROM ({sql}) s")
+            delta = day - _SERIES_SENTINEL
+            all_params.extend(_shift_date(p, delta) for p in params)
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), all_params)
+            names = [column[0] for column in cursor.description]
+            rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return {(row["resolution_id"], days[row.pop("series_point")]): row for row in rows}
+
+    def rollup_by_resolution(self, as_of):
+        """{resolution id: Rollup} for these actions, in one query (e.g. the mandates with no
+        known paragraph)."""
+        from ..rollup import Rollup
+
+        return {row["resolution_id"]: Rollup.from_row(row) for row in self.rollup_rows(as_of)}
 
 
 class Action(models.Model):
@@ -128,6 +304,8 @@ class Action(models.Model):
     )
 
     objects = ActionQuerySet.as_manager()
+
+    translations = GenericRelation("resolutions.TextTranslation")
 
     class Meta:
         ordering = ["resolution", "id"]
@@ -184,6 +362,48 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", "Year"
 
 
+class OccurrenceQuerySet(models.QuerySet):
+    def on_or_before(self, as_of):
+        return self.filter(start_date__lte=as_of)
+
+    def newest_first(self):
+        return self.order_by("-start_date", "-id")
+
+    def with_sources(self):
+        return self.select_related("action__resolution").prefetch_related("sources")
+
+    def change_events(self):
+        """One row per occurrence in the shape StatusUpdateQuerySet.change_events() uses, so the
+        two can be UNIONed into one query: the dates on which a roll-up can change."""
+        return self.annotate(
+            ev_resolution=F("action__resolution_id"),
+            ev_day=F("start_date"),
+            ev_kind=Value("occurrence"),
+            ev_count=Value(1),
+            ev_label=F("title"),
+            ev_action=F("action_id"),
+            ev_recurrence=F("action__recurrence"),
+            ev_precision=F("date_precision"),
+            ev_end=F("end_date"),
+            ev_place=F("place"),
+        ).order_by().values_list(*EVENT_COLUMNS)
+
+
+# Column order of change-event rows (see change_events()).
+EVENT_COLUMNS = (
+    "ev_resolution",
+    "ev_day",
+    "ev_kind",
+    "ev_count",
+    "ev_label",
+    "ev_action",
+    "ev_recurrence",
+    "ev_precision",
+    "ev_end",
+    "ev_place",
+)
+
+
 class Occurrence(models.Model):
     """One instance of something an action produces: a year's conference, a meeting of a body,
     a training session."""
@@ -218,6 +438,10 @@ class Occurrence(models.Model):
     participation_note = models.TextField(blank=True)
     notes = models.TextField(blank=True)
     sources = models.ManyToManyField(SourceDocument, related_name="occurrences", blank=True)
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    translations = GenericRelation("resolutions.TextTranslation")
 
     class Meta:
         ordering = ["action", "start_date"]

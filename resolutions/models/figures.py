@@ -1,7 +1,31 @@
 from django.db import models
+from django.db.models.functions import Coalesce
 
 from .actions import Action
 from .sources import SourceDocument
+
+
+class SourcedFigureQuerySet(models.QuerySet):
+    def known_on(self, as_of):
+        """Figures stated as of `as_of` or earlier, on listed resolutions, each with
+        `n_named_states`: how many Member States the sources name in a role on the same action
+        by then (so a page can say how many of a counted membership are known by name)."""
+        from .member_states import MemberStateRole
+        from .resolution import Resolution
+
+        named = (
+            MemberStateRole.objects.known_on(as_of)
+            .filter(action=models.OuterRef("action"))
+            .order_by()
+            .values("action")
+            .annotate(n=models.Count("member_state", distinct=True))
+            .values("n")
+        )
+        return (
+            self.filter(as_of__lte=as_of, action__resolution__in=Resolution.objects.listed())
+            .annotate(n_named_states=Coalesce(models.Subquery(named), 0))
+            .select_related("action__resolution", "source")
+        )
 
 
 class SourcedFigure(models.Model):
@@ -18,6 +42,8 @@ class SourcedFigure(models.Model):
     as_of = models.DateField()
     source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="+")
     quote = models.TextField(blank=True)
+
+    objects = SourcedFigureQuerySet.as_manager()
 
     class Meta:
         ordering = ["action", "as_of"]

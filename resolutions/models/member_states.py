@@ -1,9 +1,51 @@
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from .actions import Action, Occurrence
 from .sources import SourceDocument
+
+
+class MemberStateQuerySet(models.QuerySet):
+    def with_involvement(self, as_of):
+        """Each state's named participations (events on or before `as_of`) and the actions it
+        answers for by name, counted in subqueries so that rows never multiply."""
+        from .resolution import Resolution
+
+        participations = (
+            Participation.objects.filter(
+                member_state=models.OuterRef("pk"),
+                occurrence__start_date__lte=as_of,
+                occurrence__action__resolution__in=Resolution.objects.listed(),
+            )
+            .order_by()
+            .values("member_state")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        responsible = (
+            Action.objects.listed()
+            .filter(responsible_actors__member_state=models.OuterRef("pk"))
+            .order_by()
+            .values("responsible_actors__member_state")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            n_participations=Coalesce(models.Subquery(participations), 0),
+            n_responsible=Coalesce(models.Subquery(responsible), 0),
+        )
+
+    def with_roles(self, as_of):
+        """Prefetch `current_roles`: roles a source states on or before `as_of` (or undated)."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "roles",
+                queryset=MemberStateRole.objects.known_on(as_of).select_related("action"),
+                to_attr="current_roles",
+            )
+        )
 
 
 class MemberState(models.Model):
@@ -15,6 +57,8 @@ class MemberState(models.Model):
     source = models.ForeignKey(
         SourceDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+
+    objects = MemberStateQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -33,6 +77,18 @@ class MemberState(models.Model):
         return reverse("member_state_detail", args=[self.iso3])
 
 
+class MemberStateRoleQuerySet(models.QuerySet):
+    def known_on(self, as_of):
+        """Roles a source states as of `as_of` or earlier (undated ones too), on listed
+        resolutions: a past-state page shows no role the sources only reported later."""
+        from .resolution import Resolution
+
+        return self.filter(
+            Q(as_of__isnull=True) | Q(as_of__lte=as_of),
+            action__resolution__in=Resolution.objects.listed(),
+        )
+
+
 class MemberStateRole(models.Model):
     """A Member State's role in a mandate, e.g. member or co-chair of a body an action set up."""
 
@@ -47,6 +103,8 @@ class MemberStateRole(models.Model):
     as_of = models.DateField(null=True, blank=True)
     source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="+")
     quote = models.TextField(blank=True)
+
+    objects = MemberStateRoleQuerySet.as_manager()
 
     class Meta:
         ordering = ["action", "role", "member_state"]

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -44,6 +45,8 @@ class Resolution(models.Model):
     )
 
     objects = ResolutionQuerySet.as_manager()
+
+    translations = GenericRelation("resolutions.TextTranslation")
 
     class Meta:
         ordering = ["symbol"]
@@ -141,6 +144,8 @@ class Paragraph(models.Model):
     exclusion_reason = models.TextField(blank=True)
 
     objects = ParagraphQuerySet.as_manager()
+
+    translations = GenericRelation("resolutions.TextTranslation")
 
     class Meta:
         ordering = ["resolution", "order"]

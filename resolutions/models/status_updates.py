@@ -2,11 +2,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, Q, Value
 from django.utils import timezone
 
 from ..status import PROGRESS_ALLOWED, Status
-from .actions import Action, Occurrence
+from .actions import EVENT_COLUMNS, Action, Occurrence
+from .resolution import Resolution
 from .sources import SourceDocument
 
 
@@ -26,6 +27,30 @@ class StatusUpdateQuerySet(models.QuerySet):
     def newest_first(self):
         # "Latest" is by as-of date; ties go to the most recently recorded correction.
         return self.order_by("-as_of", "-recorded_at", "-id")
+
+    def listed(self):
+        """Updates of actions whose resolution public pages show."""
+        return self.filter(action__resolution__in=Resolution.objects.listed())
+
+    def change_events(self):
+        """Distinct (resolution, as-of date) pairs with the number of updates, in the row shape
+        of OccurrenceQuerySet.change_events(), so that both UNION into one query."""
+        none = Value(None, output_field=models.CharField())
+        return (
+            self.values(ev_resolution=F("action__resolution_id"), ev_day=F("as_of"))
+            .annotate(
+                ev_kind=Value("update"),
+                ev_count=Count("pk"),
+                ev_label=Value(""),
+                ev_action=Value(None, output_field=models.BigIntegerField()),
+                ev_recurrence=Value(""),
+                ev_precision=Value("day"),
+                ev_end=Value(None, output_field=models.DateField()),
+                ev_place=none,
+            )
+            .order_by()
+            .values_list(*EVENT_COLUMNS)
+        )
 
     def timeline(self):
         return self.select_related("author").prefetch_related(
@@ -100,7 +125,7 @@ class StatusUpdate(models.Model):
                 | Q(progress__isnull=True)
                 | Q(progress=100),
                 name="status_update_completed_is_100",
-                violation_error_message="A completed action is at 100%.",
+                violation_error_message="A completed action is at 100%% progress.",
             ),
             models.CheckConstraint(condition=~Q(note=""), name="status_update_has_note"),
             models.CheckConstraint(
@@ -158,14 +183,14 @@ class Evidence(models.Model):
     def __str__(self):
         return self.display_title
 
-    def clean(self):
-        if not self.source_id and not self.occurrence_id and not self.url:
-            raise ValidationError("Evidence needs a source document, a meeting or a URL.")
-
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:
             raise AppendOnlyError("Evidence of a recorded status update cannot be changed.")
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if not self.source_id and not self.occurrence_id and not self.url:
+            raise ValidationError("Evidence needs a source document, a meeting or a URL.")
 
     @property
     def display_title(self):

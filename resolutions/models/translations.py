@@ -1,0 +1,74 @@
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+
+from .provenance import Provenance
+from .sources import SourceDocument
+
+
+class Language(models.TextChoices):
+    """The OIC's three official languages. The originals are stored in English."""
+
+    EN = "en", "English"
+    FR = "fr", "French"
+    AR = "ar", "Arabic"
+
+
+# The fields that have translations, per model. Everything else is language-neutral data.
+TRANSLATABLE_FIELDS = {
+    "resolution": ("title",),
+    "paragraph": ("text", "summary"),
+    "action": ("title", "description"),
+    "occurrence": ("theme", "title"),
+}
+
+
+class TextTranslation(models.Model):
+    """One field of one record in another language, with its own provenance.
+
+    A separate table rather than per-language columns because each translation must say where
+    it comes from: the Arabic title of 53/45-POL is verbatim from an Arabic source, while an
+    unofficial rendering is a paraphrase. Per-language columns cannot carry that.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(max_length=40)
+    language = models.CharField(max_length=2, choices=Language.choices)
+    text = models.TextField()
+    provenance = models.CharField(
+        max_length=12,
+        choices=[(Provenance.VERBATIM, "Verbatim"), (Provenance.PARAPHRASE, "Paraphrase")],
+    )
+    source = models.ForeignKey(
+        SourceDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    locator = models.CharField(max_length=200, blank=True)
+    note = models.TextField(
+        blank=True, help_text="e.g. 'unofficial translation by the secretariat'."
+    )
+
+    class Meta:
+        ordering = ["content_type", "object_id", "field", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"],
+                name="translation_unique_per_field_and_language",
+            ),
+            models.CheckConstraint(condition=~Q(text=""), name="translation_not_empty"),
+            models.CheckConstraint(
+                condition=Q(provenance=Provenance.PARAPHRASE) | Q(source__isnull=False),
+                name="translation_verbatim_needs_source",
+                violation_error_message="A verbatim translation must name its source.",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "language"], name="translation_lookup"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.field} [{self.language}]"

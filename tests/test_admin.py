@@ -1,0 +1,679 @@
+"""The secretariat admin: its pages show the real data in a fixed number of queries, and status
+updates can be recorded with evidence but never edited or deleted."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.core import checks
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from resolutions.loader import load_file
+from resolutions.models import (
+    Action,
+    ActionParagraph,
+    Actor,
+    Evidence,
+    MemberState,
+    MemberStateRole,
+    Occurrence,
+    Paragraph,
+    Participation,
+    Resolution,
+    SourcedFigure,
+    SourceDocument,
+    StatusUpdate,
+)
+from resolutions.services import status_update_create
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # admin_client's user is created with a password; the production hasher takes seconds.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def _loaded_once(django_db_setup, django_db_blocker):
+    """The real data files, loaded once for this module in a transaction that is rolled back
+    after its last test. Each test still runs in its own savepoint (the `db` fixture)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        for name in ("oic-member-states.yaml", "53-45-pol.yaml"):
+            load_file(settings.BASE_DIR / "data" / name)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def real_data(_loaded_once, db):
+    """The real 53/45-POL data, as the data files load it."""
+    return Resolution.objects.get(symbol="53/45-POL")
+
+
+def _action(key):
+    return Action.objects.get(resolution__symbol="53/45-POL", key=key)
+
+
+def _pages():
+    """(name, url) of every changelist and of one real object's change page per model."""
+    contact_group = _action("contact-group")
+    objects = {
+        "resolution": Resolution.objects.get(symbol="53/45-POL"),
+        "paragraph": Paragraph.objects.get(resolution__symbol="53/45-POL", number="7"),
+        "action": contact_group,
+        "statusupdate": contact_group.status_updates.get(import_key="seed-2018-11-29"),
+        "occurrence": contact_group.occurrences.get(key="meeting-2018-09-24"),
+        "sourcedocument": SourceDocument.objects.get(key="un-19-01473"),
+        "memberstate": MemberState.objects.get(iso3="TUR"),
+        "actor": Actor.objects.get(name="Türkiye"),
+        "memberstaterole": contact_group.member_state_roles.get(member_state__iso3="TUR"),
+        "participation": Participation.objects.get(
+            occurrence__key="meeting-2018-09-24", member_state__iso3="TUR"
+        ),
+        "sourcedfigure": contact_group.figures.get(label="Members of the Contact Group"),
+    }
+    pages = {}
+    for model, obj in objects.items():
+        pages[f"{model} list"] = reverse(f"admin:resolutions_{model}_changelist")
+        pages[f"{model} change"] = reverse(f"admin:resolutions_{model}_change", args=[obj.pk])
+    return pages
+
+
+# --- Every page renders the real data -------------------------------------------------------
+
+SHOWS = {
+    "resolution list": ["53/45-POL", "Strengthening the Mediation Capacity of the OIC"],
+    "resolution change": [
+        "Council of Foreign Ministers",
+        "Form a Network of OIC Mediators, Special Envoys and Experts",  # a paragraph's summary
+        "Turkish Ministry of Foreign Affairs, press release No. 252",  # a selected source
+    ],
+    "paragraph list": ["53/45-POL", "PP1", "Paraphrase"],
+    "paragraph change": ["Network of OIC Mediators", "Annex, Second Session"],
+    "action list": ["Form a Network of OIC Mediators, Special Envoys and Experts", "In progress"],
+    "action change": [
+        "Establish the Contact Group of Friends of Mediation",
+        "Completed",
+        "100%",
+        "First meeting of the OIC Contact Group of Friends of Mediation",  # occurrences
+        "Members of the Contact Group",  # figures
+        "Gambia",  # member state roles
+        "The summary report counts the establishment of the Contact Group",  # history
+        "Annex, concluding remarks",  # the history's evidence
+        "Record a status update",
+    ],
+    "statusupdate list": ["Tracker data file (from the seed document)", "In progress"],
+    "statusupdate change": [
+        "Completed",
+        "Tracker data file (from the seed document)",
+        "is the second largest in the OIC with its currently 24 members",  # evidence quote
+    ],
+    "occurrence list": ["First meeting of the OIC Contact Group of Friends of Mediation"],
+    "occurrence change": ["On the margins of the 73rd session", "Host or organiser"],
+    "sourcedocument list": ["Turkish Ministry of Foreign Affairs, press release No. 252"],
+    "sourcedocument change": ["19-01473 (job number; no A/73/ symbol is printed)"],
+    "memberstate list": ["Türkiye", "TUR", "Côte d&#x27;Ivoire"],
+    "memberstate change": ["Türkiye", "The Organization of Islamic Cooperation"],
+    "actor list": ["OIC Secretary-General", "Member States collectively"],
+    "actor change": ["Türkiye"],
+    "memberstaterole list": ["Gambia", "Co-chair"],
+    "memberstaterole change": ["co-chaired by Turkey, Saudi Arabia, Gambia"],
+    "participation list": ["Pakistan", "Speaker or panellist"],
+    "participation change": ["Host or organiser", "First meeting of the OIC Contact Group"],
+    "sourcedfigure list": ["Members of the Contact Group"],
+    "sourcedfigure change": ["Members of the Contact Group", 'value="24"'],
+}
+
+
+@pytest.mark.parametrize("page_name", sorted(SHOWS))
+def test_page_shows_real_data(admin_client, real_data, page_name):
+    response = admin_client.get(_pages()[page_name])
+    assert response.status_code == 200
+    for text in SHOWS[page_name]:
+        assert text in response.text, text
+
+
+def test_every_admin_page_is_covered(real_data):
+    assert set(_pages()) == set(SHOWS) == set(BUDGETS)
+
+
+def test_admin_configuration_passes_django_checks():
+    # Among others: every model used in autocomplete_fields has search_fields (admin.E040).
+    assert checks.run_checks(tags=[checks.Tags.admin]) == []
+
+
+def test_every_tested_model_is_registered():
+    registered = {model._meta.model_name for model in admin.site._registry}
+    assert {page.split()[0] for page in SHOWS} <= registered
+
+
+@pytest.mark.parametrize(
+    ("model_name", "field_name", "term", "expected"),
+    [
+        ("statusupdate", "action", "network", "Form a Network of OIC Mediators, Special Envoys"),
+        ("evidence", "source", "press release No. 252", "Turkish Ministry of Foreign Affairs"),
+        ("evidence", "occurrence", "first meeting", "First meeting of the OIC Contact Group"),
+        ("actionparagraph", "paragraph", "network of oic", "53/45-POL para. 7"),
+        ("memberstaterole", "member_state", "GMB", "Gambia"),
+        ("action", "responsible_actors", "secretary", "OIC Secretary-General"),
+        ("paragraph", "resolution", "53/45", "53/45-POL — Strengthening"),
+    ],
+)
+def test_autocompletes_find_real_data(
+    admin_client, real_data, model_name, field_name, term, expected
+):
+    # The search behind every autocomplete select, inline ones included.
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "resolutions",
+            "model_name": model_name,
+            "field_name": field_name,
+            "term": term,
+        },
+    )
+    assert response.status_code == 200
+    results = [r["text"] for r in response.json()["results"]]
+    assert len(results) == 1 and results[0].startswith(expected), results
+
+
+# --- Query budgets --------------------------------------------------------------------------
+
+# Queries per page, measured with the content-type cache cleared first (its worst case). The
+# same numbers must hold with ten times the data: no page may run a query per row, per inline
+# row or per select. An inline's foreign-key column costs one label query when it has any value;
+# the contact group has no paragraph link in the real data, so its page measures 17 there and
+# 18 once the extra data gives it some.
+BUDGETS = {
+    "action list": 6,
+    "action change": 18,
+    "actor list": 5,
+    "actor change": 5,
+    "memberstate list": 5,
+    "memberstate change": 5,
+    "memberstaterole list": 5,
+    "memberstaterole change": 7,
+    "occurrence list": 8,
+    "occurrence change": 10,
+    "paragraph list": 6,
+    "paragraph change": 6,
+    "participation list": 5,
+    "participation change": 7,
+    "resolution list": 6,
+    "resolution change": 9,
+    "sourcedfigure list": 5,
+    "sourcedfigure change": 6,
+    "sourcedocument list": 7,
+    "sourcedocument change": 4,
+    "statusupdate list": 8,
+    "statusupdate change": 5,
+}
+
+
+def _assert_within_budgets(client, django_assert_max_num_queries):
+    for page, url in _pages().items():
+        ContentType.objects.clear_cache()
+        with django_assert_max_num_queries(BUDGETS[page], info=page):
+            response = client.get(url)
+        assert response.status_code == 200, page
+
+
+def test_pages_stay_within_query_budget(admin_client, real_data, django_assert_max_num_queries):
+    _assert_within_budgets(admin_client, django_assert_max_num_queries)
+
+
+def test_query_budget_holds_with_ten_times_the_data(
+    admin_client, real_data, django_assert_max_num_queries
+):
+    _add_ten_times_the_data()
+    _assert_within_budgets(admin_client, django_assert_max_num_queries)
+
+    # The budgets were met with the extra rows on the pages, not by leaving them out.
+    pages = _pages()
+    assert "Extra action 59" in admin_client.get(pages["action list"]).text
+    action_page = admin_client.get(pages["action change"]).text
+    for text in (
+        "Meeting 29",
+        "Figure 29",
+        "Re-confirmed 29",
+        "selected>53/45-POL para. 129</option>",
+        "selected>Yemen</option>",
+        "selected>Extra source 19</option>",
+    ):
+        assert text in action_page, text
+    assert "Extra paragraph 39" in admin_client.get(pages["resolution change"]).text
+    assert "p. 29" in admin_client.get(pages["statusupdate change"]).text
+    assert "selected>Yemen</option>" in admin_client.get(pages["occurrence change"]).text
+
+
+def _add_ten_times_the_data():
+    """About ten times the real data, much of it on the objects whose change pages are tested,
+    so that their inlines grow as well as the changelists."""
+    resolution = Resolution.objects.get(symbol="53/45-POL")
+    contact_group = _action("contact-group")
+    sources = [
+        SourceDocument.objects.create(
+            key=f"extra-{i}", title=f"Extra source {i}", url=f"https://example.org/{i}"
+        )
+        for i in range(20)
+    ]
+    paragraphs = [
+        Paragraph.objects.create(
+            resolution=resolution,
+            number=str(100 + i),
+            order=100 + i,
+            kind="operative",
+            operative_verb="requests",
+            addressee="secretary_general",
+            summary=f"Extra paragraph {i}",
+            text=f"Extra paragraph {i}",
+            text_provenance="paraphrase",
+            text_source=sources[i % 20],
+        )
+        for i in range(40)
+    ]
+    states = list(MemberState.objects.order_by("iso3"))
+    actors = [Actor.objects.create(name=f"Extra actor {i}", kind="oic_organ") for i in range(20)]
+    for i in range(60):
+        action = Action.objects.create(
+            resolution=resolution,
+            key=f"extra-{i}",
+            title=f"Extra action {i}",
+            mandate_type="training",
+            mandate_source=sources[i % 20],
+        )
+        action.responsible_actors.set(actors[i % 19 : i % 19 + 2])
+        ActionParagraph.objects.create(action=action, paragraph=paragraphs[i % 40])
+        occurrences = [
+            Occurrence.objects.create(
+                action=action,
+                kind="training",
+                title=f"Session {i}.{j}",
+                start_date=date(2019, 1, 1 + j),
+            )
+            for j in range(2)
+        ]
+        for j in range(2):
+            status_update_create(
+                action=action,
+                status="in_progress",
+                progress=10 * j,
+                as_of=date(2019, 2, 1 + j),
+                note=f"Extra update {i}.{j}",
+                author=None,
+                author_name="Scale test",
+                evidence=[{"source": sources[j]}, {"occurrence": occurrences[j]}],
+            )
+        MemberStateRole.objects.create(
+            action=action, member_state=states[i % 57], role="member", source=sources[0]
+        )
+        SourcedFigure.objects.create(
+            action=action, label="Trainees", value=i, as_of=date(2019, 1, 1), source=sources[1]
+        )
+        Participation.objects.create(
+            occurrence=occurrences[0], member_state=states[i % 57], source=sources[2]
+        )
+
+    for i, paragraph in enumerate(paragraphs[:30]):
+        ActionParagraph.objects.create(action=contact_group, paragraph=paragraph)
+        Occurrence.objects.create(
+            action=contact_group,
+            kind="meeting",
+            title=f"Meeting {i}",
+            start_date=date(2020, 1, 1) + timedelta(days=i),
+        )
+        SourcedFigure.objects.create(
+            action=contact_group,
+            label=f"Figure {i}",
+            value=i,
+            as_of=date(2020, 1, 1),
+            source=sources[i % 20],
+        )
+        status_update_create(
+            action=contact_group,
+            status="completed",
+            as_of=date(2019, 1, 1) + timedelta(days=i),
+            note=f"Re-confirmed {i}",
+            author=None,
+            author_name="Scale test",
+            evidence=[{"source": sources[i % 20]}, {"url": f"https://example.org/e/{i}"}],
+        )
+    meeting = contact_group.occurrences.get(key="meeting-2018-09-24")
+    for state in states[-30:]:  # ends with Yemen; TUR, SAU and GMB already have roles
+        if state.iso3 not in {"TUR", "SAU", "GMB"}:
+            MemberStateRole.objects.create(
+                action=contact_group, member_state=state, role="member", source=sources[3]
+            )
+        if state.iso3 != "TUR":
+            Participation.objects.create(occurrence=meeting, member_state=state, source=sources[4])
+    update = contact_group.status_updates.get(import_key="seed-2018-11-29")
+    for i in range(30):
+        Evidence.objects.create(status_update=update, source=sources[i % 20], locator=f"p. {i}")
+
+
+# --- Recording a status update --------------------------------------------------------------
+
+ADD_URL = "admin:resolutions_statusupdate_add"
+
+
+def _add_form(action, *, evidence=({"url": "https://example.org/evidence"},), **fields):
+    """POST data for the add form, with the evidence inline's management form."""
+    data = {
+        "action": action.pk,
+        "status": "completed",
+        "progress": "100",
+        "as_of": "2019-06-01",
+        "note": "The Network was constituted.",
+        "evidence-TOTAL_FORMS": str(len(evidence)),
+        "evidence-INITIAL_FORMS": "0",
+        "evidence-MIN_NUM_FORMS": "1",
+        "evidence-MAX_NUM_FORMS": "1000",
+        "_save": "Save",
+        **fields,
+    }
+    for i, piece in enumerate(evidence):
+        for name, value in piece.items():
+            data[f"evidence-{i}-{name}"] = value
+    return data
+
+
+@pytest.fixture
+def source(real_data):
+    return SourceDocument.objects.get(key="urdupoint-2019-07-01")
+
+
+def _counts():
+    return StatusUpdate.objects.count(), Evidence.objects.count()
+
+
+def test_recording_a_status_update(admin_client, admin_user, real_data, source):
+    admin_user.first_name, admin_user.last_name = "Amina", "Diallo"
+    admin_user.save()
+    network = _action("network")
+    updates, evidence = _counts()
+
+    response = admin_client.post(
+        reverse(ADD_URL),
+        _add_form(
+            network,
+            evidence=[
+                {"source": source.pk, "locator": "para. 3", "quote": "evolve an OIC network"}
+            ],
+            # Not form fields: the author is whoever is logged in.
+            author_name="Somebody else",
+            author="",
+        ),
+    )
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert _counts() == (updates + 1, evidence + 1)
+    update = StatusUpdate.objects.latest("recorded_at", "id")
+    assert (update.action, update.status, update.progress) == (network, "completed", 100)
+    assert update.as_of == date(2019, 6, 1)
+    assert (update.author, update.author_name) == (admin_user, "Amina Diallo")
+    assert update.import_key == ""
+    piece = update.evidence.get()
+    assert (piece.source, piece.locator, piece.quote) == (
+        source,
+        "para. 3",
+        "evolve an OIC network",
+    )
+
+    # The derived status moves on the update's as-of date, not before.
+    assert Action.objects.with_status(date(2019, 5, 31)).get(pk=network.pk).current_status == (
+        "in_progress"
+    )
+    after = Action.objects.with_status(date(2019, 6, 1)).get(pk=network.pk)
+    assert (after.current_status, after.credit) == ("completed", 100)
+
+    # And the action's page lists it in its history.
+    page = admin_client.get(reverse("admin:resolutions_action_change", args=[network.pk]))
+    assert "The Network was constituted." in page.text
+
+
+def test_author_name_falls_back_to_the_username(admin_client, admin_user, real_data, source):
+    admin_client.post(
+        reverse(ADD_URL), _add_form(_action("network"), evidence=[{"url": "https://example.org/r"}])
+    )
+    assert StatusUpdate.objects.latest("recorded_at", "id").author_name == admin_user.username
+
+
+def test_action_page_links_to_a_prefilled_add_form(admin_client, real_data):
+    network = _action("network")
+    link = reverse(ADD_URL) + f"?action={network.pk}"
+    page = admin_client.get(reverse("admin:resolutions_action_change", args=[network.pk]))
+    assert f'href="{link}"' in page.text
+
+    form_page = admin_client.get(link)
+    assert form_page.status_code == 200
+    assert f'<option value="{network.pk}" selected>{network.title}</option>' in form_page.text
+    # One required evidence row and one optional one.
+    assert 'name="evidence-TOTAL_FORMS" value="2"' in form_page.text
+
+
+def _refused(response, field=None):
+    """The add form came back with errors and the given field among them."""
+    assert response.status_code == 200
+    assert "Please correct the error" in response.text
+    if field:
+        assert field in response.context["adminform"].form.errors
+
+
+def test_an_update_without_evidence_is_refused(admin_client, real_data):
+    before = _counts()
+    response = admin_client.post(reverse(ADD_URL), _add_form(_action("network"), evidence=[]))
+    _refused(response)
+    assert "Please submit at least 1 form." in response.text
+    assert _counts() == before
+
+
+def test_an_empty_evidence_row_is_refused(admin_client, real_data):
+    before = _counts()
+    response = admin_client.post(
+        reverse(ADD_URL), _add_form(_action("network"), evidence=[{"quote": "Words, no source"}])
+    )
+    _refused(response)
+    assert "Evidence needs a source document, a meeting or a URL." in response.text
+    assert _counts() == before
+
+
+def test_a_progress_over_100_is_refused_on_its_field(admin_client, real_data, source):
+    before = _counts()
+    response = admin_client.post(
+        reverse(ADD_URL),
+        _add_form(
+            _action("network"),
+            status="in_progress",
+            progress="150",
+            evidence=[{"source": source.pk}],
+        ),
+    )
+    _refused(response, field="progress")
+    assert response.context["adminform"].form.errors["progress"] == [
+        "Progress is a percentage between 0 and 100."
+    ]
+    assert _counts() == before
+    # The evidence typed so far is shown again.
+    assert f'<option value="{source.pk}" selected>{source.title}</option>' in response.text
+
+
+def test_a_status_that_contradicts_its_progress_is_refused(admin_client, real_data, source):
+    before = _counts()
+    response = admin_client.post(
+        reverse(ADD_URL),
+        _add_form(
+            _action("network"), status="completed", progress="40", evidence=[{"source": source.pk}]
+        ),
+    )
+    _refused(response)
+    assert "A completed action is at 100% progress." in response.text
+    assert _counts() == before
+
+
+def test_a_failure_while_saving_evidence_writes_nothing(
+    admin_client, real_data, source, monkeypatch
+):
+    def fail(*args, **kwargs):
+        raise IntegrityError("simulated failure while saving evidence")
+
+    before = _counts()
+    monkeypatch.setattr(Evidence, "save", fail)
+    with pytest.raises(IntegrityError):
+        admin_client.post(
+            reverse(ADD_URL), _add_form(_action("network"), evidence=[{"source": source.pk}])
+        )
+    assert _counts() == before
+
+
+# --- Recorded updates are append-only -------------------------------------------------------
+
+
+@pytest.fixture
+def recorded(real_data):
+    return _action("contact-group").status_updates.get(import_key="seed-2018-11-29")
+
+
+def test_a_recorded_update_opens_read_only(admin_client, recorded):
+    page = admin_client.get(reverse("admin:resolutions_statusupdate_change", args=[recorded.pk]))
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.text
+    assert 'name="_continue"' not in page.text
+    assert 'name="note"' not in page.text
+    assert 'class="deletelink"' not in page.text
+    # Its evidence is shown, not editable, and no row can be added.
+    assert 'name="evidence-0-quote"' not in page.text
+    assert 'name="evidence-TOTAL_FORMS" value="2"' in page.text
+
+
+def test_posting_a_change_to_a_recorded_update_is_forbidden(admin_client, recorded):
+    data = _add_form(recorded.action, status="not_started", progress="", note="Rewritten")
+    response = admin_client.post(
+        reverse("admin:resolutions_statusupdate_change", args=[recorded.pk]), data
+    )
+    assert response.status_code == 403
+    recorded.refresh_from_db()
+    assert (recorded.status, recorded.note[:30]) == ("completed", "The summary report counts the ")
+
+
+def test_a_recorded_update_cannot_be_deleted(admin_client, recorded):
+    url = reverse("admin:resolutions_statusupdate_delete", args=[recorded.pk])
+    assert admin_client.get(url).status_code == 403
+    assert admin_client.post(url, {"post": "yes"}).status_code == 403
+    assert StatusUpdate.objects.filter(pk=recorded.pk).exists()
+
+    changelist = admin_client.get(reverse("admin:resolutions_statusupdate_changelist"))
+    assert "delete_selected" not in changelist.text
+
+
+def test_the_action_page_shows_history_without_inputs(admin_client, recorded):
+    page = admin_client.get(reverse("admin:resolutions_action_change", args=[recorded.action_id]))
+    assert "status_updates-TOTAL_FORMS" in page.text
+    assert 'name="status_updates-0-note"' not in page.text
+    assert 'name="status_updates-0-DELETE"' not in page.text
+
+
+# --- The action changelist ------------------------------------------------------------------
+
+
+def _listed(admin_client, **params):
+    response = admin_client.get(reverse("admin:resolutions_action_changelist"), params)
+    assert response.status_code == 200
+    return response, {action.key: action for action in response.context["cl"].result_list}
+
+
+def test_action_changelist_shows_current_status_and_progress(admin_client, real_data):
+    response, actions = _listed(admin_client)
+    assert "Current status" in response.text and "Progress" in response.text
+    statuses = {key: action.current_status for key, action in actions.items()}
+    assert statuses["network"] == "in_progress"
+    assert statuses["contact-group"] == "completed"
+    assert statuses["pscru"] == "not_yet_assessed"
+    assert statuses["code-of-conduct"] == "not_started"
+    assert actions["contact-group"].credit == 100
+    assert actions["network"].credit == 0
+    for cell in (
+        '<td class="field-current_status">In progress</td>',
+        '<td class="field-current_status">Completed</td>',
+        '<td class="field-current_status">Not yet assessed</td>',
+        '<td class="field-progress">100%</td>',
+        '<td class="field-progress">0%</td>',
+    ):
+        assert cell in response.text, cell
+
+
+@pytest.mark.parametrize(
+    ("status", "keys"),
+    [
+        ("completed", {"contact-group"}),
+        ("in_progress", {"network", "training"}),
+        ("not_yet_assessed", {"pscru", "partnerships"}),
+        ("not_started", {"code-of-conduct"}),
+        ("not_applicable", set()),
+    ],
+)
+def test_action_changelist_filters_on_current_status(admin_client, real_data, status, keys):
+    response, actions = _listed(admin_client, status=status)
+    assert set(actions) == keys
+
+
+def test_the_status_filter_follows_new_updates(admin_client, real_data, source):
+    admin_client.post(
+        reverse(ADD_URL),
+        _add_form(
+            _action("network"),
+            as_of=str(timezone.localdate() - timedelta(days=1)),
+            evidence=[{"source": source.pk}],
+        ),
+    )
+    _, completed = _listed(admin_client, status="completed")
+    assert set(completed) == {"contact-group", "network"}
+
+
+# --- Editing an action ----------------------------------------------------------------------
+
+
+def _resubmit(response, **changes):
+    """POST data that saves a rendered change form as it is, plus `changes`."""
+    forms = [response.context["adminform"].form]
+    data = {}
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        forms.extend(formset.forms)
+        for name in formset.management_form.fields:
+            data[formset.management_form.add_prefix(name)] = formset.management_form[name].value()
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = (
+                [str(v) for v in value] if isinstance(value, list) else str(value)
+            )
+    data.update(changes)
+    return data
+
+
+def test_saving_an_action_keeps_its_history(admin_client, real_data):
+    contact_group = _action("contact-group")
+    url = reverse("admin:resolutions_action_change", args=[contact_group.pk])
+    history = list(contact_group.status_updates.values_list("pk", "status", "note"))
+    evidence = Evidence.objects.filter(status_update__action=contact_group).count()
+
+    data = _resubmit(admin_client.get(url), title="Establish the OIC Contact Group", _save="Save")
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    contact_group.refresh_from_db()
+    assert contact_group.title == "Establish the OIC Contact Group"
+    assert set(contact_group.responsible_actors.values_list("name", flat=True)) == {
+        "Türkiye",
+        "OIC General Secretariat",
+    }
+    assert contact_group.member_state_roles.count() == 3
+    assert contact_group.occurrences.count() == 3
+    assert list(contact_group.status_updates.values_list("pk", "status", "note")) == history
+    assert Evidence.objects.filter(status_update__action=contact_group).count() == evidence
