@@ -77,3 +77,36 @@ def test_contact_group_stores_the_count_not_guessed_names(seeded):
         "member_state__iso3", flat=True)
     assert sorted(co_chairs) == ["GMB", "SAU", "TUR"]
     assert not MemberStateRole.objects.filter(role="member").exists()
+
+
+FACTS = Path("data/sources/53-45-POL-public-facts.md")
+
+
+def test_verbatim_translations_are_copied_from_the_public_facts():
+    facts = FACTS.read_text(encoding="utf-8")
+    data = yaml.safe_load(Path("data/53-45-pol.yaml").read_text(encoding="utf-8"))
+    records = [data["resolution"], *data["resolution"]["paragraphs"]]
+    for action in data["resolution"]["actions"]:
+        records += [action, *action.get("occurrences", [])]
+    checked = 0
+    for record in records:
+        for fields in (record.get("translations") or {}).values():
+            for translation in fields.values():
+                if translation["provenance"] == "verbatim":
+                    assert translation["text"] in facts, translation["text"][:40]
+                    checked += 1
+    assert checked == 6  # Arabic title, French title, PP1–PP3 in Arabic, a theme in Arabic
+
+
+@pytest.mark.django_db
+def test_arabic_and_french_texts_are_loaded_with_their_provenance(seeded):
+    from resolutions.models import TextTranslation
+
+    title_ar = TextTranslation.objects.get(object_id=seeded.pk, field="title", language="ar",
+                                           content_type__model="resolution")
+    assert title_ar.text == "تعزيز قدرات منظمة التعاون الإسلامي في مجال الوساطة"
+    assert title_ar.provenance == "verbatim" and title_ar.source.key == "moqatel-53-45-ar"
+    title_fr = TextTranslation.objects.get(object_id=seeded.pk, field="title", language="fr",
+                                           content_type__model="resolution")
+    assert "unverified" in title_fr.note
+    assert TextTranslation.objects.filter(language="ar", field="text").count() == 3

@@ -86,6 +86,13 @@ def test_reordered_paragraphs_reload_without_breaking_uniqueness(seeded):
             end_date="2017-01-01"),
          "resolution.actions[5] (annual-conference).occurrences[0] (conference-1)", None,
          "cannot end before it starts"),
+        (lambda d: d["resolution"]["translations"].update(de={"title": {"text": "x"}}),
+         "resolution", "translations", "'de' is not one of"),
+        (lambda d: d["resolution"]["translations"]["ar"].update(
+            session={"text": "x", "provenance": "verbatim", "source": "moqatel-53-45-ar"}),
+         "resolution.translations.ar", "session", "is not translatable"),
+        (lambda d: d["resolution"]["translations"]["fr"]["title"].pop("source"),
+         "resolution.translations.fr.title", None, "verbatim translation must name its source"),
     ],
 )
 def test_malformed_record_names_file_record_and_field_and_changes_nothing(
