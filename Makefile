@@ -19,12 +19,14 @@ install: $(BIN)/.installed
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 
 load: migrate
 	$(BIN)/python manage.py load_resolution $(DATA)
 
 setup: load
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
 
 run: setup
 	$(BIN)/python manage.py ensure_demo_user
@@ -41,3 +43,9 @@ lint: install
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 test-output
+
+# UN-scale benchmark (minutes: it generates 400,000 status updates on SQLite and PostgreSQL,
+# serves them with 2 gunicorn workers and measures). Results: docs/benchmarks.md.
+.PHONY: bench
+bench: install
+	$(BIN)/python -m benchmarks run $(BENCH_ARGS)

@@ -1,29 +1,49 @@
 """The secretariat's admin: where resolutions are entered and implementation is recorded.
 
-Two rules shape it beyond Django's defaults:
+Rules that shape it beyond Django's defaults:
 
-- Status updates are append-only (see models/status_updates.py). The admin can add one, with its
-  evidence, and show the history; it never offers to edit or delete either.
+- Roles (workflow/roles.py): Viewers read everything, drafts included; Editors draft status
+  updates and occurrences within their assignments and edit their own drafts; Reviewers also
+  submit, publish and reject; Administrators do everything. Each ModelAdmin enforces this in
+  its querysets, form choices and has_*_permission, and the services check it again.
+- Status updates go draft → submitted → published (resolutions/services.py). Only published
+  ones are public. Submitted and published updates open read-only; a correction is a new update.
+- Every model has a read-only History page (the audit trail: who changed what, old → new).
+- Versioned records (resolutions, paragraphs, actions, occurrences, status updates) carry their
+  version in a hidden field: a save based on an outdated version is refused with the
+  differences listed, never silently applied over someone else's change.
 - Every page runs a fixed number of queries however much data there is. Changelists and change
   pages load the relations their rows print; inlines do the same per row (SecretariatInline).
 """
 
+import copy
 import functools
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.forms import BaseInlineFormSet, Textarea
-from django.urls import reverse
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
+from workflow import roles
+
+from . import services
 from .models import (
     Action,
     ActionParagraph,
     Actor,
+    ConflictError,
     Evidence,
     MemberState,
     MemberStateRole,
@@ -33,12 +53,101 @@ from .models import (
     Resolution,
     SourcedFigure,
     SourceDocument,
+    State,
     StatusUpdate,
+    Verification,
 )
+from .models.status_updates import AppendOnlyError
 from .status import Status
 
 
-class SecretariatAdmin(admin.ModelAdmin):
+class AuditedAdmin(SimpleHistoryAdmin):
+    """Adds the History page: every change with who, when and field: old → new. Read-only."""
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history saves a POST to this page as a revert of the record, checking only the
+        # *view* permission. A revert would also bypass the workflow: the audit trail is
+        # something to read, never to write through.
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied("The history of a record cannot be changed.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+# The hidden form field carrying the version a form was rendered with. Not named "version":
+# Django refuses a model form field named after a non-editable model field.
+VERSION_FIELD = "based_on_version"
+
+
+class VersionedModelForm(forms.ModelForm):
+    """Carries the version the user started from, and refuses to save over a newer one."""
+
+    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and VERSION_FIELD in self.fields:
+            self.fields[VERSION_FIELD].initial = self.instance.version
+
+    def _post_clean(self):
+        super()._post_clean()
+        cleaned = getattr(self, "cleaned_data", {})
+        version = cleaned.get(VERSION_FIELD)
+        if self.instance.pk is None or version is None:
+            return
+        # The model's save checks it again atomically (VersionedModel.save): this check is for
+        # a clear message next to the form, the save's is the guarantee.
+        self.instance.version = version
+        stored = type(self.instance)._base_manager.filter(pk=self.instance.pk).first()
+        if stored is not None and stored.version != version:
+            self.add_error(None, ConflictError(self.instance, stored))
+
+
+def _with_version(fields):
+    fields = [name for name in fields if name != VERSION_FIELD]
+    return [*fields, VERSION_FIELD]
+
+
+class VersionedAdmin:
+    """Mixin for the ModelAdmins of versioned models (see models/versioning.py)."""
+
+    form = VersionedModelForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
+        for _, options in fieldsets:
+            options["fields"] = [n for n in options["fields"] if n != VERSION_FIELD]
+        # Only a form that can be saved carries the version; a view-only page has no inputs.
+        editable = (
+            self.has_add_permission(request)
+            if obj is None
+            else self.has_change_permission(request, obj)
+        )
+        if editable and fieldsets:
+            fieldsets[0][1]["fields"] = _with_version(fieldsets[0][1]["fields"])
+        return fieldsets
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ConflictError as conflict:
+            # Someone saved between the form's check and the save (the transaction was rolled
+            # back): say so, and show the current record.
+            messages.error(request, str(conflict))
+            return HttpResponseRedirect(request.get_full_path())
+
+
+class VersionedInline:
+    form = VersionedModelForm
+
+    def get_fields(self, request, obj=None):
+        fields = [n for n in super().get_fields(request, obj) if n != VERSION_FIELD]
+        return _with_version(fields) if self.has_change_permission(request, obj) else fields
+
+
+class SecretariatAdmin(AuditedAdmin):
     """A ModelAdmin whose change page loads what its changelist rows load.
 
     Objects' names often print a related object (a paragraph is "53/45-POL para. 7"), and the
@@ -52,8 +161,38 @@ class SecretariatAdmin(admin.ModelAdmin):
             queryset = queryset.select_related(*self.list_select_related)
         return queryset
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget",
+                SafeAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")),
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-class RowLabelsAutocompleteSelect(AutocompleteSelect):
+
+def _storable(model_field, values):
+    """The values a foreign key could hold. A form sent back with errors may carry anything
+    (":", "9" * 40), and the selects look up their selected options' labels with it: querying
+    an id column with text or an out-of-range number is a server error, not an empty result."""
+    target = model_field.target_field
+    kept = []
+    for value in values:
+        try:
+            target.run_validators(target.to_python(value))
+        except ValidationError:
+            continue
+        kept.append(value)
+    return kept
+
+
+class SafeAutocompleteSelect(AutocompleteSelect):
+    """Django's AutocompleteSelect, minus the server error on a junk selected value."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, _storable(self.field, value), attr)
+
+
+class RowLabelsAutocompleteSelect(SafeAutocompleteSelect):
     """An autocomplete select that takes its selected option's label from `row_labels`.
 
     Django's AutocompleteSelect queries for the selected object's label each time it renders,
@@ -85,6 +224,7 @@ class RowLabelsFormSet(BaseInlineFormSet):
             if not isinstance(getattr(field.widget, "widget", None), RowLabelsAutocompleteSelect):
                 continue
             values = {str(form[name].value()) for form in forms} - {"", "None"}
+            values = set(_storable(self.model._meta.get_field(name), values))
             # Lazy: a formset that is only validated, or shown read-only, never runs it.
             row_labels = functools.cache(functools.partial(_labels, field, values))
             for form in forms:
@@ -164,7 +304,7 @@ class ActorAdmin(SecretariatAdmin):
 # --- Resolutions and paragraphs -------------------------------------------------------------
 
 
-class ParagraphInline(SecretariatInline, admin.TabularInline):
+class ParagraphInline(VersionedInline, SecretariatInline, admin.TabularInline):
     model = Paragraph
     ordering = ("order",)
     # Every field a check constraint reads is here. A field left out of a form is skipped when
@@ -191,7 +331,7 @@ class ParagraphInline(SecretariatInline, admin.TabularInline):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(SecretariatAdmin):
+class ResolutionAdmin(VersionedAdmin, SecretariatAdmin):
     list_display = ("symbol", "title", "adopting_body", "session", "adopted_on", "is_synthetic")
     # Synthetic (generated) resolutions are hidden from the public site but not from here.
     list_filter = ("is_synthetic", "adopting_body")
@@ -219,7 +359,7 @@ class ResolutionAdmin(SecretariatAdmin):
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(SecretariatAdmin):
+class ParagraphAdmin(VersionedAdmin, SecretariatAdmin):
     list_display = ("resolution", "number", "kind", "text_provenance", "excluded_from_rollup")
     list_display_links = ("resolution", "number")
     list_filter = ("resolution", "kind", "text_provenance", "excluded_from_rollup", "addressee")
@@ -281,7 +421,7 @@ class ActionParagraphInline(SecretariatInline, admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class OccurrenceInline(SecretariatInline, admin.TabularInline):
+class OccurrenceInline(VersionedInline, SecretariatInline, admin.TabularInline):
     model = Occurrence
     ordering = ("start_date",)
     # The essentials only. Sources, participations and notes are on the occurrence's page.
@@ -316,12 +456,23 @@ class MemberStateRoleInline(SecretariatInline, admin.TabularInline):
 
 
 class StatusHistoryInline(SecretariatInline, admin.TabularInline):
-    """The action's status updates, newest first. Read-only: history is append-only."""
+    """The action's status updates, newest first, drafts included (marked by their state).
+    Read-only: history is append-only."""
 
     model = StatusUpdate
     verbose_name_plural = "status history"
     ordering = ("-as_of", "-recorded_at", "-id")
-    fields = ("as_of", "status", "progress", "note", "evidence_list", "author_name", "recorded_at")
+    fields = (
+        "as_of",
+        "status",
+        "progress",
+        "state",
+        "verification",
+        "note",
+        "evidence_list",
+        "author_name",
+        "recorded_at",
+    )
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -355,7 +506,7 @@ class StatusHistoryInline(SecretariatInline, admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(SecretariatAdmin):
+class ActionAdmin(VersionedAdmin, SecretariatAdmin):
     list_display = (
         "title",
         "resolution",
@@ -370,7 +521,7 @@ class ActionAdmin(SecretariatAdmin):
     list_select_related = ("resolution",)
     search_fields = ("title", "key", "description", "resolution__symbol")
     autocomplete_fields = ("resolution", "responsible_actors", "mandate_source")
-    readonly_fields = ("current_status", "progress", "record_status_update")
+    readonly_fields = ("current_status", "progress", "unpublished", "record_status_update")
     fieldsets = (
         (
             None,
@@ -391,7 +542,10 @@ class ActionAdmin(SecretariatAdmin):
             "Responsibility and attribution",
             {"fields": ("responsible_actors", "mandate_source", "attribution_note")},
         ),
-        ("Status today", {"fields": ("current_status", "progress", "record_status_update")}),
+        (
+            "Status today",
+            {"fields": ("current_status", "progress", "unpublished", "record_status_update")},
+        ),
     )
     inlines = (
         ActionParagraphInline,
@@ -404,8 +558,34 @@ class ActionAdmin(SecretariatAdmin):
     def get_queryset(self, request):
         # Status is derived by rollup.py, never stored. Annotating here gives the changelist
         # (columns, filter, sorting) and the change page the public site's numbers, computed in
-        # the same query as the rows.
-        return super().get_queryset(request).with_status(timezone.localdate())
+        # the same query as the rows. The roll-up counts published updates only; the newest
+        # unpublished one is annotated alongside, so staff can preview what is pending.
+        pending = (
+            StatusUpdate.objects.unpublished().filter(action=OuterRef("pk")).newest_first()
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .with_status(timezone.localdate())
+            .annotate(
+                pending_status=Subquery(pending.values("status")[:1]),
+                pending_state=Subquery(pending.values("state")[:1]),
+                pending_as_of=Subquery(pending.values("as_of")[:1]),
+            )
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(
+            request, queryset, search_term
+        )
+        # The action selects of status updates and occurrences offer only the actions the
+        # user is assigned to (their forms refuse the others: formfield_for_foreignkey).
+        if request.GET.get("field_name") == "action" and request.GET.get("model_name") in (
+            "statusupdate",
+            "occurrence",
+        ):
+            queryset = roles.actions_in_scope(request.user, queryset)
+        return queryset, may_have_duplicates
 
     # An action that is being added has no annotations: the change page's read-only fields
     # then show the empty value.
@@ -423,6 +603,26 @@ class ActionAdmin(SecretariatAdmin):
     @admin.display(description="overdue", boolean=True, ordering="is_overdue")
     def overdue(self, action):
         return action.is_overdue
+
+    @admin.display(description="not yet public")
+    def unpublished(self, action):
+        """A simple preview of the unpublished state: the newest draft or submitted update."""
+        if action.pk is None:
+            return None
+        status = getattr(action, "pending_status", None)
+        if not status:
+            return "Nothing is waiting: every recorded update is published."
+        as_of = action.pending_as_of
+        would_change = action.latest_as_of is None or as_of >= action.latest_as_of
+        return format_html(
+            "{}: <strong>{}</strong> as of {}. {}",
+            State(action.pending_state).label,
+            Status(status).label,
+            as_of.isoformat(),
+            "If a reviewer publishes it, it becomes the current assessment."
+            if would_change
+            else "It is older than the published assessment, which stays current.",
+        )
 
     @admin.display(description="new assessment")
     def record_status_update(self, action):
@@ -447,7 +647,7 @@ class ParticipationInline(SecretariatInline, admin.TabularInline):
 
 
 @admin.register(Occurrence)
-class OccurrenceAdmin(SecretariatAdmin):
+class OccurrenceAdmin(VersionedAdmin, SecretariatAdmin):
     list_display = ("title", "action", "kind", "start_date", "place", "member_states_count")
     list_filter = ("kind", "action__resolution")
     list_select_related = ("action",)
@@ -455,6 +655,20 @@ class OccurrenceAdmin(SecretariatAdmin):
     search_fields = ("title", "place", "action__title")
     autocomplete_fields = ("action", "sources")
     inlines = (ParticipationInline,)
+
+    # Editors record occurrences of the actions they are assigned to.
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "action":
+            kwargs["queryset"] = roles.actions_in_scope(request.user, Action.objects.all())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or roles.in_scope(request.user, obj.action))
+
+    def save_model(self, request, obj, form, change):
+        roles.require(roles.in_scope(request.user, obj.action), "You are not assigned to it.")
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(MemberStateRole)
@@ -494,7 +708,6 @@ class EvidenceInline(SecretariatInline, admin.TabularInline):
     # An update without evidence is an opinion: the form refuses to save one (get_formset).
     min_num = 1
     extra = 1
-    can_delete = False
     row_select_related = ("source", "occurrence")
 
     def get_formset(self, request, obj=None, **kwargs):
@@ -507,51 +720,283 @@ class EvidenceInline(SecretariatInline, admin.TabularInline):
         # it drops their extras, so a recorded update would otherwise show an empty input row.)
         return self.extra if obj is None else 0
 
-    # Evidence is part of the record it supports: added with the update, then never edited.
+    # Evidence is part of the update it supports: it changes with its draft, then never.
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (
+            obj is None or roles.may_edit_draft(request.user, obj)
+        )
+
     def has_change_permission(self, request, obj=None):
-        return False
+        return super().has_change_permission(request, obj) and (
+            obj is not None and roles.may_edit_draft(request.user, obj)
+        )
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        return super().has_delete_permission(request, obj) and (
+            obj is not None and roles.may_edit_draft(request.user, obj)
+        )
+
+
+class BulkStepForm(forms.Form):
+    """The one note (and, to publish, the verification) applied to every selected update."""
+
+    note = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}), label="Note"
+    )
+    verification = forms.ChoiceField(
+        choices=Verification.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Reported: self-assessed by the responsible actor. Verified: you checked it "
+        "against the cited evidence.",
+    )
+
+    def __init__(self, *args, step, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step = step
+        if step == "publish":
+            self.fields["verification"].required = True
+        else:
+            del self.fields["verification"]
+        if step == "reject":
+            self.fields["note"].required = True
+            self.fields["note"].label = "Reason for rejecting"
+
+
+BULK_STEPS = {
+    "submit": ("Submit for review", "submitted for review"),
+    "publish": ("Publish", "published"),
+    "reject": ("Reject and return to draft", "returned to draft"),
+}
 
 
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(SecretariatAdmin):
-    """Add-only. Existing updates open as a read-only page; a correction is a new update."""
+class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
+    """Drafts are edited here by their authors; submitted and published updates open read-only.
+    Review steps are buttons on an update's page, or bulk actions on the list."""
 
-    list_display = ("action", "status", "progress", "as_of", "author_name", "recorded_at")
-    list_filter = ("status", "as_of", "action__resolution")
-    list_select_related = ("action",)
+    list_display = (
+        "action",
+        "status",
+        "progress",
+        "as_of",
+        "state",
+        "verification",
+        "author_name",
+        "recorded_at",
+    )
+    list_filter = ("state", "verification", "status", "as_of", "action__resolution")
+    list_select_related = ("action", "submitted_by", "published_by", "rejected_by")
     date_hierarchy = "as_of"
     ordering = ("-as_of", "-recorded_at", "-id")
     search_fields = ("note", "action__title")
     autocomplete_fields = ("action",)
-    # author and author_name are set from the logged-in user in save_model, never typed.
+    # author and author_name are set from the logged-in user in save_model, never typed; the
+    # workflow fields are set by the services only.
     fields = ("action", "status", "progress", "as_of", "note")
-    readonly_fields = ("author_name", "recorded_at")
+    readonly_fields = ("workflow", "author_name", "recorded_at")
     inlines = (EvidenceInline,)
+    actions = ("submit_selected", "publish_selected", "reject_selected")
+    change_form_template = "workflow/statusupdate_change_form.html"
 
     def get_fields(self, request, obj=None):
-        # Who recorded it and when only exist once it is saved; on the add form they would be
-        # blank read-only rows.
-        return self.fields + (self.readonly_fields if obj else ())
+        # Who recorded it, when, and where it stands only exist once it is saved; on the add
+        # form they would be blank read-only rows.
+        return (*self.fields, *(self.readonly_fields if obj else ()))
 
     def get_changeform_initial_data(self, request):
         # ?action=<id> (the link on an action's page) is handled by Django; today is the usual
         # as-of date for a fresh assessment.
         return {"as_of": timezone.localdate(), **super().get_changeform_initial_data(request)}
 
-    def save_model(self, request, obj, form, change):
-        # Only reached when adding: without change permission Django refuses a POST to an
-        # existing update. The evidence formset is validated before this runs and saved after
-        # it, inside the transaction ModelAdmin.changeform_view opens, so an update is never
-        # stored without its evidence. This mirrors services.status_update_create.
-        obj.author = request.user
-        obj.author_name = request.user.get_full_name() or request.user.get_username()
-        super().save_model(request, obj, form, change)
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "action":
+            kwargs["queryset"] = roles.actions_in_scope(request.user, Action.objects.all())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # --- permissions: the admin half of workflow/roles.py ------------------------------------
+
+    def has_add_permission(self, request):
+        return roles.can_draft(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return False
+        if obj is None:
+            return super().has_change_permission(request)
+        return roles.may_edit_draft(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        # Only a draft, one at a time (no bulk delete): submitted updates are append-only.
+        return obj is not None and roles.may_delete_draft(request.user, obj)
+
+    def has_draft_permission(self, request):
+        return roles.can_draft(request.user)
+
+    def has_review_permission(self, request):
+        return roles.can_review(request.user)
+
+    # --- saving ------------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        # The evidence formset is validated before this runs and saved after it, inside the
+        # transaction ModelAdmin.changeform_view opens, so an update is never stored without
+        # its evidence. This mirrors services.status_update_draft_create / _draft_edit.
+        roles.require(roles.in_scope(request.user, obj.action), "You are not assigned to it.")
+        if not change:
+            roles.require(roles.can_draft(request.user), "You may not record status updates.")
+            obj.state = State.DRAFT
+            obj.author = request.user
+            obj.author_name = request.user.get_full_name() or request.user.get_username()
+        else:
+            stored = StatusUpdate.objects.get(pk=obj.pk)
+            roles.require(roles.may_edit_draft(request.user, stored), "Not your draft.")
+        super().save_model(request, obj, form, change)
+
+    def _submit_after_save(self, request, obj):
+        if "_submit_for_review" not in request.POST:
+            return
+        services.status_update_submit(user=request.user, update=obj)
+        messages.success(request, "Submitted for review: a reviewer will publish or reject it.")
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self._submit_after_save(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self._submit_after_save(request, obj)
+        return super().response_change(request, obj)
+
+    # --- the change page: where the update stands, and the review steps ----------------------
+
+    @admin.display(description="workflow")
+    def workflow(self, update):
+        def who(user):
+            return (user.get_full_name() or user.get_username()) if user else "a data file"
+
+        state = State(update.state)
+        if state == State.PUBLISHED:
+            text = format_html(
+                "<strong>Published</strong> on {} by {} — <strong>{}</strong>: {}",
+                f"{update.published_at:%Y-%m-%d %H:%M}",
+                who(update.published_by),
+                update.get_verification_display(),
+                update.verification_definition,
+            )
+        elif state == State.SUBMITTED:
+            text = format_html(
+                "<strong>Submitted for review</strong> on {} by {}. Not public.",
+                f"{update.submitted_at:%Y-%m-%d %H:%M}",
+                who(update.submitted_by),
+            )
+        elif update.rejected_at:
+            text = format_html(
+                "<strong>Draft, returned</strong> on {} by {}: “{}”. Not public.",
+                f"{update.rejected_at:%Y-%m-%d %H:%M}",
+                who(update.rejected_by),
+                update.rejection_reason,
+            )
+        else:
+            text = format_html("<strong>Draft</strong>. Not public.")
+        if update.review_note:
+            text = format_html("{}<br>Note: {}", text, update.review_note)
+        return text
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        user = request.user
+        context["workflow"] = {
+            "save_and_submit": roles.can_draft(user)
+            and (obj is None or roles.may_edit_draft(user, obj) and roles.may_submit(user, obj)),
+            "can_submit": obj is not None and roles.may_submit(user, obj),
+            "can_review": obj is not None and roles.may_review(user, obj),
+            "verification_choices": Verification.choices,
+        }
+        if obj is not None:
+            context["workflow"]["urls"] = {
+                step: reverse(
+                    f"{self.admin_site.name}:resolutions_statusupdate_step", args=[obj.pk, step]
+                )
+                for step in BULK_STEPS
+            }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        step = path(
+            "<path:object_id>/step/<str:step>/",
+            self.admin_site.admin_view(self.step_view),
+            name="resolutions_statusupdate_step",
+        )
+        return [step, *super().get_urls()]
+
+    def step_view(self, request, object_id, step):
+        """POST: submit, publish or reject one update, from the buttons on its page."""
+        if request.method != "POST" or step not in BULK_STEPS:
+            raise PermissionDenied
+        update = get_object_or_404(StatusUpdate, pk=object_id)
+        change_url = reverse(
+            f"{self.admin_site.name}:resolutions_statusupdate_change", args=[update.pk]
+        )
+        params = {"user": request.user, "update": update}
+        try:
+            params["version"] = int(request.POST.get("version", ""))
+        except ValueError:
+            params["version"] = None
+        note = request.POST.get("note", "")
+        try:
+            if step == "submit":
+                services.status_update_submit(**params, note=note)
+            elif step == "publish":
+                services.status_update_publish(
+                    **params, note=note, verification=request.POST.get("verification", "")
+                )
+            else:
+                services.status_update_reject(**params, reason=note)
+        except (ValidationError, AppendOnlyError) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, f"The update was {BULK_STEPS[step][1]}.")
+        return HttpResponseRedirect(change_url)
+
+    # --- bulk actions: one note for several updates, all or nothing --------------------------
+
+    def _bulk(self, request, queryset, step):
+        form = BulkStepForm(request.POST if "apply" in request.POST else None, step=step)
+        if form.is_bound and form.is_valid():
+            params = {}
+            if step == "publish":
+                params["verification"] = form.cleaned_data["verification"]
+            if step == "reject":
+                params["reason"] = form.cleaned_data["note"]
+            else:
+                params["note"] = form.cleaned_data["note"]
+            try:
+                done = services.status_updates_transition(
+                    user=request.user, updates=list(queryset), transition=step, **params
+                )
+            except (ValidationError, PermissionDenied, AppendOnlyError) as error:
+                text = " ".join(getattr(error, "messages", [str(error)]))
+                messages.error(request, f"Nothing was changed. {text}")
+            else:
+                messages.success(request, f"{len(done)} update(s) {BULK_STEPS[step][1]}.")
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{BULK_STEPS[step][0]}: {queryset.count()} status update(s)",
+            "opts": self.model._meta,
+            "updates": queryset.select_related("action"),
+            "form": form,
+            "action_name": f"{step}_selected",
+            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+            "button": BULK_STEPS[step][0],
+        }
+        return TemplateResponse(request, "workflow/bulk_step.html", context)
+
+    @admin.action(description="Submit selected drafts for review", permissions=["draft"])
+    def submit_selected(self, request, queryset):
+        return self._bulk(request, queryset, "submit")
+
+    @admin.action(description="Publish selected submitted updates", permissions=["review"])
+    def publish_selected(self, request, queryset):
+        return self._bulk(request, queryset, "publish")
+
+    @admin.action(description="Reject selected submitted updates", permissions=["review"])
+    def reject_selected(self, request, queryset):
+        return self._bulk(request, queryset, "reject")

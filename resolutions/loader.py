@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from .models import (
     Action,
@@ -33,7 +34,9 @@ from .models import (
     Resolution,
     SourcedFigure,
     SourceDocument,
+    State,
     StatusUpdate,
+    Verification,
 )
 from .services import status_update_create
 
@@ -289,8 +292,16 @@ class Loader:
         resolution.sources.set([self.source(path, key, "sources") for key in r.list("sources")])
 
         # Orders may be shuffled by an edited file; park the old ones out of the way first so
-        # the unique (resolution, order) constraint holds at every step.
-        parked = list(resolution.paragraphs.all())
+        # the unique (resolution, order) constraint holds at every step. Only paragraphs whose
+        # order changes are parked: every save is versioned and audited, and reloading an
+        # unchanged file must leave no trace.
+        wanted = {
+            str(item.get("number", "")).strip(): i + 1
+            for i, item in enumerate(r.list("paragraphs"))
+            if isinstance(item, dict)
+        }
+        existing = list(resolution.paragraphs.all())
+        parked = [p for p in existing if wanted.get(p.number) != p.order]
         for paragraph in parked:
             paragraph.order += 1_000_000
             paragraph.save(update_fields=["order"])
@@ -346,7 +357,7 @@ class Loader:
             )
             paragraphs[number] = self.save(paragraph, ppath)
             self.load_translations(paragraph, p, ppath)
-        leftover = [p for p in parked if p.number not in paragraphs]
+        leftover = [p for p in existing if p.number not in paragraphs]
         for offset, paragraph in enumerate(leftover, start=len(paragraphs) + 1):
             # Paragraphs no longer in the file are kept (they may carry staff work) at the end.
             paragraph.order = offset
@@ -619,7 +630,8 @@ class Loader:
             self,
             data,
             path,
-            {"key", "status", "progress", "as_of", "note", "recorded_by", "evidence"},
+            {"key", "status", "progress", "as_of", "note", "recorded_by", "evidence",
+             "verification"},
             required=["key", "status", "as_of", "note", "recorded_by", "evidence"],
         )
         key = r.str("key")
@@ -630,6 +642,9 @@ class Loader:
             "as_of": r.date("as_of"),
             "note": r.str("note"),
             "author_name": r.str("recorded_by"),
+            # Data-file updates are published. The tracker team checked each against the
+            # evidence it cites, so "verified" unless the file says "reported".
+            "verification": r.choice("verification", Verification, Verification.VERIFIED),
         }
         evidence = []
         for i, item in enumerate(r.list("evidence")):
@@ -655,7 +670,10 @@ class Loader:
             )
         # Validate the record on its own first, so a bad value is reported as such rather
         # than as a difference from what was loaded before.
-        candidate = StatusUpdate(action=action, import_key=key, **values)
+        candidate = StatusUpdate(
+            action=action, import_key=key, state=State.PUBLISHED, published_at=timezone.now(),
+            **values,
+        )
         try:
             candidate.clean_fields()
             candidate.validate_constraints(exclude={"import_key"})
@@ -675,7 +693,8 @@ class Loader:
             return existing
         try:
             return status_update_create(
-                action=action, author=None, evidence=evidence, import_key=key, **values
+                action=action, author=None, evidence=evidence, import_key=key,
+                state=State.PUBLISHED, **values
             )
         except ValidationError as exc:
             field, messages = next(iter(exc.message_dict.items()))

@@ -1,9 +1,55 @@
-"""Writes that touch several models. Each is a keyword-only function under one transaction."""
+"""Writes that touch several models or carry rules. Each is a keyword-only function under one
+transaction.
 
-from django.core.exceptions import ValidationError
+Two kinds:
+
+- status_update_create() is the TRUSTED path: data-file loads, tests, imports and other code
+  that already decided an assessment is true. It checks no permissions and, unless told
+  otherwise, records the update as published (and verified).
+- Everything else is a step a person takes in the editorial workflow. Each takes the acting
+  `user`, checks their role and editor assignments (workflow/roles.py), checks the version the
+  user started from (optimistic locking: no lost updates) and records the user in the audit
+  trail. They raise PermissionDenied, ValidationError (including ConflictError, a
+  ValidationError) or AppendOnlyError, and write nothing when they do.
+
+    status_update_draft_create → status_update_draft_edit* → status_update_submit
+        → status_update_publish (alias status_update_approve)
+        → or status_update_reject(reason=…) → back to draft, edit, submit again…
+"""
+
+import copy
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from .models import Evidence, StatusUpdate
+from workflow import roles
+
+from .models import (
+    ConflictError,
+    Evidence,
+    Occurrence,
+    State,
+    StatusUpdate,
+    Verification,
+)
+
+# The fields of an update its author writes; everything else is set by the workflow.
+CONTENT_FIELDS = ("action", "status", "progress", "as_of", "note")
+
+
+def _author_name(user):
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def _attach_evidence(update, evidence):
+    if not evidence:
+        raise ValidationError({"evidence": "A status update needs at least one piece of evidence."})
+    for item in evidence:
+        piece = Evidence(status_update=update, **item)
+        piece._history_user = getattr(update, "_history_user", None)
+        piece.full_clean()
+        piece.save()
 
 
 @transaction.atomic
@@ -18,16 +64,21 @@ def status_update_create(
     progress=None,
     author_name="",
     import_key="",
+    state=State.PUBLISHED,
+    verification=Verification.VERIFIED,
 ):
-    """Record an assessment of `action`, with at least one piece of evidence.
+    """TRUSTED: record an assessment of `action` with at least one piece of evidence.
 
-    `evidence` is a list of dicts with any of: source, occurrence, url, title, locator, quote.
-    Nothing is written unless the update and every piece of evidence are valid.
+    No permission check: for data files, tests and imports. Published (and verified: the tracker
+    team checked it against the cited evidence) unless `state` says otherwise; `verification`
+    applies to published updates only. `evidence` is a list of dicts with any of: source,
+    occurrence, url, title, locator, quote. Nothing is written unless the update and every piece
+    of evidence are valid.
     """
     if not evidence:
         raise ValidationError({"evidence": "A status update needs at least one piece of evidence."})
-    if not author_name:
-        author_name = (author.get_full_name() or author.get_username()) if author else ""
+    state = State(state)
+    now = timezone.now()
     update = StatusUpdate(
         action=action,
         status=status,
@@ -35,13 +86,305 @@ def status_update_create(
         as_of=as_of,
         note=note,
         author=author,
-        author_name=author_name,
+        author_name=author_name or _author_name(author),
         import_key=import_key,
+        state=state,
+        verification=verification if state == State.PUBLISHED else "",
+        published_at=now if state == State.PUBLISHED else None,
+        submitted_at=now if state == State.SUBMITTED else None,
     )
+    update._history_user = author
     update.full_clean()
     update.save()
-    for item in evidence:
-        piece = Evidence(status_update=update, **item)
-        piece.full_clean()
-        piece.save()
+    _attach_evidence(update, evidence)
     return update
+
+
+# --- Editorial workflow ------------------------------------------------------------------------
+
+
+def _locked(update, version):
+    """The update as stored, locked until the transaction ends, after checking that nobody
+    changed it since the caller read it (version `version`, or the instance's own)."""
+    stored = StatusUpdate.objects.select_for_update().select_related("action").get(pk=update.pk)
+    expected = update.version if version is None else version
+    if stored.version != expected:
+        attempted = copy.copy(update)
+        attempted.version = expected
+        raise ConflictError(attempted, stored)
+    return stored
+
+
+def _step(update, stored, user, fields, reason):
+    """Save a workflow step (only workflow fields) and mirror it on the caller's instance."""
+    stored._history_user = user
+    stored._change_reason = reason[:100]
+    stored.save(update_fields=[*fields, "version"])
+    for name in (*fields, "version"):
+        setattr(update, name, getattr(stored, name))
+    return update
+
+
+@transaction.atomic
+def status_update_draft_create(
+    *, user, action, status, as_of, note, evidence, progress=None
+):
+    """A new draft by `user` (Editor or above, within their assignments). Not public."""
+    roles.require(roles.can_draft(user), "You may not record status updates.")
+    roles.require(
+        roles.in_scope(user, action),
+        f"You are not assigned to “{action}”; ask an administrator to extend your assignments.",
+    )
+    update = StatusUpdate(
+        action=action,
+        status=status,
+        progress=progress,
+        as_of=as_of,
+        note=note,
+        author=user,
+        author_name=_author_name(user),
+        state=State.DRAFT,
+    )
+    update._history_user = user
+    update.full_clean()
+    update.save()
+    _attach_evidence(update, evidence)
+    return update
+
+
+@transaction.atomic
+def status_update_draft_edit(*, user, update, version, evidence=None, **changes):
+    """Change a draft's content (CONTENT_FIELDS); `evidence`, when given, replaces all of it.
+    Only the author (or an administrator) edits a draft; a draft that was rejected keeps its
+    rejection until it is submitted again."""
+    unknown = set(changes) - set(CONTENT_FIELDS)
+    if unknown:
+        raise ValidationError(f"Not a field of a draft: {', '.join(sorted(unknown))}.")
+    stored = _locked(update, version)
+    roles.require(roles.may_edit_draft(user, stored), "You may edit only your own drafts.")
+    if "action" in changes:
+        roles.require(roles.in_scope(user, changes["action"]), "You are not assigned to it.")
+    for name, value in changes.items():
+        setattr(stored, name, value)
+    stored._history_user = user
+    stored.full_clean()
+    stored.save()
+    if evidence is not None:
+        for piece in stored.evidence.all():
+            piece._history_user = user
+            piece.delete()
+        _attach_evidence(stored, evidence)
+    update.refresh_from_db()
+    return update
+
+
+@transaction.atomic
+def status_update_draft_delete(*, user, update, version=None):
+    """Throw a draft away (its author or an administrator). The audit trail keeps it."""
+    stored = _locked(update, version)
+    roles.require(roles.may_delete_draft(user, stored), "You may delete only your own drafts.")
+    stored._history_user = user
+    for piece in stored.evidence.all():
+        piece._history_user = user
+    stored.delete()
+
+
+@transaction.atomic
+def status_update_submit(*, user, update, version=None, note=""):
+    """draft → submitted: ask a reviewer to publish it. From now on it cannot be edited."""
+    stored = _locked(update, version)
+    if stored.state != State.DRAFT:
+        raise ValidationError(f"Only a draft can be submitted; this update is {stored.state}.")
+    roles.require(
+        roles.may_submit(user, stored),
+        "You may submit your own drafts; submitting others' drafts is for reviewers.",
+    )
+    stored.state = State.SUBMITTED
+    stored.submitted_at = timezone.now()
+    stored.submitted_by = user
+    stored.rejected_at, stored.rejected_by, stored.rejection_reason = None, None, ""
+    stored.review_note = note
+    return _step(
+        update,
+        stored,
+        user,
+        ["state", "submitted_at", "submitted_by", "rejected_at", "rejected_by",
+         "rejection_reason", "review_note"],
+        f"Submitted for review. {note}".strip(),
+    )
+
+
+@transaction.atomic
+def status_update_publish(*, user, update, verification, version=None, note=""):
+    """submitted → published, as `verification` ("reported" or "verified"). From this moment
+    the update counts everywhere public: pages, roll-ups, exports, API, as-of views."""
+    stored = _locked(update, version)
+    if stored.state != State.SUBMITTED:
+        raise ValidationError(
+            f"Only an update submitted for review can be published; this one is {stored.state}."
+        )
+    roles.require(roles.may_review(user, stored), "Publishing is for reviewers.")
+    if verification not in Verification.values:
+        raise ValidationError(
+            {"verification": f"Say whether it is {' or '.join(Verification.values)}."}
+        )
+    stored.state = State.PUBLISHED
+    stored.verification = verification
+    stored.published_at = timezone.now()
+    stored.published_by = user
+    stored.review_note = note
+    return _step(
+        update,
+        stored,
+        user,
+        ["state", "verification", "published_at", "published_by", "review_note"],
+        f"Published as {verification}. {note}".strip(),
+    )
+
+
+status_update_approve = status_update_publish
+
+
+@transaction.atomic
+def status_update_reject(*, user, update, reason, version=None):
+    """submitted → draft, with the reason, so the author can correct it and submit it again."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"rejection_reason": "Say why the update is rejected."})
+    stored = _locked(update, version)
+    if stored.state != State.SUBMITTED:
+        raise ValidationError(
+            f"Only an update submitted for review can be rejected; this one is {stored.state}."
+        )
+    roles.require(roles.may_review(user, stored), "Rejecting is for reviewers.")
+    stored.state = State.DRAFT
+    stored.submitted_at, stored.submitted_by = None, None
+    stored.rejected_at, stored.rejected_by = timezone.now(), user
+    stored.rejection_reason = reason
+    stored.review_note = ""
+    return _step(
+        update,
+        stored,
+        user,
+        ["state", "submitted_at", "submitted_by", "rejected_at", "rejected_by",
+         "rejection_reason", "review_note"],
+        f"Rejected: {reason}",
+    )
+
+
+TRANSITIONS = {
+    "submit": status_update_submit,
+    "publish": status_update_publish,
+    "reject": status_update_reject,
+}
+
+
+@transaction.atomic
+def status_updates_transition(*, user, updates, transition, **params):
+    """Apply one step to several updates with one note (the admin's bulk actions). All or
+    nothing: if any update cannot take the step, none does and the error names it."""
+    step = TRANSITIONS[transition]
+    done = []
+    for update in updates:
+        try:
+            done.append(step(user=user, update=update, **params))
+        except ValidationError as exc:
+            raise ValidationError(f"{update}: {' '.join(exc.messages)}") from exc
+        except PermissionDenied as exc:
+            raise PermissionDenied(f"{update}: {exc}") from exc
+    return done
+
+
+# --- Versioned edits of the other records -------------------------------------------------------
+
+
+def _versioned_update(*, user, instance, version, changes, permission):
+    roles.require(user.is_active and user.has_perm(permission), "You may not change this.")
+    instance.version = version
+    for name, value in changes.items():
+        setattr(instance, name, value)
+    instance._history_user = user
+    instance.full_clean()
+    instance.save()  # refuses with ConflictError if `version` is no longer current
+    return instance
+
+
+@transaction.atomic
+def resolution_update(*, user, resolution, version, **changes):
+    return _versioned_update(
+        user=user,
+        instance=resolution,
+        version=version,
+        changes=changes,
+        permission="resolutions.change_resolution",
+    )
+
+
+@transaction.atomic
+def paragraph_update(*, user, paragraph, version, **changes):
+    return _versioned_update(
+        user=user,
+        instance=paragraph,
+        version=version,
+        changes=changes,
+        permission="resolutions.change_paragraph",
+    )
+
+
+@transaction.atomic
+def action_update(*, user, action, version, **changes):
+    """Change an action's fields, refusing with ConflictError if someone else saved it since
+    the caller read version `version`."""
+    return _versioned_update(
+        user=user,
+        instance=action,
+        version=version,
+        changes=changes,
+        permission="resolutions.change_action",
+    )
+
+
+@transaction.atomic
+def occurrence_create(*, user, action, **fields):
+    roles.require(
+        user.is_active and user.has_perm("resolutions.add_occurrence"),
+        "You may not record occurrences.",
+    )
+    roles.require(roles.in_scope(user, action), f"You are not assigned to “{action}”.")
+    occurrence = Occurrence(action=action, **fields)
+    occurrence._history_user = user
+    occurrence.full_clean()
+    occurrence.save()
+    return occurrence
+
+
+@transaction.atomic
+def occurrence_update(*, user, occurrence, version, **changes):
+    roles.require(roles.in_scope(user, occurrence.action), "You are not assigned to it.")
+    if "action" in changes:
+        roles.require(roles.in_scope(user, changes["action"]), "You are not assigned to it.")
+    return _versioned_update(
+        user=user,
+        instance=occurrence,
+        version=version,
+        changes=changes,
+        permission="resolutions.change_occurrence",
+    )
+
+
+__all__ = [
+    "action_update",
+    "occurrence_create",
+    "occurrence_update",
+    "paragraph_update",
+    "resolution_update",
+    "status_update_approve",
+    "status_update_create",
+    "status_update_draft_create",
+    "status_update_draft_delete",
+    "status_update_draft_edit",
+    "status_update_publish",
+    "status_update_reject",
+    "status_update_submit",
+    "status_updates_transition",
+]

@@ -6,33 +6,34 @@ explanation and the arithmetic cannot drift apart.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
-    NOT_YET_ASSESSED = "not_yet_assessed", "Not yet assessed"
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    COMPLETED = "completed", "Completed"
-    ONGOING = "ongoing", "Ongoing (on track)"
-    DELAYED = "delayed", "Delayed / stalled"
-    NOT_APPLICABLE = "not_applicable", "Not applicable"
+    NOT_YET_ASSESSED = "not_yet_assessed", _("Not yet assessed")
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    ONGOING = "ongoing", _("Ongoing (on track)")
+    DELAYED = "delayed", _("Delayed / stalled")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable")
 
 
 DEFINITIONS = {
-    Status.NOT_YET_ASSESSED: "Nobody has yet reviewed this action against a source; "
-    "this says nothing about whether anything was done.",
-    Status.NOT_STARTED: "Reviewed against a source: no implementation step had been "
-    "reported by the as-of date.",
-    Status.IN_PROGRESS: "Reviewed against a source: implementation steps have been reported, "
-    "but the mandate is not yet fulfilled.",
-    Status.COMPLETED: "Reviewed against a source: the mandate is fulfilled as its mandate type "
-    "defines (the body exists, the instrument is adopted, …).",
-    Status.ONGOING: "A recurring mandate that is on track: its latest occurrence falls within "
-    "its recurrence interval.",
-    Status.DELAYED: "Reported as stalled, or a recurring mandate whose latest recorded "
-    "occurrence is older than its recurrence interval.",
-    Status.NOT_APPLICABLE: "Excluded from the progress roll-up, with a stated reason, for "
-    "example an action that only exhorts Member States.",
+    Status.NOT_YET_ASSESSED: _("Nobody has yet reviewed this action against a source; "
+    "this says nothing about whether anything was done."),
+    Status.NOT_STARTED: _("Reviewed against a source: no implementation step had been "
+    "reported by the as-of date."),
+    Status.IN_PROGRESS: _("Reviewed against a source: implementation steps have been reported, "
+    "but the mandate is not yet fulfilled."),
+    Status.COMPLETED: _("Reviewed against a source: the mandate is fulfilled as its mandate type "
+    "defines (the body exists, the instrument is adopted, …)."),
+    Status.ONGOING: _("A recurring mandate that is on track: its latest occurrence falls within "
+    "its recurrence interval."),
+    Status.DELAYED: _("Reported as stalled, or a recurring mandate whose latest recorded "
+    "occurrence is older than its recurrence interval."),
+    Status.NOT_APPLICABLE: _("Excluded from the progress roll-up, with a stated reason, for "
+    "example an action that only exhorts Member States."),
 }
 
 # Credit (0–100) a status earns in the weighted roll-up when the update records no progress

@@ -10,6 +10,7 @@ urlpatterns = [
         views.paragraph_detail,
         name="paragraph_detail",
     ),
+    path("actions/", views.action_list, name="action_list"),
     path("actions/<int:pk>/", views.action_detail, name="action_detail"),
     path("member-states/", views.member_state_list, name="member_state_list"),
     path("member-states/<str:iso3>/", views.member_state_detail, name="member_state_detail"),

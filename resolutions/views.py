@@ -1,180 +1,467 @@
-"""Public, read-only pages. Each view fetches through one read path, then renders."""
+"""Public, read-only pages.
 
+Each view reads the as-of date, fetches its data through one helper (`_<page>_data`), validates
+what the query string asks with a form or filterset, and renders. Every number comes from
+rollup.py through the querysets' methods; the helpers only put the pieces side by side. Each
+page's query count is pinned by tests/test_public_pages.py and does not grow with the data.
+"""
 
-from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from datetime import timedelta
 
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import charts
 from .asof import read_as_of
+from .filters import filtered_actions
 from .models import (
     Action,
+    Actor,
     MemberState,
     MemberStateRole,
     Occurrence,
     Paragraph,
     Participation,
     Resolution,
+    SourcedFigure,
     StatusUpdate,
 )
-from .models.actions import MANDATE_DONE_MEANS, MandateType
+from .models.actions import MANDATE_DONE_MEANS, RECURRENCE_WINDOW_DAYS, MandateType, Recurrence
 from .rollup import STALE_AFTER_DAYS, paragraph_rollups, resolution_rollup, resolution_rollups
-from .status import DEFAULT_CREDIT, DEFINITIONS, ORDER, Status
+from .status import DEFAULT_CREDIT, DEFINITIONS, ORDER, PROGRESS_ALLOWED, Status
+from .translations import prefetch_translations
+
+RECENT_UPDATES = 6
+RECENT_EVENTS = 5
+ACTIONS_PER_PAGE = 25
+PRIMARY_FILTERS = ("status", "resolution", "paragraph", "actor")
 
 
 def _context(request, **extra):
     as_of, is_past, error = read_as_of(request)
     as_of_qs = f"?as_of={as_of.isoformat()}" if is_past else ""
-    return {"as_of": as_of, "is_past": is_past, "as_of_error": error, "as_of_qs": as_of_qs, **extra}
+    return {
+        "as_of": as_of,
+        "is_past": is_past,
+        "as_of_error": error,
+        "as_of_qs": as_of_qs,
+        "today": timezone.localdate(),
+        **extra,
+    }
 
 
-def _actions_with_status(as_of):
-    return Action.objects.with_status(as_of).prefetch_related("responsible_actors")
-
-
-def _recent_updates(as_of, **filters):
+def _recent_updates(as_of):
     return (
         StatusUpdate.objects.public()
+        .listed()
         .on_or_before(as_of)
-        .filter(**filters)
         .select_related("action__resolution")
         .timeline()
         .newest_first()
     )
 
 
-def dashboard(request):
-    ctx = _context(request)
-    as_of = ctx["as_of"]
-    resolutions = list(Resolution.objects.listed().prefetch_related("sources"))
-    rollups = resolution_rollups([r.pk for r in resolutions], as_of)
-    paragraphs = list(
-        Paragraph.objects.operative()
-        .filter(resolution__in=resolutions)
-        .select_related("resolution")
-        .order_by("resolution__symbol", "order")
+def _attach_freshness(resolution, events, as_of):
+    """The resolution's last status update and latest event, from its change events."""
+    own = [e for e in events if e.resolution_id == resolution.pk]
+    resolution.last_update_on = max((e.day for e in own if e.kind == "update"), default=None)
+    resolution.latest_events = [e for e in own if e.kind == "occurrence"][:RECENT_EVENTS]
+    resolution.updates_lapsed = resolution.last_update_on is None or (
+        resolution.last_update_on < as_of - timedelta(days=STALE_AFTER_DAYS)
     )
+
+
+# --- Dashboard -----------------------------------------------------------------------------
+
+
+def _dashboard_data(as_of):
+    resolutions = list(Resolution.objects.listed())
+    ids = [r.pk for r in resolutions]
+    rollups = resolution_rollups(ids, as_of)
+    paragraphs = list(Paragraph.objects.operative().filter(resolution_id__in=ids).in_order())
     p_rollups = paragraph_rollups([p.pk for p in paragraphs], as_of)
+    in_resolutions = Action.objects.filter(resolution_id__in=ids)
+    unplaced = list(in_resolutions.without_paragraph().with_status(as_of).order_by("pk"))
+    unplaced_rollups = in_resolutions.without_paragraph().rollup_by_resolution(as_of)
+    undated = in_resolutions.filter(due_date__isnull=True).count_by_resolution()
+    events = charts.change_events(ids, as_of)
+    history = charts.progress_history(resolutions, as_of, events)
     for resolution in resolutions:
         resolution.rollup = rollups[resolution.pk]
         resolution.operative = [p for p in paragraphs if p.resolution_id == resolution.pk]
         for paragraph in resolution.operative:
             paragraph.rollup = p_rollups[paragraph.pk]
-    ctx.update(resolutions=resolutions, recent_updates=_recent_updates(as_of)[:8])
+        resolution.unplaced = [a for a in unplaced if a.resolution_id == resolution.pk]
+        resolution.unplaced_rollup = unplaced_rollups.get(resolution.pk)
+        resolution.undated = undated.get(resolution.pk, 0)
+        resolution.history = history[resolution.pk]
+        _attach_freshness(resolution, events, as_of)
+    latest_events = [e for e in events if e.kind == "occurrence"][:RECENT_EVENTS]
+    recent_updates = list(_recent_updates(as_of)[:RECENT_UPDATES])
+    # French and Arabic pages: one query per model type for the content translations.
+    prefetch_translations(resolutions, paragraphs, unplaced, [u.action for u in recent_updates])
+    symbols = {r.pk: r.symbol for r in resolutions}
+    for event in latest_events:
+        event.symbol = symbols.get(event.resolution_id, "")
+    return {
+        "resolutions": resolutions,
+        "recent_updates": recent_updates,
+        "latest_events": latest_events,
+    }
+
+
+def dashboard(request):
+    ctx = _context(request)
+    ctx.update(_dashboard_data(ctx["as_of"]))
     return render(request, "resolutions/dashboard.html", ctx)
+
+
+# --- Resolution ----------------------------------------------------------------------------
+
+
+def _resolution_data(slug, as_of):
+    resolution = get_object_or_404(
+        Resolution.objects.listed().prefetch_related("sources"), slug=slug
+    )
+    paragraphs = list(resolution.paragraphs.in_order().select_related("text_source"))
+    actions = list(
+        Action.objects.filter(resolution=resolution)
+        .with_status(as_of)
+        .with_actors()
+        .prefetch_related("paragraphs")
+        .order_by("pk")
+    )
+    operative = [p for p in paragraphs if p.is_operative]
+    p_rollups = paragraph_rollups([p.pk for p in operative], as_of)
+    for paragraph in paragraphs:
+        paragraph.rollup = p_rollups.get(paragraph.pk)
+        paragraph.listed_actions = [
+            a for a in actions if any(p.pk == paragraph.pk for p in a.paragraphs.all())
+        ]
+    unplaced_rollup = (
+        Action.objects.filter(resolution=resolution)
+        .without_paragraph()
+        .rollup_by_resolution(as_of)
+        .get(resolution.pk)
+    )
+    events = charts.change_events([resolution.pk], as_of)
+    _attach_freshness(resolution, events, as_of)
+    prefetch_translations([resolution], paragraphs, actions)
+    return {
+        "resolution": resolution,
+        "rollup": resolution_rollup(resolution, as_of),
+        "paragraphs": paragraphs,
+        "n_operative": len(operative),
+        "n_preambular": len(paragraphs) - len(operative),
+        "unplaced_actions": [a for a in actions if not a.has_paragraph],
+        "unplaced_rollup": unplaced_rollup,
+        "history": charts.progress_history([resolution], as_of, events)[resolution.pk],
+    }
 
 
 def resolution_detail(request, slug):
     ctx = _context(request)
-    as_of = ctx["as_of"]
-    resolution = get_object_or_404(
-        Resolution.objects.listed().prefetch_related("sources"), slug=slug
-    )
-    paragraphs = list(
-        resolution.paragraphs.in_order()
-        .select_related("text_source")
-        .prefetch_related(Prefetch("actions", queryset=_actions_with_status(as_of)))
-    )
-    p_rollups = paragraph_rollups([p.pk for p in paragraphs if p.is_operative], as_of)
-    for paragraph in paragraphs:
-        paragraph.rollup = p_rollups.get(paragraph.pk)
-    unplaced = _actions_with_status(as_of).filter(resolution=resolution, paragraphs__isnull=True)
-    ctx.update(
-        resolution=resolution,
-        rollup=resolution_rollup(resolution, as_of),
-        paragraphs=paragraphs,
-        unplaced_actions=unplaced,
-    )
+    ctx.update(_resolution_data(slug, ctx["as_of"]))
     return render(request, "resolutions/resolution_detail.html", ctx)
 
 
-def paragraph_detail(request, slug, number):
-    ctx = _context(request)
-    as_of = ctx["as_of"]
+# --- Paragraph -----------------------------------------------------------------------------
+
+
+def _paragraph_data(slug, number, as_of):
     paragraph = get_object_or_404(
-        Paragraph.objects.select_related("resolution", "text_source"),
+        Paragraph.objects.filter(resolution__in=Resolution.objects.listed()).select_related(
+            "resolution", "text_source"
+        ),
         resolution__slug=slug,
         number=number,
     )
-    actions = list(_actions_with_status(as_of).filter(paragraphs=paragraph))
-    updates = _recent_updates(as_of, action__in=actions)
-    occurrences = Occurrence.objects.filter(
-        action__in=actions, start_date__lte=as_of
-    ).select_related("action")
+    siblings = list(paragraph.resolution.paragraphs.in_order())
+    position = next(i for i, p in enumerate(siblings) if p.pk == paragraph.pk)
+    actions = list(
+        Action.objects.filter(paragraphs=paragraph)
+        .with_status(as_of)
+        .with_actors()
+        .order_by("pk")
+    )
+    updates = (
+        StatusUpdate.objects.public()
+        .on_or_before(as_of)
+        .filter(action__in=actions)
+        .select_related("action")
+        .timeline()
+        .newest_first()
+    )
+    occurrences = (
+        Occurrence.objects.filter(action__in=actions)
+        .on_or_before(as_of)
+        .select_related("action")
+        .prefetch_related("sources")
+    )
+    updates, occurrences = list(updates), list(occurrences)
+    prefetch_translations(
+        [paragraph.resolution, paragraph],
+        actions,
+        [u.action for u in updates],
+        occurrences,
+        [o.action for o in occurrences],
+    )
     # One chronological story of the paragraph: assessments and the events they rest on.
     timeline = sorted(
         [("update", u.as_of, u) for u in updates]
         + [("occurrence", o.start_date, o) for o in occurrences],
-        key=lambda item: item[1],
+        key=lambda item: (item[1], item[0] == "update"),
         reverse=True,
     )
-    ctx.update(
-        paragraph=paragraph,
-        resolution=paragraph.resolution,
-        actions=actions,
-        rollup=paragraph_rollups([paragraph.pk], as_of)[paragraph.pk]
+    return {
+        "paragraph": paragraph,
+        "resolution": paragraph.resolution,
+        "previous": siblings[position - 1] if position > 0 else None,
+        "next": siblings[position + 1] if position + 1 < len(siblings) else None,
+        "actions": actions,
+        "rollup": paragraph_rollups([paragraph.pk], as_of)[paragraph.pk]
         if paragraph.is_operative
         else None,
-        timeline=timeline,
-    )
+        "timeline": timeline,
+    }
+
+
+def paragraph_detail(request, slug, number):
+    ctx = _context(request)
+    ctx.update(_paragraph_data(slug, number, ctx["as_of"]))
     return render(request, "resolutions/paragraph_detail.html", ctx)
+
+
+# --- Action --------------------------------------------------------------------------------
+
+
+def _action_data(pk, as_of):
+    action = get_object_or_404(
+        Action.objects.listed()
+        .with_status(as_of)
+        .select_related("resolution", "mandate_source")
+        .with_actors(),
+        pk=pk,
+    )
+    status = Status(action.current_status)
+    window_days = window_ends = None
+    if action.is_recurring:
+        window_days = RECURRENCE_WINDOW_DAYS[Recurrence(action.recurrence)]
+        if action.last_occurrence_on:
+            window_ends = action.last_occurrence_on + timedelta(days=window_days)
+    occurrences = list(
+        action.occurrences.on_or_before(as_of)
+        .order_by("-start_date")
+        .prefetch_related(
+            "sources",
+            Prefetch(
+                "participations",
+                Participation.objects.select_related("member_state", "source"),
+            ),
+        )
+    )
+    paragraphs = list(action.paragraphs.in_order().select_related("text_source"))
+    prefetch_translations([action, action.resolution], paragraphs, occurrences)
+    return {
+        "action": action,
+        "resolution": action.resolution,
+        "status": status,
+        "status_definition": DEFINITIONS[status],
+        "window_days": window_days,
+        "window_ends": window_ends,
+        "history": StatusUpdate.objects.public()
+        .on_or_before(as_of)
+        .filter(action=action)
+        .timeline()
+        .newest_first(),
+        "occurrences": occurrences,
+        "paragraphs": paragraphs,
+        "figures": action.figures.filter(as_of__lte=as_of).select_related("source"),
+        "roles": action.member_state_roles.known_on(as_of).select_related(
+            "member_state", "source"
+        ),
+    }
 
 
 def action_detail(request, pk):
     ctx = _context(request)
-    as_of = ctx["as_of"]
-    action = get_object_or_404(
-        _actions_with_status(as_of).select_related("resolution", "mandate_source"), pk=pk
-    )
-    ctx.update(
-        action=action,
-        resolution=action.resolution,
-        status=Status(action.current_status),
-        status_definition=DEFINITIONS[Status(action.current_status)],
-        history=_recent_updates(as_of, action=action),
-        occurrences=action.occurrences.filter(start_date__lte=as_of).prefetch_related(
-            "sources", Prefetch("participations", Participation.objects.select_related("member_state"))
-        ),
-        paragraphs=action.paragraphs.order_by("order"),
-        figures=action.figures.filter(as_of__lte=as_of).select_related("source"),
-        roles=action.member_state_roles.select_related("member_state", "source"),
-    )
+    ctx.update(_action_data(pk, ctx["as_of"]))
     return render(request, "resolutions/action_detail.html", ctx)
+
+
+# --- Action list ---------------------------------------------------------------------------
+
+
+def _page_of(request, queryset):
+    """The requested page, and a message when ?page= could not be used as given."""
+    paginator = Paginator(queryset, ACTIONS_PER_PAGE)
+    raw = request.GET.get("page", "").strip()
+    page = paginator.get_page(raw)
+    problem = None
+    if raw and (not raw.isdigit() or int(raw) != page.number):
+        problem = _(
+            "“Page”: “%(value)s” is not a page of this list (pages 1 to %(last)s). "
+            "Showing page %(shown)s."
+        ) % {"value": raw, "last": paginator.num_pages, "shown": page.number}
+    return page, problem
+
+
+def action_list(request):
+    ctx = _context(request)
+    filterset, queryset = filtered_actions(request)
+    page, page_problem = _page_of(request, queryset)
+    problems = [p for p in filterset.problems if p != ctx["as_of_error"]]
+    # The less used filters fold away (the form stays usable on a phone) unless one is in use.
+    more = [name for name in filterset.filters if name not in PRIMARY_FILTERS and name != "q"]
+    ctx.update(
+        primary_filters=PRIMARY_FILTERS,
+        more_open=any(request.GET.get(name) for name in [*more, "as_of"])
+        or any(name in filterset.errors for name in more),
+        filterset=filterset,
+        page=page,
+        actions=prefetch_translations(list(page.object_list)),
+        problems=problems + ([page_problem] if page_problem else []),
+        active=filterset.active,
+        search=filterset.form.cleaned_data.get("q", "") if filterset.form.is_bound else "",
+    )
+    return render(request, "resolutions/action_list.html", ctx)
+
+
+# --- Member States -------------------------------------------------------------------------
+
+
+class MemberStateChoiceForm(forms.Form):
+    """The "go to a Member State" picker of the list page; works without JavaScript."""
+
+    state = forms.ChoiceField(
+        label=gettext_lazy("Go to a Member State"),
+        error_messages={"invalid_choice": gettext_lazy("“%(value)s” is not an OIC Member State.")},
+    )
+
+    def __init__(self, *args, states=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", "—")] + [(s.iso3, s.name) for s in states]
+
+
+def _member_state_list_data(as_of):
+    states = list(MemberState.objects.with_involvement(as_of).with_roles(as_of).order_by("name"))
+    return {
+        "member_states": states,
+        "collective_actions": list(
+            Action.objects.listed()
+            .filter(responsible_actors__kind=Actor.Kind.MEMBER_STATES)
+            .distinct()
+            .select_related("resolution")
+        ),
+        "figures": list(SourcedFigure.objects.known_on(as_of)),
+        "counted_events": list(
+            Occurrence.objects.filter(
+                member_states_count__isnull=False,
+                action__resolution__in=Resolution.objects.listed(),
+            )
+            .on_or_before(as_of)
+            .select_related("action__resolution")
+            .order_by("start_date")
+        ),
+    }
 
 
 def member_state_list(request):
     ctx = _context(request)
-    states = MemberState.objects.annotate(
-        n_co_chair=Count("roles", filter=Q(roles__role=MemberStateRole.Role.CO_CHAIR), distinct=True),
-        n_member=Count("roles", filter=Q(roles__role=MemberStateRole.Role.MEMBER), distinct=True),
-        n_participations=Count("participations", distinct=True),
-    ).order_by("name")
-    ctx.update(member_states=states)
+    ctx.update(_member_state_list_data(ctx["as_of"]))
+    prefetch_translations(
+        ctx["collective_actions"],
+        [f.action for f in ctx["figures"]],
+        [r.action for s in ctx["member_states"] for r in getattr(s, "current_roles", ())],
+        ctx["counted_events"],
+    )
+    form = MemberStateChoiceForm(
+        request.GET if "state" in request.GET else None, states=ctx["member_states"]
+    )
+    if form.is_bound and form.is_valid() and form.cleaned_data["state"]:
+        url = reverse("member_state_detail", args=[form.cleaned_data["state"]])
+        return redirect(url + ctx["as_of_qs"])
+    ctx["form"] = form
     return render(request, "resolutions/member_state_list.html", ctx)
+
+
+def _member_state_data(iso3, as_of):
+    state = get_object_or_404(MemberState, iso3=iso3.upper())
+    participations = list(
+        state.participations.filter(
+            occurrence__start_date__lte=as_of,
+            occurrence__action__resolution__in=Resolution.objects.listed(),
+        ).select_related("occurrence__action__resolution", "source")
+    )
+    named_at = {p.occurrence_id for p in participations}
+    counted = [
+        o
+        for o in Occurrence.objects.filter(
+            member_states_count__isnull=False,
+            action__resolution__in=Resolution.objects.listed(),
+        )
+        .on_or_before(as_of)
+        .select_related("action__resolution")
+        .order_by("start_date")
+        if o.pk not in named_at
+    ]
+    actions = list(
+        Action.objects.listed()
+        .for_member_state(state)
+        .with_status(as_of)
+        .for_listing()
+        .in_document_order()
+    )
+    roles = list(
+        MemberStateRole.objects.known_on(as_of)
+        .filter(member_state=state)
+        .select_related("action__resolution", "source")
+    )
+    by_name = [a for a in actions if any(x.member_state_id == state.pk
+                                         for x in a.responsible_actors.all())]
+    return {
+        "member_state": state,
+        "roles": roles,
+        "role_action_ids": {r.action_id for r in roles},
+        "participations": participations,
+        "responsible_for": by_name,
+        "collectively": [a for a in actions if a not in by_name],
+        "counted_events": counted,
+        "figures": list(SourcedFigure.objects.known_on(as_of)),
+    }
 
 
 def member_state_detail(request, iso3):
     ctx = _context(request)
-    as_of = ctx["as_of"]
-    state = get_object_or_404(MemberState, iso3=iso3.upper())
-    ctx.update(
-        member_state=state,
-        roles=state.roles.select_related("action__resolution", "source"),
-        participations=state.participations.filter(
-            occurrence__start_date__lte=as_of
-        ).select_related("occurrence__action__resolution", "source"),
-        responsible_for=_actions_with_status(as_of)
-        .filter(responsible_actors__member_state=state)
-        .select_related("resolution"),
+    ctx.update(_member_state_data(iso3, ctx["as_of"]))
+    prefetch_translations(
+        ctx["responsible_for"],
+        ctx["collectively"],
+        [r.action for r in ctx["roles"]],
+        [f.action for f in ctx["figures"]],
+        [p.occurrence for p in ctx["participations"]],
+        ctx["counted_events"],
     )
     return render(request, "resolutions/member_state_detail.html", ctx)
+
+
+# --- Status definitions --------------------------------------------------------------------
 
 
 def status_definitions(request):
     ctx = _context(request)
     ctx.update(
-        statuses=[(s, DEFINITIONS[s], DEFAULT_CREDIT.get(s)) for s in ORDER],
+        statuses=[
+            (s, DEFINITIONS[s], DEFAULT_CREDIT.get(s), s in PROGRESS_ALLOWED) for s in ORDER
+        ],
         mandate_types=[(m, MANDATE_DONE_MEANS[m]) for m in MandateType],
         stale_after_days=STALE_AFTER_DAYS,
+        windows=[(Recurrence(r).label.lower(), days) for r, days in RECURRENCE_WINDOW_DAYS.items()],
     )
     return render(request, "resolutions/status_definitions.html", ctx)
-
-

@@ -53,16 +53,30 @@ def action(res, *paragraphs, **kw):
     return a
 
 
-def update(a, status, as_of, progress=None, note="Assessed.", evidence_source=None):
+def update(
+    a,
+    status,
+    as_of,
+    progress=None,
+    note="Assessed.",
+    evidence_source=None,
+    state="published",
+    verification="verified",
+    author=None,
+):
+    """A status update through the trusted service: published (verified) unless `state` says
+    otherwise, so that it counts on public pages like a data-file update."""
     return status_update_create(
         action=a,
         status=status,
         progress=progress,
         as_of=date.fromisoformat(as_of) if isinstance(as_of, str) else as_of,
         note=note,
-        author=None,
+        author=author,
         author_name="Test officer",
         evidence=[{"source": evidence_source or source()}],
+        state=state,
+        verification=verification,
     )
 
 

@@ -1,5 +1,7 @@
 """The secretariat admin: its pages show the real data in a fixed number of queries, and status
-updates can be recorded with evidence but never edited or deleted."""
+updates are recorded with evidence as drafts, published through review, and never edited or
+deleted once submitted. (Roles, the workflow and conflicts: tests/test_workflow.py,
+tests/test_permissions.py.)"""
 
 from datetime import date, timedelta
 
@@ -423,16 +425,40 @@ def test_recording_a_status_update(admin_client, admin_user, real_data, source):
         "evolve an OIC network",
     )
 
-    # The derived status moves on the update's as-of date, not before.
-    assert Action.objects.with_status(date(2019, 5, 31)).get(pk=network.pk).current_status == (
-        "in_progress"
-    )
-    after = Action.objects.with_status(date(2019, 6, 1)).get(pk=network.pk)
-    assert (after.current_status, after.credit) == ("completed", 100)
-
-    # And the action's page lists it in its history.
+    # It is a draft: nothing public moves, and the action's page says what is pending.
+    assert (update.state, update.verification, update.published_at) == ("draft", "", None)
+    assert _status_on(network, date(2019, 6, 1)) == ("in_progress", 0)
     page = admin_client.get(reverse("admin:resolutions_action_change", args=[network.pk]))
     assert "The Network was constituted." in page.text
+    assert "Draft: <strong>Completed</strong> as of 2019-06-01" in page.text
+
+    _publish(admin_client, update)
+
+    # Published, the derived status moves on the update's as-of date, not before.
+    assert _status_on(network, date(2019, 5, 31))[0] == "in_progress"
+    assert _status_on(network, date(2019, 6, 1)) == ("completed", 100)
+    update.refresh_from_db()
+    assert (update.state, update.verification, update.published_by) == (
+        "published",
+        "verified",
+        admin_user,
+    )
+
+
+def _status_on(action, day):
+    action = Action.objects.with_status(day).get(pk=action.pk)
+    return action.current_status, action.credit
+
+
+def _publish(client, update, verification="verified"):
+    """Submit, then publish, with the buttons on the update's admin page."""
+    for step, data in (("submit", {}), ("publish", {"verification": verification})):
+        update.refresh_from_db()
+        url = reverse("admin:resolutions_statusupdate_step", args=[update.pk, step])
+        response = client.post(url, {"version": update.version, "note": "Checked.", **data})
+        assert response.status_code == 302
+    update.refresh_from_db()
+    assert update.state == "published"
 
 
 def test_author_name_falls_back_to_the_username(admin_client, admin_user, real_data, source):
@@ -629,6 +655,11 @@ def test_the_status_filter_follows_new_updates(admin_client, real_data, source):
             evidence=[{"source": source.pk}],
         ),
     )
+    # A draft does not count, in the admin's columns and filters either (they are the public
+    # numbers); once published it does.
+    _, completed = _listed(admin_client, status="completed")
+    assert set(completed) == {"contact-group"}
+    _publish(admin_client, StatusUpdate.objects.latest("recorded_at", "id"))
     _, completed = _listed(admin_client, status="completed")
     assert set(completed) == {"contact-group", "network"}
 

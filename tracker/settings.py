@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "synthetic",
     "csp",
     "axes",
+    # Audit trail (resolutions/models/audit.py) and the secretariat roles (workflow/roles.py).
+    "simple_history",
+    "workflow",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records the signed-in user on every audit-trail entry a request writes.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -86,6 +91,11 @@ TEMPLATES = [
 WSGI_APPLICATION = "tracker.wsgi.application"
 
 DATABASES = {"default": database_from_url(env_str("DATABASE_URL"), BASE_DIR)}
+# PostgreSQL's JIT compiler is meant for long analytical queries. The roll-up's large CASE and
+# subquery expressions push the planner's cost estimate over jit_above_cost, and compiling them
+# took 8 s for a 40 ms query at 400,000 status updates (docs/benchmarks.md): keep it off.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -114,6 +124,8 @@ STORAGES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Django 6 will default URL form fields to https://; opt in now (and silence the warning).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 LOGIN_URL = "admin:login"
 
@@ -161,6 +173,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The audit trail is read-only: the admin's history pages never offer to revert a record
+# (a revert would bypass the editorial workflow). See resolutions/models/audit.py.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # Brute-force protection for logins: after AXES_FAILURE_LIMIT failures for one username from
 # one address, that pair is locked out for AXES_COOLOFF_MINUTES. Lockouts are logged by axes.
 AUTHENTICATION_BACKENDS = [
@@ -172,3 +188,50 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+
+# --- Cache ------------------------------------------------------------------------------------
+# Holds the dashboard's roll-ups (resolutions/rollup.py). It must be shared by every gunicorn
+# worker and every machine, or a worker would keep serving numbers from before a publish:
+# per-process caches (LocMemCache) are therefore not offered. CACHE_URL empty (default): a table
+# in the database ("tracker_cache", created by `manage.py migrate`/`createcachetable`).
+# redis://host:6379/0 : Redis, for several machines (needs the `redis` package installed).
+# dummy:// : no caching.
+CACHE_URL = env_str("CACHE_URL", "").strip()
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": CACHE_URL, "KEY_PREFIX": "tracker"}}
+elif CACHE_URL in ("", "db://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                          "LOCATION": "tracker_cache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
+elif CACHE_URL == "dummy://":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+else:
+    raise ImproperlyConfiguredEnv(
+        f"CACHE_URL={CACHE_URL!r} is not supported (leave it empty for the database cache, or "
+        "use redis://host:port/db or dummy://)."
+    )
+
+
+# --- Read-only JSON API (api/) ----------------------------------------------------------------
+# Public data only, so no authentication is needed to read it; the views allow GET/HEAD/OPTIONS.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Resolution implementation tracker API",
+    "DESCRIPTION": "Read-only open data: resolutions, paragraphs, mandated actions with their "
+    "status and credit as of any date (?as_of=YYYY-MM-DD), status updates with evidence, and "
+    "the OIC Member States. Statuses and progress come from the same roll-up as the public "
+    "pages.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}

@@ -4,11 +4,29 @@ from .member_states import MemberState, MemberStateRole, Participation
 from .provenance import Provenance
 from .resolution import Paragraph, ParagraphKind, Resolution
 from .sources import SourceDocument
-from .status_updates import Evidence, StatusUpdate
+from .status_updates import (
+    VERIFICATION_DEFINITIONS,
+    AppendOnlyError,
+    Evidence,
+    State,
+    StatusUpdate,
+    Verification,
+)
 from .translations import Language, TextTranslation
+from .versioning import ConflictError, VersionedModel
+
+# Last: registers the audit trail (historical tables) for every model imported above.
+from .audit import AUDITED_MODELS  # noqa: E402  isort: skip
 
 __all__ = [
+    "AUDITED_MODELS",
+    "VERIFICATION_DEFINITIONS",
     "Action",
+    "AppendOnlyError",
+    "ConflictError",
+    "State",
+    "Verification",
+    "VersionedModel",
     "ActionParagraph",
     "Actor",
     "Evidence",

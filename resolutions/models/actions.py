@@ -1,44 +1,46 @@
 from datetime import date, datetime, timedelta
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .resolution import Paragraph, Resolution
 from .sources import SourceDocument
+from .versioning import VersionedModel
 
 
 class MandateType(models.TextChoices):
     """What kind of obligation an action is. It decides what "done" means."""
 
-    ESTABLISH_BODY = "establish_body", "Establish a body"
-    ADOPT_INSTRUMENT = "adopt_instrument", "Adopt an instrument"
-    BUILD_ROSTER = "build_roster", "Build a roster or network"
-    RECURRING_EVENT = "recurring_event", "Recurring event"
-    TRAINING = "training", "Training programme"
-    PARTNERSHIP = "partnership", "Partnership"
-    INSTITUTIONAL_CAPACITY = "institutional_capacity", "Institutional capacity"
+    ESTABLISH_BODY = "establish_body", _("Establish a body")
+    ADOPT_INSTRUMENT = "adopt_instrument", _("Adopt an instrument")
+    BUILD_ROSTER = "build_roster", _("Build a roster or network")
+    RECURRING_EVENT = "recurring_event", _("Recurring event")
+    TRAINING = "training", _("Training programme")
+    PARTNERSHIP = "partnership", _("Partnership")
+    INSTITUTIONAL_CAPACITY = "institutional_capacity", _("Institutional capacity")
 
 
 MANDATE_DONE_MEANS = {
-    MandateType.ESTABLISH_BODY: "The body exists and has met.",
-    MandateType.ADOPT_INSTRUMENT: "The instrument has been formally adopted.",
-    MandateType.BUILD_ROSTER: "The roster or network is constituted and can be called upon.",
-    MandateType.RECURRING_EVENT: "Never finished: on track while each interval has its "
-    "occurrence.",
-    MandateType.TRAINING: "Training opportunities are provided as mandated.",
-    MandateType.PARTNERSHIP: "A working partnership is in place with the named organisations.",
-    MandateType.INSTITUTIONAL_CAPACITY: "The unit or office has the capacity the resolution "
-    "asks for.",
+    MandateType.ESTABLISH_BODY: _("The body exists and has met."),
+    MandateType.ADOPT_INSTRUMENT: _("The instrument has been formally adopted."),
+    MandateType.BUILD_ROSTER: _("The roster or network is constituted and can be called upon."),
+    MandateType.RECURRING_EVENT: _("Never finished: on track while each interval has its "
+    "occurrence."),
+    MandateType.TRAINING: _("Training opportunities are provided as mandated."),
+    MandateType.PARTNERSHIP: _("A working partnership is in place with the named organisations."),
+    MandateType.INSTITUTIONAL_CAPACITY: _("The unit or office has the capacity the resolution "
+    "asks for."),
 }
 
 
 class Recurrence(models.TextChoices):
-    NONE = "", "Not recurring"
-    ANNUAL = "annual", "Annual"
-    BIENNIAL = "biennial", "Every two years"
+    NONE = "", _("Not recurring")
+    ANNUAL = "annual", _("Annual")
+    BIENNIAL = "biennial", _("Every two years")
 
 
 # How long an occurrence keeps a recurring action on track. Kept as day counts so that the
@@ -50,11 +52,11 @@ class Actor(models.Model):
     """Someone who can be responsible for an action: an OIC organ, a Member State, a body."""
 
     class Kind(models.TextChoices):
-        OIC_ORGAN = "oic_organ", "OIC organ or office"
-        MEMBER_STATE = "member_state", "Member State"
-        MEMBER_STATES = "member_states", "Member States collectively"
-        SUBSIDIARY_BODY = "subsidiary_body", "Subsidiary or affiliated body"
-        EXTERNAL = "external", "External organisation"
+        OIC_ORGAN = "oic_organ", _("OIC organ or office")
+        MEMBER_STATE = "member_state", _("Member State")
+        MEMBER_STATES = "member_states", _("Member States collectively")
+        SUBSIDIARY_BODY = "subsidiary_body", _("Subsidiary or affiliated body")
+        EXTERNAL = "external", _("External organisation")
 
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -232,7 +234,7 @@ class ActionQuerySet(models.QuerySet):
         rows = self.order_by().values("resolution_id").annotate(n=models.Count("pk"))
         return {row["resolution_id"]: row["n"] for row in rows}
 
-    def rollup_series(self, days, *, only=("weighted_credit", "weight_total", "n_total")):
+    def rollup_series(self, days, *, only=("weighted_credit", "weight_total")):
         """{(resolution id, day): roll-up row} for each of `days`, in ONE query.
 
         Compiling the roll-up is the costly part (its status expression is large, tens of
@@ -262,13 +264,13 @@ class ActionQuerySet(models.QuerySet):
 
     def rollup_by_resolution(self, as_of):
         """{resolution id: Rollup} for these actions, in one query (e.g. the mandates with no
-        known paragraph)."""
-        from ..rollup import Rollup
+        known paragraph), through the same grouping resolution_rollups uses."""
+        from ..rollup import _grouped_rows
 
-        return {row["resolution_id"]: Rollup.from_row(row) for row in self.rollup_rows(as_of)}
+        return _grouped_rows(self, as_of, group="resolution_id")
 
 
-class Action(models.Model):
+class Action(VersionedModel):
     """One concrete obligation that a resolution creates."""
 
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="actions")
@@ -357,9 +359,9 @@ class ActionParagraph(models.Model):
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
 
 
 class OccurrenceQuerySet(models.QuerySet):
@@ -404,15 +406,15 @@ EVENT_COLUMNS = (
 )
 
 
-class Occurrence(models.Model):
+class Occurrence(VersionedModel):
     """One instance of something an action produces: a year's conference, a meeting of a body,
     a training session."""
 
     class Kind(models.TextChoices):
-        CONFERENCE = "conference", "Conference"
-        MEETING = "meeting", "Meeting"
-        TRAINING = "training", "Training session"
-        OTHER = "other", "Other"
+        CONFERENCE = "conference", _("Conference")
+        MEETING = "meeting", _("Meeting")
+        TRAINING = "training", _("Training session")
+        OTHER = "other", _("Other")
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="occurrences")
     key = models.SlugField(

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .actions import Action, Occurrence
 from .sources import SourceDocument
@@ -93,9 +94,9 @@ class MemberStateRole(models.Model):
     """A Member State's role in a mandate, e.g. member or co-chair of a body an action set up."""
 
     class Role(models.TextChoices):
-        MEMBER = "member", "Member"
-        CO_CHAIR = "co_chair", "Co-chair"
-        PROPOSER = "proposer", "Proposer"
+        MEMBER = "member", _("Member")
+        CO_CHAIR = "co_chair", _("Co-chair")
+        PROPOSER = "proposer", _("Proposer")
 
     member_state = models.ForeignKey(MemberState, on_delete=models.CASCADE, related_name="roles")
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="member_state_roles")
@@ -122,9 +123,9 @@ class Participation(models.Model):
     """A Member State took part in an occurrence, where a source says so by name."""
 
     class Role(models.TextChoices):
-        HOST = "host", "Host or organiser"
-        SPEAKER = "speaker", "Speaker or panellist"
-        PARTICIPANT = "participant", "Participant"
+        HOST = "host", _("Host or organiser")
+        SPEAKER = "speaker", _("Speaker or panellist")
+        PARTICIPANT = "participant", _("Participant")
 
     occurrence = models.ForeignKey(
         Occurrence, on_delete=models.CASCADE, related_name="participations"

@@ -2,9 +2,11 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .provenance import Provenance
 from .sources import SourceDocument
+from .versioning import VersionedModel
 
 
 class ResolutionQuerySet(models.QuerySet):
@@ -19,7 +21,7 @@ class ResolutionQuerySet(models.QuerySet):
         return self.filter(is_synthetic=False)
 
 
-class Resolution(models.Model):
+class Resolution(VersionedModel):
     symbol = models.CharField(max_length=60, unique=True, help_text="As printed, e.g. 53/45-POL.")
     slug = models.SlugField(max_length=80, unique=True, help_text="Used in URLs, e.g. 53-45-pol.")
     title = models.CharField(max_length=500)
@@ -68,31 +70,31 @@ class Resolution(models.Model):
 
 
 class ParagraphKind(models.TextChoices):
-    PREAMBULAR = "preambular", "Preambular"
-    OPERATIVE = "operative", "Operative"
+    PREAMBULAR = "preambular", _("Preambular")
+    OPERATIVE = "operative", _("Operative")
 
 
 class OperativeVerb(models.TextChoices):
-    AFFIRMS = "affirms", "affirms"
-    CALLS_UPON = "calls_upon", "calls upon"
-    DECIDES = "decides", "decides"
-    ENCOURAGES = "encourages", "encourages"
-    INVITES = "invites", "invites"
-    REAFFIRMS = "reaffirms", "reaffirms"
-    REQUESTS = "requests", "requests"
-    URGES = "urges", "urges"
-    WELCOMES = "welcomes", "welcomes"
-    OTHER = "other", "other"
+    AFFIRMS = "affirms", _("affirms")
+    CALLS_UPON = "calls_upon", _("calls upon")
+    DECIDES = "decides", _("decides")
+    ENCOURAGES = "encourages", _("encourages")
+    INVITES = "invites", _("invites")
+    REAFFIRMS = "reaffirms", _("reaffirms")
+    REQUESTS = "requests", _("requests")
+    URGES = "urges", _("urges")
+    WELCOMES = "welcomes", _("welcomes")
+    OTHER = "other", _("other")
 
 
 class Addressee(models.TextChoices):
-    SECRETARY_GENERAL = "secretary_general", "Secretary-General"
-    GENERAL_SECRETARIAT = "general_secretariat", "General Secretariat"
-    OIC = "oic", "The OIC (as an organisation)"
-    OIC_INSTITUTIONS = "oic_institutions", "OIC institutions"
-    MEMBER_STATES = "member_states", "Member States"
-    SUBSIDIARY_BODY = "subsidiary_body", "A subsidiary body"
-    OTHER = "other", "Other"
+    SECRETARY_GENERAL = "secretary_general", _("Secretary-General")
+    GENERAL_SECRETARIAT = "general_secretariat", _("General Secretariat")
+    OIC = "oic", _("The OIC (as an organisation)")
+    OIC_INSTITUTIONS = "oic_institutions", _("OIC institutions")
+    MEMBER_STATES = "member_states", _("Member States")
+    SUBSIDIARY_BODY = "subsidiary_body", _("A subsidiary body")
+    OTHER = "other", _("Other")
 
 
 class ParagraphQuerySet(models.QuerySet):
@@ -103,7 +105,7 @@ class ParagraphQuerySet(models.QuerySet):
         return self.filter(kind=ParagraphKind.OPERATIVE)
 
 
-class Paragraph(models.Model):
+class Paragraph(VersionedModel):
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="paragraphs")
     number = models.CharField(
         max_length=20,

@@ -9,17 +9,66 @@ from ..status import PROGRESS_ALLOWED, Status
 from .actions import EVENT_COLUMNS, Action, Occurrence
 from .resolution import Resolution
 from .sources import SourceDocument
+from .versioning import VersionedModel
 
 
 class AppendOnlyError(Exception):
     """Raised when code tries to edit or delete a recorded status update."""
 
 
+class State(models.TextChoices):
+    """Where an update stands in the editorial workflow (resolutions/services.py).
+
+    draft → submitted → published, or submitted → draft again with a rejection reason. Only
+    published updates are public; submitted and published updates can no longer be edited.
+    """
+
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted for review"
+    PUBLISHED = "published", "Published"
+
+
+class Verification(models.TextChoices):
+    """How far a published update has been checked, shown next to it on public pages."""
+
+    REPORTED = "reported", "Reported"
+    VERIFIED = "verified", "Verified"
+
+
+VERIFICATION_DEFINITIONS = {
+    Verification.REPORTED: "Self-assessed by the responsible actor and published as reported; "
+    "the tracker has not confirmed it against the evidence.",
+    Verification.VERIFIED: "Confirmed by a reviewer against the cited evidence.",
+}
+
+# The fields a workflow step writes. Once an update has left the draft state, saving anything
+# else is refused (see StatusUpdate.check_change_allowed).
+WORKFLOW_FIELDS = frozenset(
+    {
+        "state",
+        "verification",
+        "submitted_at",
+        "submitted_by",
+        "published_at",
+        "published_by",
+        "rejected_at",
+        "rejected_by",
+        "rejection_reason",
+        "review_note",
+        "version",
+    }
+)
+
+
 class StatusUpdateQuerySet(models.QuerySet):
     def public(self):
         # The single gate for what may be shown publicly. Every read path (pages, roll-up,
-        # exports) filters through it, so a future publication workflow changes one place.
-        return self
+        # exports, API, as-of views) filters through it: drafts and updates awaiting review
+        # never leave the admin.
+        return self.filter(state=State.PUBLISHED)
+
+    def unpublished(self):
+        return self.exclude(state=State.PUBLISHED)
 
     def on_or_before(self, as_of):
         return self.filter(as_of__lte=as_of)
@@ -66,8 +115,16 @@ class StatusUpdateQuerySet(models.QuerySet):
         raise AppendOnlyError("Status updates are append-only; record a correction instead.")
 
 
-class StatusUpdate(models.Model):
-    """An assessment of an action at a date. Append-only: corrections are new updates."""
+class StatusUpdate(VersionedModel):
+    """An assessment of an action at a date.
+
+    Written as a draft, submitted for review, then published (see resolutions/services.py).
+    Append-only once submitted: a submitted update changes only through workflow steps, a
+    published one never; corrections are new updates. Only its author edits a draft.
+    """
+
+    State = State
+    Verification = Verification
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="status_updates")
     status = models.CharField(max_length=20, choices=Status.choices)
@@ -95,6 +152,52 @@ class StatusUpdate(models.Model):
         blank=True,
         editable=False,
         help_text="Identifies an update that came from a data file, so reloading is idempotent.",
+    )
+
+    # --- Editorial workflow. Written only by the workflow services, never by a form. ---------
+    # A new update is a draft: nothing is public until a reviewer publishes it.
+    state = models.CharField(
+        max_length=10, choices=State.choices, default=State.DRAFT, editable=False
+    )
+    verification = models.CharField(
+        max_length=10,
+        choices=Verification.choices,
+        blank=True,
+        editable=False,
+        help_text="Set when published: reported (self-assessed by the responsible actor) or "
+        "verified (confirmed against the evidence by a reviewer).",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        help_text="The reviewer; empty for updates loaded from a data file.",
+    )
+    rejected_at = models.DateTimeField(null=True, blank=True, editable=False)
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    rejection_reason = models.TextField(blank=True, editable=False)
+    review_note = models.TextField(
+        blank=True, editable=False, help_text="The note given with the last workflow step."
     )
 
     objects = StatusUpdateQuerySet.as_manager()
@@ -131,6 +234,39 @@ class StatusUpdate(models.Model):
             models.CheckConstraint(
                 condition=~Q(author_name=""), name="status_update_has_author_name"
             ),
+            # Workflow invariants, kept by the database whatever code writes the row.
+            models.CheckConstraint(
+                condition=Q(state__in=State.values), name="status_update_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(state=State.PUBLISHED, published_at__isnull=False)
+                | (~Q(state=State.PUBLISHED) & Q(published_at__isnull=True)),
+                name="status_update_published_at_iff_published",
+                violation_error_message="A published update has a publication time; an "
+                "unpublished one has none.",
+            ),
+            models.CheckConstraint(
+                condition=Q(state=State.PUBLISHED, verification__in=Verification.values)
+                | (~Q(state=State.PUBLISHED) & Q(verification="")),
+                name="status_update_verification_iff_published",
+                violation_error_message="A published update is either reported or verified; "
+                "an unpublished one is neither yet.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=State.SUBMITTED) | Q(submitted_at__isnull=False),
+                name="status_update_submitted_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(rejected_at__isnull=True, rejection_reason="")
+                | (Q(rejected_at__isnull=False, state=State.DRAFT) & ~Q(rejection_reason="")),
+                name="status_update_rejection_has_reason",
+                violation_error_message="A rejected update goes back to draft with the reason "
+                "it was rejected.",
+            ),
+        ]
+        permissions = [
+            ("publish_statusupdate", "Can publish or reject status updates (review)"),
+            ("edit_any_draft", "Can edit and delete drafts recorded by others"),
         ]
         indexes = [
             models.Index(
@@ -141,13 +277,46 @@ class StatusUpdate(models.Model):
     def __str__(self):
         return f"{self.action} — {self.get_status_display()} as of {self.as_of}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
-            raise AppendOnlyError("Status updates are append-only; record a correction instead.")
-        super().save(*args, **kwargs)
+    @property
+    def is_public(self):
+        return self.state == State.PUBLISHED
+
+    @property
+    def is_verified(self):
+        return self.verification == Verification.VERIFIED
+
+    @property
+    def verification_definition(self):
+        """One sentence for public pages: what "reported" or "verified" means."""
+        return VERIFICATION_DEFINITIONS.get(self.verification, "")
+
+    @classmethod
+    def conflict_fields(cls):
+        # Where it stands in the workflow matters as much as its content.
+        names = ("state", "verification", "rejection_reason")
+        return cls.editable_fields() + [cls._meta.get_field(name) for name in names]
+
+    def check_change_allowed(self, stored, update_fields):
+        # A draft is its author's working copy. Once submitted, only a workflow step may write
+        # (and only workflow fields); once published, nothing may.
+        if stored.state == State.DRAFT:
+            return
+        if (
+            stored.state == State.SUBMITTED
+            and update_fields is not None
+            and set(update_fields) <= WORKFLOW_FIELDS
+        ):
+            return
+        raise AppendOnlyError(
+            "Status updates are append-only once submitted; record a correction instead."
+        )
 
     def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Status updates are append-only; record a correction instead.")
+        # Drafts may be thrown away (the audit trail keeps them); anything submitted stays.
+        stored = type(self)._base_manager.filter(pk=self.pk).values_list("state", flat=True)
+        if list(stored) != [State.DRAFT]:
+            raise AppendOnlyError("Status updates are append-only; record a correction instead.")
+        return super().delete(*args, **kwargs)
 
 
 class Evidence(models.Model):
@@ -184,9 +353,22 @@ class Evidence(models.Model):
         return self.display_title
 
     def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
-            raise AppendOnlyError("Evidence of a recorded status update cannot be changed.")
+        # Append-only like its update: more evidence may be added, but a recorded piece changes
+        # only while its update is still a draft.
+        if not self._state.adding and not self._update_is_draft():
+            raise AppendOnlyError("Evidence of a submitted status update cannot be changed.")
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if not self._update_is_draft():
+            raise AppendOnlyError("Evidence of a submitted status update cannot be removed.")
+        return super().delete(*args, **kwargs)
+
+    def _update_is_draft(self):
+        state = StatusUpdate._base_manager.filter(pk=self.status_update_id).values_list(
+            "state", flat=True
+        )
+        return list(state) == [State.DRAFT]
 
     def clean(self):
         if not self.source_id and not self.occurrence_id and not self.url:

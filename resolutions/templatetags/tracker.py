@@ -1,8 +1,12 @@
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from .. import charts
 from ..models.provenance import Provenance
-from ..status import Status
+from ..status import DEFINITIONS, Status
 
 register = template.Library()
 
@@ -18,7 +22,7 @@ def status_label(value):
 @register.inclusion_tag("includes/status_badge.html")
 def status_badge(value):
     status = Status(value)
-    return {"status": status, "label": status.label}
+    return {"status": status, "label": status.label, "definition": DEFINITIONS[status]}
 
 
 @register.inclusion_tag("includes/provenance_badge.html")
@@ -27,40 +31,106 @@ def provenance_badge(paragraph):
 
 
 @register.inclusion_tag("includes/distribution.html")
-def distribution(rollup, caption=""):
-    segments = [
-        {"status": status, "label": status.label, "count": count,
-         "share": round(count / rollup.total * 100, 2) if rollup.total else 0}
-        for status, count in rollup.distribution
-    ]
-    return {"rollup": rollup, "segments": segments, "caption": caption}
+def distribution(rollup, chart_id, compact=False):
+    """The status distribution of a roll-up: SVG stacked bar plus a text legend with counts."""
+    return {
+        "rollup": rollup,
+        "chart": charts.distribution_chart(rollup, chart_id),
+        "compact": compact,
+    }
 
 
 @register.inclusion_tag("includes/progress.html")
-def progress(rollup):
-    return {"rollup": rollup, "percent": rollup.percent}
+def progress(rollup, show_exclusions=True):
+    return {"rollup": rollup, "percent": rollup.percent, "show_exclusions": show_exclusions}
+
+
+@register.inclusion_tag("includes/charts/progress_figure.html")
+def progress_chart(series, chart_id, title):
+    return {"chart": charts.progress_chart(series, chart_id, title)}
+
+
+def _day(value):
+    return date_format(value, "j F Y")
+
+
+def _format_dates(start, end, precision):
+    if precision == "month":
+        return date_format(start, "F Y")
+    if precision == "year":
+        return str(start.year)
+    if end and end != start:
+        if end.month == start.month and end.year == start.year:
+            return f"{start.day}–{_day(end)}"
+        return f"{_day(start)} – {_day(end)}"
+    return _day(start)
 
 
 @register.simple_tag
 def occurrence_date(occurrence):
-    start, end = occurrence.start_date, occurrence.end_date
-    if occurrence.date_precision == "month":
-        return start.strftime("%B %Y")
-    if occurrence.date_precision == "year":
-        return str(start.year)
-    if end and end != start:
-        if end.month == start.month and end.year == start.year:
-            return f"{start.day}–{end.day} {end.strftime('%B %Y')}"
-        return f"{start.strftime('%-d %B %Y')} – {end.strftime('%-d %B %Y')}"
-    return start.strftime("%-d %B %Y")
+    """An occurrence's date as precisely as its source gives it (month-only dates stay so)."""
+    return _format_dates(occurrence.start_date, occurrence.end_date, occurrence.date_precision)
+
+
+@register.simple_tag
+def event_date(event):
+    """The same, for a charts.ChangeEvent row."""
+    return _format_dates(event.day, event.end, event.precision)
 
 
 @register.simple_tag
 def participants(occurrence):
     parts = []
     if occurrence.participants_count is not None:
-        prefix = "more than " if occurrence.participants_count_is_minimum else ""
-        parts.append(f"{prefix}{occurrence.participants_count} participants")
+        count = occurrence.participants_count
+        if occurrence.participants_count_is_minimum:
+            parts.append(_("more than %(count)s participants") % {"count": count})
+        else:
+            parts.append(
+                ngettext("%(count)s participant", "%(count)s participants", count)
+                % {"count": count}
+            )
     if occurrence.member_states_count is not None:
-        parts.append(f"{occurrence.member_states_count} Member States")
-    return format_html("{}", ", ".join(parts)) if parts else ""
+        count = occurrence.member_states_count
+        parts.append(
+            ngettext("%(count)s Member State", "%(count)s Member States", count)
+            % {"count": count}
+        )
+    return ", ".join(parts)
+
+
+@register.inclusion_tag("includes/sort_header.html", takes_context=True)
+def sort_header(context, key, label, css=""):
+    """A sortable column heading: a link that sorts by `key`, or reverses the current sort."""
+    current = context["request"].GET.get("sort", "")
+    if current == key:
+        direction, target = "ascending", f"-{key}"
+    elif current == f"-{key}":
+        direction, target = "descending", key
+    else:
+        direction, target = "", key
+    if not current and key == "paragraph":
+        direction, target = "ascending", "-paragraph"
+    params = context["request"].GET.copy()
+    params["sort"] = target
+    params.pop("page", None)
+    return {"label": label, "direction": direction, "url": f"?{params.urlencode()}", "css": css}
+
+
+@register.simple_tag
+def credit(action):
+    """What an action counts for in the roll-up, said so that 0 % for work under way is not
+    mistaken for "nothing done"."""
+    status = action.current_status
+    if status == Status.NOT_APPLICABLE:
+        return format_html('<span class="muted">{}</span>', _("excluded"))
+    # Said only where it explains the 0 %: work reported under way but no figure recorded (a
+    # recurring mandate's delay is about its dates, not about a missing figure).
+    under_way = status == Status.IN_PROGRESS or (
+        status == Status.DELAYED and not action.is_recurring
+    )
+    if action.credit == 0 and under_way and action.latest_progress is None:
+        return format_html(
+            '{}% <span class="muted">{}</span>', 0, _("(no sourced progress figure)")
+        )
+    return format_html("{}%", action.credit)

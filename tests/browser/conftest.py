@@ -96,10 +96,55 @@ def axe():
             list(disabled_rules),
         )
         return [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [n["target"] for n in v["nodes"]][:5]}
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]],
+            }
             for v in result["violations"]
             if v["impact"] in ("serious", "critical")
         ]
 
     return check
+
+
+@pytest.fixture
+def fast_passwords(settings):
+    # Users are created per test; the production hasher takes seconds on a loaded machine.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def make_user(fast_passwords):
+    """make_user(username, role) -> (username, password): a staff user in the role's group
+    (workflow/roles.py: Viewer, Editor, Reviewer, Administrator)."""
+    from django.contrib.auth.models import Group, User
+
+    def make(username, role):
+        from workflow.roles import sync_roles
+
+        if not Group.objects.filter(name=role).exists():
+            sync_roles()  # the flush between transactional tests may have emptied the groups
+        user = User.objects.create_user(
+            username, password="browser-test-pw", is_staff=True, first_name=username.title()
+        )
+        user.groups.add(Group.objects.get(name=role))
+        return username, "browser-test-pw"
+
+    return make
+
+
+@pytest.fixture
+def admin_login():
+    """admin_login(page, base_url, username, password): log in through /admin/login/."""
+
+    def login(page, base_url, username, password):
+        page.goto(base_url + "/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_load_state()
+        assert "/login/" not in page.url, page.content()[:2000]
+
+    return login

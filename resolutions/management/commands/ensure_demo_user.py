@@ -1,8 +1,10 @@
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
+
+from workflow.roles import Role, sync_roles
 
 
 class Command(BaseCommand):
@@ -25,8 +27,13 @@ class Command(BaseCommand):
         user.is_staff = True
         user.is_active = True
         user.save()
-        # A secretariat officer works on the tracker's own records, not on user accounts.
-        user.user_permissions.set(Permission.objects.filter(content_type__app_label="resolutions"))
+        # The demo login is a Reviewer: it can draft, submit and publish status updates, so the
+        # whole editorial workflow can be tried with it, but it cannot manage users or edit
+        # resolutions (workflow/roles.py). Its rights come from the group alone.
+        if not Group.objects.filter(name=Role.REVIEWER).exists():
+            sync_roles()
+        user.user_permissions.clear()
+        user.groups.set([Group.objects.get(name=Role.REVIEWER)])
         verb = "Created" if created else "Reset"
         self.stdout.write(
             f"{verb} demo staff login for /admin/ — username: {username}  password: {password}"

@@ -1,0 +1,174 @@
+"""Read-only representations. Computed values (status, credit, progress) are the roll-up's
+annotations and Rollup objects, attached by the views; serializers never query."""
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from resolutions.models import (
+    Action,
+    Evidence,
+    MemberState,
+    Paragraph,
+    Resolution,
+    StatusUpdate,
+)
+from resolutions.status import Status
+
+
+def _absolute(serializer, path: str) -> str:
+    request = serializer.context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+class DistributionItemSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Status.choices)
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class RollupSerializer(serializers.Serializer):
+    """A roll-up as the dashboard shows it (exports.report.rollup_entry)."""
+
+    percent = serializers.FloatField(
+        allow_null=True, help_text="Weighted progress; null when no action is scored (never 0)."
+    )
+    total = serializers.IntegerField()
+    scored = serializers.IntegerField()
+    excluded = serializers.IntegerField(help_text="Actions that are not applicable.")
+    overdue = serializers.IntegerField()
+    stale = serializers.IntegerField()
+    weighted_credit = serializers.IntegerField()
+    weight_total = serializers.IntegerField()
+    distribution = DistributionItemSerializer(many=True)
+
+
+class ResolutionSerializer(serializers.ModelSerializer):
+    sources = serializers.SlugRelatedField(slug_field="key", many=True, read_only=True)
+    as_of = serializers.SerializerMethodField()
+    progress = RollupSerializer(read_only=True)
+    links = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Resolution
+        fields = ["symbol", "slug", "title", "adopting_body", "session", "session_theme",
+                  "place", "adopted_on", "adopted_until", "adoption_dates_note", "summary",
+                  "sources", "as_of", "progress", "links"]
+
+    def get_as_of(self, obj) -> str:
+        return self.context["as_of"].isoformat()
+
+    def get_links(self, obj) -> dict[str, str]:
+        links = {"html": reverse("resolution_detail", args=[obj.slug]),
+                 "changes": reverse("resolution_changes", args=[obj.slug])}
+        for fmt in ("pdf", "xlsx", "csv", "json"):
+            links[fmt] = reverse("resolution_report", args=[obj.slug, fmt])
+        links["paragraphs"] = reverse("api:paragraph-list") + f"?resolution={obj.slug}"
+        links["actions"] = reverse("api:action-list") + f"?resolution={obj.slug}"
+        return {name: _absolute(self, path) for name, path in links.items()}
+
+
+class ParagraphSerializer(serializers.ModelSerializer):
+    resolution = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    verb = serializers.CharField(source="operative_verb")
+    verb_other = serializers.CharField(source="operative_verb_other")
+    provenance = serializers.CharField(source="text_provenance")
+    text_source = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    locator = serializers.CharField(source="text_source_locator")
+    excluded = serializers.BooleanField(source="excluded_from_rollup")
+    actions = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    progress = RollupSerializer(
+        read_only=True, allow_null=True,
+        help_text="Null for preambular paragraphs, which are not scored.",
+    )
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Paragraph
+        fields = ["id", "resolution", "number", "order", "kind", "verb", "verb_other",
+                  "addressee", "addressee_detail", "summary", "text", "provenance",
+                  "text_source", "locator", "provenance_note", "excluded", "exclusion_reason",
+                  "actions", "progress", "url"]
+
+    def get_url(self, obj) -> str:
+        return _absolute(self, reverse("paragraph_detail", args=[obj.resolution.slug, obj.number]))
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    resolution = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    paragraphs = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+    responsible = serializers.SlugRelatedField(
+        source="responsible_actors", slug_field="name", many=True, read_only=True
+    )
+    status = serializers.ChoiceField(source="current_status", choices=Status.choices)
+    status_label = serializers.SerializerMethodField()
+    credit = serializers.IntegerField(
+        allow_null=True, help_text="0–100; null when not applicable (excluded from the roll-up)."
+    )
+    recorded_progress = serializers.IntegerField(source="latest_progress", allow_null=True)
+    latest_update_as_of = serializers.DateField(source="latest_as_of", allow_null=True)
+    last_occurrence_on = serializers.DateField(allow_null=True)
+    is_overdue = serializers.BooleanField()
+    is_stale = serializers.BooleanField()
+    as_of = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Action
+        fields = ["id", "resolution", "key", "title", "description", "mandate_type",
+                  "recurrence", "paragraphs", "responsible", "due_date", "weight",
+                  "attribution_note", "as_of", "status", "status_label", "credit",
+                  "recorded_progress", "latest_update_as_of", "last_occurrence_on",
+                  "is_overdue", "is_stale", "url"]
+
+    def get_status_label(self, obj) -> str:
+        return str(Status(obj.current_status).label)
+
+    def get_as_of(self, obj) -> str:
+        return self.context["as_of"].isoformat()
+
+    def get_url(self, obj) -> str:
+        return _absolute(self, reverse("action_detail", args=[obj.pk]))
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    source = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    occurrence = serializers.SerializerMethodField()
+    display_title = serializers.CharField()
+    link = serializers.CharField()
+
+    class Meta:
+        model = Evidence
+        fields = ["source", "occurrence", "url", "title", "locator", "quote", "display_title",
+                  "link"]
+
+    def get_occurrence(self, obj) -> dict | None:
+        if not obj.occurrence_id:
+            return None
+        o = obj.occurrence
+        return {"id": o.pk, "key": o.key, "title": o.title, "start_date": o.start_date.isoformat()}
+
+
+class StatusUpdateSerializer(serializers.ModelSerializer):
+    resolution = serializers.SerializerMethodField()
+    status_label = serializers.CharField(source="get_status_display")
+    recorded_by = serializers.CharField(source="author_name")
+    evidence = EvidenceSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = StatusUpdate
+        fields = ["id", "action", "resolution", "status", "status_label", "progress", "as_of",
+                  "note", "recorded_by", "recorded_at", "evidence"]
+
+    def get_resolution(self, obj) -> str:
+        return obj.action.resolution.slug
+
+
+class MemberStateSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MemberState
+        fields = ["iso3", "name", "name_in_source", "url"]
+
+    def get_url(self, obj) -> str:
+        return _absolute(self, reverse("member_state_detail", args=[obj.iso3]))

@@ -1,0 +1,195 @@
+"""What changed for a resolution between two dates.
+
+Everything is read from the roll-up evaluated on each date (so a transition shown here is exactly
+the difference between the dashboard on `from` and on `to`), plus the public status updates,
+occurrences and sourced figures dated in (from, to].
+"""
+
+from datetime import date
+
+from django.db.models import Prefetch
+from django.urls import reverse
+
+from resolutions.models import (
+    Action,
+    Evidence,
+    Occurrence,
+    Paragraph,
+    SourcedFigure,
+    StatusUpdate,
+)
+from resolutions.rollup import paragraph_rollups, resolution_rollups
+from resolutions.status import Status
+
+from .report import evidence_entry, evidence_text, occurrence_date, participation_text
+
+
+def _delta(before, after):
+    if before is None or after is None:
+        return None
+    return round(after - before, 1)
+
+
+def build_changes(resolution, date_from: date, date_to: date) -> dict:
+    before = {
+        a.pk: a for a in Action.objects.with_status(date_from).filter(resolution=resolution)
+    }
+    after = list(
+        Action.objects.with_status(date_to)
+        .filter(resolution=resolution)
+        .prefetch_related(Prefetch("paragraphs", Paragraph.objects.order_by("order")))
+        .order_by("pk")
+    )
+    transitions, unchanged = [], 0
+    for a in after:
+        b = before[a.pk]
+        if (b.current_status, b.credit) == (a.current_status, a.credit):
+            unchanged += 1
+            continue
+        transitions.append({
+            "id": a.pk,
+            "title": a.title,
+            "url": reverse("action_detail", args=[a.pk]),
+            "paragraphs": [p.number for p in a.paragraphs.all()],
+            "from_status": b.current_status,
+            "from_label": str(Status(b.current_status).label),
+            "to_status": a.current_status,
+            "to_label": str(Status(a.current_status).label),
+            "from_credit": b.credit,
+            "to_credit": a.credit,
+        })
+
+    updates = [
+        {
+            "as_of": u.as_of,
+            "action_id": u.action_id,
+            "action": u.action.title,
+            "url": reverse("action_detail", args=[u.action_id]),
+            "status": u.status,
+            "status_label": u.get_status_display(),
+            "progress": u.progress,
+            "note": u.note,
+            "recorded_by": u.author_name,
+            "evidence": (evidence := [evidence_entry(e) for e in u.evidence.all()]),
+            "evidence_text": evidence_text(evidence),
+        }
+        for u in StatusUpdate.objects.public()
+        .filter(action__resolution=resolution, as_of__gt=date_from, as_of__lte=date_to)
+        .select_related("action")
+        .prefetch_related(
+            Prefetch("evidence", Evidence.objects.select_related("source", "occurrence"))
+        )
+        .order_by("as_of", "recorded_at", "id")
+    ]
+    occurrences = [
+        {
+            "start_date": o.start_date,
+            "date": occurrence_date(o),
+            "action_id": o.action_id,
+            "action": o.action.title,
+            "url": reverse("action_detail", args=[o.action_id]),
+            "title": o.title,
+            "kind": o.get_kind_display(),
+            "place": o.place,
+            "participation": participation_text(o),
+        }
+        for o in Occurrence.objects.filter(
+            action__resolution=resolution, start_date__gt=date_from, start_date__lte=date_to
+        )
+        .select_related("action")
+        .prefetch_related("participations__member_state")
+        .order_by("start_date", "id")
+    ]
+    figures = [
+        {
+            "as_of": f.as_of,
+            "action": f.action.title,
+            "label": f.label,
+            "value": f.value,
+            "is_minimum": f.is_minimum,
+            "source": f.source.citation,
+        }
+        for f in SourcedFigure.objects.filter(
+            action__resolution=resolution, as_of__gt=date_from, as_of__lte=date_to
+        )
+        .select_related("action", "source")
+        .order_by("as_of", "id")
+    ]
+
+    paragraphs = list(resolution.paragraphs.operative().in_order())
+    ids = [p.pk for p in paragraphs]
+    # (No query at all for a resolution without operative paragraphs.)
+    p_from = paragraph_rollups(ids, date_from) if ids else {}
+    p_to = paragraph_rollups(ids, date_to) if ids else {}
+    paragraph_progress = [
+        {
+            "number": p.number,
+            "summary": p.summary,
+            "url": reverse("paragraph_detail", args=[resolution.slug, p.number]),
+            "from_percent": p_from[p.pk].percent,
+            "to_percent": p_to[p.pk].percent,
+            "delta": _delta(p_from[p.pk].percent, p_to[p.pk].percent),
+        }
+        for p in paragraphs
+    ]
+    r_from = resolution_rollups([resolution.pk], date_from)[resolution.pk]
+    r_to = resolution_rollups([resolution.pk], date_to)[resolution.pk]
+    return {
+        "resolution": resolution,
+        "from": date_from,
+        "to": date_to,
+        "headline": {
+            "from_percent": r_from.percent,
+            "to_percent": r_to.percent,
+            "delta": _delta(r_from.percent, r_to.percent),
+            "from_distribution": r_from.distribution,
+            "to_distribution": r_to.distribution,
+        },
+        "transitions": transitions,
+        "unchanged": unchanged,
+        "updates": updates,
+        "occurrences": occurrences,
+        "figures": figures,
+        "paragraphs": paragraph_progress,
+    }
+
+
+CHANGE_COLUMNS = ["resolution", "from", "to", "change", "date", "paragraph", "action_id",
+                  "action", "before", "after", "detail", "evidence"]
+# "progress" rows: before/after are weighted percentages, detail the change in points.
+
+
+def change_rows(changes: dict):
+    """The changes as one flat table (CSV): progress, transitions, updates, occurrences."""
+    symbol = changes["resolution"].symbol
+    base = [symbol, changes["from"], changes["to"]]
+    h = changes["headline"]
+    yield base + ["progress", "", "(resolution)", "", "", h["from_percent"], h["to_percent"],
+                  _points(h["delta"]), ""]
+    for p in changes["paragraphs"]:
+        yield base + ["progress", "", p["number"], "", p["summary"], p["from_percent"],
+                      p["to_percent"], _points(p["delta"]), ""]
+    for t in changes["transitions"]:
+        yield base + ["status", "", "; ".join(t["paragraphs"]), t["id"], t["title"],
+                      t["from_label"], t["to_label"],
+                      f"credit {_pct(t['from_credit'])} → {_pct(t['to_credit'])}", ""]
+    for u in changes["updates"]:
+        yield base + ["status_update", u["as_of"], "", u["action_id"], u["action"], "",
+                      u["status_label"], u["note"], u["evidence_text"]]
+    for o in changes["occurrences"]:
+        detail = ", ".join(filter(None, [o["title"], o["place"], o["participation"]]))
+        yield base + ["occurrence", o["start_date"], "", o["action_id"], o["action"], "", "",
+                      detail, ""]
+    for f in changes["figures"]:
+        value = f"{'more than ' if f['is_minimum'] else ''}{f['value']}"
+        yield base + ["figure", f["as_of"], "", "", f["action"], "", value, f["label"],
+                      f["source"]]
+
+
+def _pct(value):
+    return "excluded" if value is None else f"{value}%"
+
+
+def _points(delta):
+    # A number, not "+14.3 points": text starting with + would be neutralised as a formula.
+    return "not scored on both dates" if delta is None else delta

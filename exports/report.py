@@ -1,0 +1,640 @@
+"""The one read path behind every per-resolution export.
+
+``snapshot(resolution, as_of)`` reads everything the exports need about one resolution as it stood
+on ``as_of``, in a fixed number of queries whatever the size of the resolution:
+
+- statuses, credits and flags come from the roll-up (``Action.objects.with_status`` and
+  ``resolution_rollup``/``paragraph_rollups``), never recomputed here;
+- status updates come only through ``StatusUpdate.objects.public()``, the single publication gate.
+
+Two plain structures are built from a snapshot:
+
+- ``build_report``: the computed progress report behind the PDF, XLSX and CSV;
+- ``build_dataset``: the open-data JSON, which is exactly the loader's own file format
+  ("resolution-tracker/1"), so that an export can be loaded back with ``load_resolution``.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+
+from resolutions.loader import FORMAT
+from resolutions.models import (
+    Action,
+    Actor,
+    Evidence,
+    MemberStateRole,
+    Occurrence,
+    Paragraph,
+    Participation,
+    Resolution,
+    SourcedFigure,
+    StatusUpdate,
+    TextTranslation,
+)
+from resolutions.models.status_updates import Verification
+from resolutions.rollup import Rollup, paragraph_rollups, resolution_rollup
+from resolutions.status import Status
+
+NO_PARAGRAPH = "Mandates with no known paragraph"
+
+
+@dataclass
+class Snapshot:
+    resolution: Resolution
+    as_of: date
+    sources: list
+    paragraphs: list
+    actions: list  # annotated by the roll-up, plus latest_update_id
+    updates: list  # public updates on or before as_of, oldest first, evidence prefetched
+    occurrences: list
+    figures: list
+    roles: list
+    translations: dict  # {(model name, object id): [TextTranslation, …]}
+    rollup: Rollup
+    paragraph_rollups: dict
+
+
+def latest_public_update(as_of: date, outer: str = "pk"):
+    """The update that the roll-up reads an action's status from (same filter, same order)."""
+    return (
+        StatusUpdate.objects.public()
+        .on_or_before(as_of)
+        .filter(action=OuterRef(outer))
+        .newest_first()
+    )
+
+
+def snapshot(resolution: Resolution, as_of: date) -> Snapshot:
+    paragraphs = list(resolution.paragraphs.in_order().select_related("text_source"))
+    actions = list(
+        Action.objects.with_status(as_of)
+        .filter(resolution=resolution)
+        .annotate(latest_update_id=Subquery(latest_public_update(as_of).values("pk")[:1]))
+        .select_related("mandate_source")
+        .prefetch_related(
+            Prefetch("responsible_actors", Actor.objects.select_related("member_state__source")),
+            Prefetch("paragraphs", Paragraph.objects.order_by("order")),
+        )
+        .order_by("pk")
+    )
+    # Oldest first: reloading the JSON export recreates updates in this order, so ties between
+    # updates with the same as-of date are broken the same way ("a later correction wins").
+    updates = list(
+        StatusUpdate.objects.public()
+        .on_or_before(as_of)
+        .filter(action__resolution=resolution)
+        .prefetch_related(
+            Prefetch("evidence", Evidence.objects.select_related("source", "occurrence"))
+        )
+        .order_by("action_id", "as_of", "recorded_at", "id")
+    )
+    # Occurrences up to as_of, plus any that an included update cites (so the JSON export still
+    # loads); a later occurrence cannot change a status on as_of, the roll-up ignores it.
+    cited = {e.occurrence_id for u in updates for e in u.evidence.all() if e.occurrence_id}
+    occurrences = list(
+        Occurrence.objects.filter(action__resolution=resolution)
+        .filter(Q(start_date__lte=as_of) | Q(pk__in=cited))
+        .prefetch_related(
+            "sources",
+            Prefetch(
+                "participations",
+                Participation.objects.select_related("member_state__source", "source"),
+            ),
+        )
+        .order_by("action_id", "start_date", "id")
+    )
+    figures = list(
+        SourcedFigure.objects.filter(action__resolution=resolution, as_of__lte=as_of)
+        .select_related("source")
+        .order_by("action_id", "as_of", "id")
+    )
+    roles = list(
+        MemberStateRole.objects.filter(action__resolution=resolution)
+        .filter(Q(as_of__isnull=True) | Q(as_of__lte=as_of))
+        .select_related("member_state__source", "source")
+        .order_by("action_id", "role", "member_state__iso3")
+    )
+    operative = [p.pk for p in paragraphs if p.is_operative]
+    return Snapshot(
+        translations=_translations(resolution, paragraphs, actions, occurrences),
+        resolution=resolution,
+        as_of=as_of,
+        sources=list(resolution.sources.all()),
+        paragraphs=paragraphs,
+        actions=actions,
+        updates=updates,
+        occurrences=occurrences,
+        figures=figures,
+        roles=roles,
+        rollup=resolution_rollup(resolution, as_of),
+        paragraph_rollups=paragraph_rollups(operative, as_of) if operative else {},
+    )
+
+
+def _translations(resolution, paragraphs, actions, occurrences) -> dict:
+    """Every translation of the resolution's records, in one query. Content types are matched
+    by name in the same query (no ContentType lookups, whose cache would make the query count
+    depend on what ran before)."""
+    owners = {
+        "resolution": [resolution.pk],
+        "paragraph": [p.pk for p in paragraphs],
+        "action": [a.pk for a in actions],
+        "occurrence": [o.pk for o in occurrences],
+    }
+    condition = Q()
+    for model, ids in owners.items():
+        condition |= Q(content_type__model=model, object_id__in=ids)
+    found: dict[tuple, list] = {}
+    for t in (
+        TextTranslation.objects.filter(condition, content_type__app_label="resolutions")
+        .select_related("content_type", "source")
+        .order_by("object_id", "language", "field")
+    ):
+        found.setdefault((t.content_type.model, t.object_id), []).append(t)
+    return found
+
+
+# -- the computed report (PDF, XLSX, CSV) ---------------------------------------------------
+
+
+def rollup_entry(rollup: Rollup) -> dict:
+    return {
+        "percent": rollup.percent,
+        "total": rollup.total,
+        "scored": rollup.scored,
+        "excluded": rollup.excluded,
+        "overdue": rollup.overdue,
+        "stale": rollup.stale,
+        "weighted_credit": rollup.weighted_credit,
+        "weight_total": rollup.weight_total,
+        "distribution": [
+            {"status": status.value, "label": str(status.label), "count": count}
+            for status, count in rollup.distribution
+        ],
+    }
+
+
+def evidence_entry(evidence: Evidence) -> dict:
+    occurrence = evidence.occurrence if evidence.occurrence_id else None
+    source = evidence.source if evidence.source_id else None
+    return {
+        "title": evidence.display_title,
+        "symbol": source.symbol if source else "",
+        "date": occurrence.start_date if occurrence else (source.date if source else None),
+        "locator": evidence.locator,
+        "quote": evidence.quote,
+        "link": evidence.link,
+    }
+
+
+def evidence_text(entries: list[dict]) -> str:
+    """Evidence as one line for a table cell: 'Title, locator; Title'."""
+    return "; ".join(", ".join(filter(None, [e["title"], e["locator"]])) for e in entries)
+
+
+def action_entry(
+    action, *, note: str = "", evidence: list | None = None, verification: str = ""
+) -> dict:
+    """One action as every export shows it. `action` carries the roll-up's annotations."""
+    status = Status(action.current_status)
+    return {
+        "id": action.pk,
+        "key": action.key,
+        "title": action.title,
+        "url": reverse("action_detail", args=[action.pk]),
+        "mandate_type": action.mandate_type,
+        "mandate_type_label": action.get_mandate_type_display(),
+        "recurrence": action.recurrence,
+        "paragraphs": [p.number for p in action.paragraphs.all()],
+        "responsible": [actor.name for actor in action.responsible_actors.all()],
+        "due_date": action.due_date,
+        "weight": action.weight,
+        "status": status.value,
+        "status_label": str(status.label),
+        # None for "not applicable": excluded actions earn no credit and count in no total.
+        "credit": action.credit,
+        "recorded_progress": action.latest_progress,
+        "latest_as_of": action.latest_as_of,
+        "last_occurrence_on": action.last_occurrence_on,
+        "is_overdue": bool(action.is_overdue),
+        "is_stale": bool(action.is_stale),
+        "note": note,
+        # How far the latest published update was checked: "verified" or "reported".
+        "verification": verification,
+        "verification_label": (
+            str(Verification(verification).label) if verification else ""
+        ),
+        "evidence": evidence or [],
+        "evidence_text": evidence_text(evidence or []),
+        "attribution_note": action.attribution_note,
+    }
+
+
+def occurrence_date(occurrence) -> str:
+    start, end = occurrence.start_date, occurrence.end_date
+    if occurrence.date_precision == "month":
+        return start.strftime("%B %Y")
+    if occurrence.date_precision == "year":
+        return str(start.year)
+    if end and end != start:
+        return f"{start:%-d %B %Y} – {end:%-d %B %Y}"
+    return f"{start:%-d %B %Y}"
+
+
+def participation_text(occurrence) -> str:
+    parts = []
+    if occurrence.participants_count is not None:
+        prefix = "more than " if occurrence.participants_count_is_minimum else ""
+        parts.append(f"{prefix}{occurrence.participants_count} participants")
+    if occurrence.member_states_count is not None:
+        parts.append(f"{occurrence.member_states_count} Member States")
+    named = [p.member_state.name for p in occurrence.participations.all()]
+    if named:
+        parts.append("named: " + ", ".join(named))
+    return "; ".join(parts)
+
+
+def source_entry(source) -> dict:
+    return {
+        "key": source.key,
+        "title": source.title,
+        "kind": source.get_kind_display(),
+        "symbol": source.symbol,
+        "url": source.url,
+        "date": source.date,
+        "publisher": source.publisher,
+        "citation": source.citation,
+    }
+
+
+def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None = None) -> dict:
+    snap = snap or snapshot(resolution, as_of)
+    updates = {u.pk: u for u in snap.updates}
+    actions = []
+    for action in snap.actions:
+        latest = updates.get(action.latest_update_id)
+        actions.append(
+            action_entry(
+                action,
+                note=latest.note if latest else "",
+                verification=latest.verification if latest else "",
+                evidence=[evidence_entry(e) for e in latest.evidence.all()] if latest else [],
+            )
+        )
+    by_paragraph: dict[str, list] = {}
+    for entry in actions:
+        for number in entry["paragraphs"]:
+            by_paragraph.setdefault(number, []).append(entry)
+
+    paragraphs = []
+    for p in snap.paragraphs:
+        rollup = snap.paragraph_rollups.get(p.pk)
+        paragraphs.append({
+            "number": p.number,
+            "kind": p.kind,
+            "kind_label": p.get_kind_display(),
+            "is_operative": p.is_operative,
+            "summary": p.summary,
+            "verb": p.verb_display or "",
+            "addressee": p.addressee_display or "",
+            "text": p.text,
+            "provenance": p.text_provenance,
+            "provenance_label": p.get_text_provenance_display(),
+            "text_source": p.text_source.citation if p.text_source_id else "",
+            "locator": p.text_source_locator,
+            "provenance_note": p.provenance_note,
+            "excluded": p.excluded_from_rollup,
+            "exclusion_reason": p.exclusion_reason,
+            "url": reverse("paragraph_detail", args=[resolution.slug, p.number]),
+            "text_translations": [
+                {"language": t.language, "language_label": t.get_language_display(),
+                 "text": t.text, "provenance": t.get_provenance_display()}
+                for t in snap.translations.get(("paragraph", p.pk), [])
+                if t.field == "text"
+            ],
+            # Preambular paragraphs are not scored: no roll-up at all (never 0 %).
+            "rollup": rollup_entry(rollup) if rollup is not None else None,
+            "percent": rollup.percent if rollup is not None else None,
+            "actions": by_paragraph.get(p.number, []),
+        })
+
+    titles = {a.pk: a.title for a in snap.actions}
+    recurring = {a.pk for a in snap.actions if a.is_recurring}
+    occurrences = [
+        {
+            "action_id": o.action_id,
+            "action": titles.get(o.action_id, ""),
+            "recurring": o.action_id in recurring,
+            "kind": o.get_kind_display(),
+            "title": o.title,
+            "start_date": o.start_date,
+            "end_date": o.end_date,
+            "date": occurrence_date(o),
+            "place": o.place,
+            "theme": o.theme,
+            "participation": participation_text(o),
+            "sources": [s.title for s in o.sources.all()],
+        }
+        for o in snap.occurrences
+        if o.start_date <= as_of
+    ]
+    figures = [
+        {
+            "action_id": f.action_id,
+            "action": titles.get(f.action_id, ""),
+            "label": f.label,
+            "value": f.value,
+            "is_minimum": f.is_minimum,
+            "as_of": f.as_of,
+            "source": f.source.citation,
+        }
+        for f in snap.figures
+    ]
+
+    # Every source the report relies on: the resolution's own first, then those cited.
+    cited = {s.pk: s for s in snap.sources}
+    for p in snap.paragraphs:
+        if p.text_source_id:
+            cited.setdefault(p.text_source_id, p.text_source)
+    for a in snap.actions:
+        if a.mandate_source_id:
+            cited.setdefault(a.mandate_source_id, a.mandate_source)
+    for u in snap.updates:
+        for e in u.evidence.all():
+            if e.source_id:
+                cited.setdefault(e.source_id, e.source)
+    for o in snap.occurrences:
+        for s in o.sources.all():
+            cited.setdefault(s.pk, s)
+    for f in snap.figures:
+        cited.setdefault(f.source_id, f.source)
+    own = {s.pk for s in snap.sources}
+
+    def source_order(s):
+        return (s.pk not in own, s.date or date.max, s.title)
+
+    sources = [
+        {**source_entry(s), "of_resolution": s.pk in own}
+        for s in sorted(cited.values(), key=source_order)
+    ]
+
+    return {
+        "resolution": {
+            "symbol": resolution.symbol,
+            "slug": resolution.slug,
+            "title": resolution.title,
+            "adopting_body": resolution.adopting_body,
+            "session": resolution.session,
+            "session_theme": resolution.session_theme,
+            "place": resolution.place,
+            "adopted_on": resolution.adopted_on,
+            "adopted_until": resolution.adopted_until,
+            "adoption_dates_note": resolution.adoption_dates_note,
+            "summary": resolution.summary,
+            "url": reverse("resolution_detail", args=[resolution.slug]),
+            # The title in the OIC's other official languages, where a source gives it.
+            "titles": [
+                {"language": t.language, "language_label": t.get_language_display(),
+                 "text": t.text, "provenance": t.get_provenance_display(),
+                 "source": t.source.citation if t.source_id else "", "note": t.note}
+                for t in snap.translations.get(("resolution", resolution.pk), [])
+                if t.field == "title"
+            ],
+        },
+        "as_of": as_of,
+        "generated_at": timezone.now(),
+        "headline": rollup_entry(snap.rollup),
+        "paragraphs": paragraphs,
+        "unplaced_actions": [a for a in actions if not a["paragraphs"]],
+        "unplaced_title": NO_PARAGRAPH,
+        "actions": actions,
+        "occurrences": occurrences,
+        "figures": figures,
+        "sources": sources,
+    }
+
+
+# -- the open-data JSON (the loader's file format) ------------------------------------------
+
+
+def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None = None) -> dict:
+    """The resolution as a "resolution-tracker/1" data file, as it stood on `as_of`.
+
+    Every key the loader knows is written, always (null or "" when empty), so consumers see a
+    stable shape; see exports/schema/resolution-export-v1.schema.json. Loading this file into an
+    empty database (after the member states) reproduces the same pages and roll-up numbers.
+    """
+    snap = snap or snapshot(resolution, as_of)
+    sources: dict[str, object] = {}
+    member_states: dict[str, object] = {}
+
+    def cite(source):
+        if source is None:
+            return None
+        sources[source.key] = source
+        return source.key
+
+    def state(member_state):
+        member_states[member_state.iso3] = member_state
+        if member_state.source_id:
+            cite(member_state.source)
+        return member_state.iso3
+
+    def iso(value):
+        return value.isoformat() if value else None
+
+    def translations(model, pk):
+        """{language: {field: {text, provenance, source, locator, note}}}, as the loader reads."""
+        result: dict[str, dict] = {}
+        for t in snap.translations.get((model, pk), []):
+            result.setdefault(t.language, {})[t.field] = {
+                "text": t.text,
+                "provenance": t.provenance,
+                "source": cite(t.source) if t.source_id else None,
+                "locator": t.locator,
+                "note": t.note,
+            }
+        return result
+
+    occurrence_keys = {o.pk: o.key or f"occurrence-{o.pk}" for o in snap.occurrences}
+    occurrences_of: dict[int, list] = {}
+    for o in snap.occurrences:
+        occurrences_of.setdefault(o.action_id, []).append({
+            "key": occurrence_keys[o.pk],
+            "kind": o.kind,
+            "title": o.title,
+            "start_date": iso(o.start_date),
+            "end_date": iso(o.end_date),
+            "date_precision": o.date_precision,
+            "place": o.place,
+            "theme": o.theme,
+            "participants_count": o.participants_count,
+            "participants_count_is_minimum": o.participants_count_is_minimum,
+            "member_states_count": o.member_states_count,
+            "participation_note": o.participation_note,
+            "notes": o.notes,
+            "translations": translations("occurrence", o.pk),
+            "sources": [cite(s) for s in o.sources.all()],
+            "participations": [
+                {
+                    "member_state": state(p.member_state),
+                    "role": p.role,
+                    "source": cite(p.source),
+                    "note": p.note,
+                }
+                for p in o.participations.all()
+            ],
+        })
+    figures_of: dict[int, list] = {}
+    for f in snap.figures:
+        figures_of.setdefault(f.action_id, []).append({
+            "label": f.label,
+            "value": f.value,
+            "is_minimum": f.is_minimum,
+            "as_of": iso(f.as_of),
+            "source": cite(f.source),
+            "quote": f.quote,
+        })
+    roles_of: dict[int, list] = {}
+    for r in snap.roles:
+        roles_of.setdefault(r.action_id, []).append({
+            "member_state": state(r.member_state),
+            "role": r.role,
+            "as_of": iso(r.as_of),
+            "source": cite(r.source),
+            "quote": r.quote,
+        })
+    updates_of: dict[int, list] = {}
+    for u in snap.updates:
+        taken = {item["key"] for item in updates_of.get(u.action_id, [])}
+        key = u.import_key or f"update-{u.pk}"
+        if key in taken:  # an admin update whose generated key collides with an imported one
+            key = f"{key}-{u.pk}"
+        updates_of.setdefault(u.action_id, []).append({
+            "key": key,
+            "status": u.status,
+            "progress": u.progress,
+            "as_of": iso(u.as_of),
+            "note": u.note,
+            "recorded_by": u.author_name,
+            # Only published updates are exported (public()); each says how far it was checked.
+            "verification": u.verification or None,
+            "evidence": [
+                {
+                    "source": cite(e.source) if e.source_id else None,
+                    # The loader resolves occurrence keys within the update's own action.
+                    "occurrence": occurrence_keys.get(e.occurrence_id)
+                    if e.occurrence_id
+                    else None,
+                    "url": e.url,
+                    "title": e.title,
+                    "locator": e.locator,
+                    "quote": e.quote,
+                }
+                for e in u.evidence.all()
+            ],
+        })
+
+    actors: dict[str, object] = {}
+    actions = []
+    for a in snap.actions:
+        responsible = list(a.responsible_actors.all())
+        for actor in responsible:
+            actors[actor.name] = actor
+            if actor.member_state_id:
+                state(actor.member_state)
+        actions.append({
+            "key": a.key,
+            "title": a.title,
+            "description": a.description,
+            "mandate_type": a.mandate_type,
+            "recurrence": a.recurrence,
+            "paragraphs": [p.number for p in a.paragraphs.all()],
+            "responsible": [actor.name for actor in responsible],
+            "due_date": iso(a.due_date),
+            "weight": a.weight,
+            "mandate_source": cite(a.mandate_source) if a.mandate_source_id else None,
+            "attribution_note": a.attribution_note,
+            "translations": translations("action", a.pk),
+            "occurrences": occurrences_of.get(a.pk, []),
+            "figures": figures_of.get(a.pk, []),
+            "member_state_roles": roles_of.get(a.pk, []),
+            "status_updates": updates_of.get(a.pk, []),
+        })
+
+    paragraphs = [
+        {
+            "number": p.number,
+            "kind": p.kind,
+            "verb": p.operative_verb,
+            "verb_other": p.operative_verb_other,
+            "addressee": p.addressee,
+            "addressee_detail": p.addressee_detail,
+            "summary": p.summary,
+            "text": p.text,
+            "provenance": p.text_provenance,
+            "source": cite(p.text_source) if p.text_source_id else None,
+            "locator": p.text_source_locator,
+            "provenance_note": p.provenance_note,
+            "excluded": p.excluded_from_rollup,
+            "exclusion_reason": p.exclusion_reason,
+            "translations": translations("paragraph", p.pk),
+        }
+        for p in snap.paragraphs
+    ]
+    res = snap.resolution
+    resolution_data = {
+        "symbol": res.symbol,
+        "slug": res.slug,
+        "title": res.title,
+        "adopting_body": res.adopting_body,
+        "session": res.session,
+        "session_theme": res.session_theme,
+        "place": res.place,
+        "adopted_on": iso(res.adopted_on),
+        "adopted_until": iso(res.adopted_until),
+        "adoption_dates_note": res.adoption_dates_note,
+        "summary": res.summary,
+        "translations": translations("resolution", res.pk),
+        "sources": [cite(s) for s in snap.sources],
+        "paragraphs": paragraphs,
+        "actions": actions,
+    }
+    return {
+        "format": FORMAT,
+        "sources": [
+            {
+                "key": s.key,
+                "title": s.title,
+                "kind": s.kind,
+                "symbol": s.symbol,
+                "url": s.url,
+                "date": iso(s.date),
+                "publisher": s.publisher,
+                "notes": s.notes,
+            }
+            for s in sorted(sources.values(), key=lambda s: s.key)
+        ],
+        "member_states": [
+            {
+                "iso3": m.iso3,
+                "name": m.name,
+                "name_in_source": m.name_in_source,
+                "source": m.source.key if m.source_id else None,
+            }
+            for m in sorted(member_states.values(), key=lambda m: m.iso3)
+        ],
+        "actors": [
+            {
+                "name": actor.name,
+                "kind": actor.kind,
+                "member_state": actor.member_state.iso3 if actor.member_state_id else None,
+            }
+            for actor in sorted(actors.values(), key=lambda actor: actor.name)
+        ],
+        "resolution": resolution_data,
+    }

@@ -1,0 +1,50 @@
+"""A small inline SVG of a status distribution, for the PDF report.
+
+Drawn here rather than by a charting library: a stacked bar is a handful of rectangles, and
+WeasyPrint renders inline SVG without fetching anything.
+"""
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+# The same colours as the web pages (static/css/tracker.css), so a printed report and the
+# dashboard read alike.
+STATUS_COLOURS = {
+    "completed": "#1f6f3f",
+    "ongoing": "#2d7d9a",
+    "in_progress": "#8a6d00",
+    "delayed": "#a3321b",
+    "not_started": "#5b5f97",
+    "not_yet_assessed": "#6e7781",
+    "not_applicable": "#9aa4ae",
+}
+
+
+def distribution_bar(distribution: list[dict], *, width: int = 480, height: int = 22) -> str:
+    """A stacked horizontal bar: one segment per status with at least one action."""
+    total = sum(item["count"] for item in distribution)
+    if not total:
+        return ""
+    title = ", ".join(f"{item['label']}: {item['count']}" for item in distribution if item["count"])
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">'
+    ]
+    x = 0.0
+    for item in distribution:
+        if not item["count"]:
+            continue
+        w = width * item["count"] / total
+        colour = STATUS_COLOURS.get(item["status"], "#6e7781")
+        parts.append(
+            f'<rect x="{x:.2f}" y="0" width="{w:.2f}" height="{height}" fill="{colour}">'
+            f"<title>{escape(item['label'])}: {item['count']}</title></rect>"
+        )
+        if w >= 14:
+            parts.append(
+                f'<text x="{x + w / 2:.2f}" y="{height * 0.7:.2f}" font-size="{height * 0.55:.1f}" '
+                f'text-anchor="middle" fill="#ffffff">{item["count"]}</text>'
+            )
+        x += w
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above

@@ -1,0 +1,143 @@
+"""Downloads (PDF, XLSX, CSV, JSON), the what-changed page and the export schema.
+
+Views only read parameters, call one builder and wrap the bytes; a bad parameter is a 400 with a
+sentence saying what is wrong, never a 500.
+"""
+
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.http import FileResponse, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone, translation
+
+from resolutions.models import Resolution
+
+from .actions import ACTION_COLUMNS, action_list_rows, render_action_list_xlsx
+from .changes import CHANGE_COLUMNS, build_changes, change_rows
+from .formats import FORMATS, csv_chunks, render_resolution
+from .params import BadParameter, as_of_from, parse_date, safe_symbol
+
+SCHEMA_FILE = Path(__file__).parent / "schema" / "resolution-export-v1.schema.json"
+
+
+def _bad_request(message: str) -> HttpResponseBadRequest:
+    return HttpResponseBadRequest(message + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _attachment(response, filename: str):
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _language(request):
+    """The report's language: ?lang=fr|ar|en, else the URL prefix (/ar/resolutions/…)."""
+    requested = request.GET.get("lang", "")
+    if requested in dict(settings.LANGUAGES):
+        return requested
+    return getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
+
+
+def _resolution(slug):
+    return get_object_or_404(Resolution.objects.listed(), slug=slug)
+
+
+def resolution_report(request, slug, fmt):
+    resolution = _resolution(slug)
+    try:
+        as_of = as_of_from(request)
+    except BadParameter as exc:
+        return _bad_request(str(exc))
+    with translation.override(_language(request)):
+        content, content_type, filename = render_resolution(resolution, as_of, fmt)
+    return _attachment(HttpResponse(content, content_type=content_type), filename)
+
+
+def _dates(request):
+    """(from, to, errors) from ?from=&to=. Either date may be None when it is unusable."""
+    errors, values = [], {}
+    for name in ("from", "to"):
+        try:
+            values[name] = parse_date(request.GET.get(name), name)
+        except BadParameter as exc:
+            values[name] = None
+            errors.append(str(exc))
+    if values["from"] and values["to"] and values["from"] > values["to"]:
+        errors.append("“from” must be on or before “to”.")
+    return values["from"], values["to"], errors
+
+
+def resolution_changes(request, slug):
+    resolution = _resolution(slug)
+    today = timezone.localdate()
+    ctx = {
+        "resolution": resolution,
+        "as_of": today,
+        "raw_from": request.GET.get("from", "")[:10],
+        "raw_to": request.GET.get("to", "")[:10],
+        "example_from": (today - timedelta(days=365)).isoformat(),
+        "example_to": today.isoformat(),
+    }
+    if "from" not in request.GET and "to" not in request.GET:
+        return render(request, "exports/changes.html", {**ctx, "prompt": True})
+    date_from, date_to, errors = _dates(request)
+    if errors:
+        return render(request, "exports/changes.html", {**ctx, "errors": errors}, status=400)
+    ctx.update(as_of=date_to, changes=build_changes(resolution, date_from, date_to))
+    return render(request, "exports/changes.html", ctx)
+
+
+def resolution_changes_csv(request, slug):
+    resolution = _resolution(slug)
+    date_from, date_to, errors = _dates(request)
+    if errors:
+        return _bad_request(" ".join(errors))
+    changes = build_changes(resolution, date_from, date_to)
+    content = "".join(csv_chunks(CHANGE_COLUMNS, change_rows(changes))).encode("utf-8")
+    filename = f"{safe_symbol(resolution.symbol)}-changes-{date_from}-to-{date_to}.csv"
+    return _attachment(HttpResponse(content, content_type=FORMATS["csv"]), filename)
+
+
+def action_export(request, fmt):
+    """The filtered action list (/actions/ with the same query string) as CSV or XLSX."""
+    # Imported here: the filters module belongs to the action-list page and may change shape.
+    from resolutions.filters import filtered_actions
+
+    try:
+        as_of = as_of_from(request)
+    except BadParameter as exc:
+        return _bad_request(str(exc))
+    filterset, queryset = filtered_actions(request)
+    if not filterset.is_valid():
+        # The page shows the list without the unusable filter and says so; a download has no
+        # room for that notice, so it is refused rather than silently wider than asked.
+        problems = getattr(filterset, "problems", None) or [
+            f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
+        ]
+        return _bad_request("Invalid filter. " + " ".join(problems))
+    filename = f"actions-progress-{as_of.isoformat()}.{fmt}"
+    language = _language(request)
+    if fmt == "csv":
+        # Streamed: rows are fetched in chunks and written as they come, in constant memory.
+        response = StreamingHttpResponse(
+            _in_language(language, csv_chunks(ACTION_COLUMNS, action_list_rows(queryset, as_of))),
+            content_type=FORMATS["csv"],
+        )
+    else:
+        with translation.override(language):
+            content = render_action_list_xlsx(queryset, as_of)
+        response = HttpResponse(content, content_type=FORMATS["xlsx"])
+    return _attachment(response, filename)
+
+
+def _in_language(language, chunks):
+    """A streamed body produced in `language` (rows are built while the response streams)."""
+    with translation.override(language):
+        yield from chunks
+
+
+def export_schema(request):
+    response = FileResponse(SCHEMA_FILE.open("rb"), content_type="application/schema+json")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

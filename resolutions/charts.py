@@ -1,0 +1,381 @@
+"""Server-rendered charts: the status distribution and progress over time.
+
+Builders here return plain data plus the geometry of an SVG; the templates in
+templates/includes/charts/ draw it. The SVG carries presentation attributes only (fill, stroke,
+font-size), so it renders meaningfully without the site's stylesheet: in a PDF report, printed,
+or pasted elsewhere. Every chart has a text alternative (<title>/<desc>) and a data table. No
+JavaScript is involved.
+
+Progress over time
+------------------
+The weighted percentage only changes on dates when something the roll-up reads changes: a status
+update's as-of date, an occurrence's date, or the day a recurring mandate's window runs out after
+an occurrence (occurrence date + 365 days for annual, + 730 for biennial). The chart takes those
+dates (plus the adoption date and the as-of date of the page) and asks the database for the
+roll-up on each of them, all in one query (ActionQuerySet.rollup_series). Between two points the
+value holds, so the line is drawn in steps. When a resolution has more than MAX_POINTS such dates,
+MAX_POINTS of them are kept, evenly spaced, first and last included; the data table then says so.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.template.loader import render_to_string
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import Action, Occurrence, StatusUpdate
+from .models.actions import EVENT_COLUMNS, RECURRENCE_WINDOW_DAYS, Recurrence
+from .rollup import Rollup
+from .status import Status
+
+# Kept in step with the --<status> colours of static/css/tracker.css (a test checks it). White
+# text on each fill has a contrast ratio of at least 4.5:1 (WCAG AA); "not applicable" is light
+# and takes dark text.
+STATUS_COLOURS = {
+    Status.COMPLETED: "#1f6f3f",
+    Status.ONGOING: "#1f6783",
+    Status.IN_PROGRESS: "#7a5f00",
+    Status.DELAYED: "#a3321b",
+    Status.NOT_STARTED: "#5b5f97",
+    Status.NOT_YET_ASSESSED: "#5f6873",
+    Status.NOT_APPLICABLE: "#c3cad1",
+}
+STATUS_TEXT_COLOURS = {status: "#ffffff" for status in Status} | {
+    Status.NOT_APPLICABLE: "#1b1f24"
+}
+
+MAX_POINTS = 24  # per resolution
+MAX_DAYS = 60  # across all resolutions of a page (one UNION member per day)
+
+FONT = "Noto Sans, Segoe UI, Arial, sans-serif"
+
+
+# --- Status distribution ------------------------------------------------------------------
+
+
+@dataclass
+class Segment:
+    status: Status
+    label: str
+    count: int
+    share: float  # % of all actions, 0–100
+    start: float  # where the segment starts, % of the bar
+    fill: str
+    text_fill: str
+
+    @property
+    def middle(self):
+        return round(self.start + self.share / 2, 3)
+
+    @property
+    def shows_count(self):
+        # Below this share the count would not fit inside the segment; the legend has it.
+        return self.share >= 6
+
+
+def distribution_chart(rollup: Rollup, chart_id: str) -> dict:
+    """A horizontal stacked bar of actions by status, with a legend and a one-line summary."""
+    segments, start = [], 0.0
+    for status, count in rollup.distribution:
+        share = round(count / rollup.total * 100, 3) if rollup.total else 0
+        segments.append(
+            Segment(
+                status=status,
+                label=str(status.label),
+                count=count,
+                share=share,
+                start=round(start, 3),
+                fill=STATUS_COLOURS[status],
+                text_fill=STATUS_TEXT_COLOURS[status],
+            )
+        )
+        start += share
+    shown = [s for s in segments if s.count]
+    for i, segment in enumerate(shown):
+        # Standalone SVGs (PDF) carry their legend inside: one line per status under the bar.
+        segment.legend_y = 34 + i * 18
+        segment.legend_text_y = segment.legend_y + 10
+    summary = "; ".join(f"{s.label}: {s.count}" for s in shown)
+    return {
+        "id": chart_id,
+        "total": rollup.total,
+        "segments": shown,
+        "title": ngettext(
+            "%(total)s action by status", "%(total)s actions by status", rollup.total
+        )
+        % {"total": rollup.total},
+        "summary": summary,
+        "font": FONT,
+        "standalone_height": 34 + len(shown) * 18,
+    }
+
+
+# --- Change events (shared by the progress chart and the dashboard) --------------------------
+
+
+@dataclass
+class ChangeEvent:
+    resolution_id: int
+    day: date
+    kind: str  # "update" or "occurrence"
+    count: int
+    label: str
+    action_id: int | None
+    recurrence: str
+    precision: str
+    end: date | None
+    place: str | None
+
+    @property
+    def window_ends(self) -> date | None:
+        """For an occurrence of a recurring mandate: the first day it no longer keeps the
+        mandate on track (the roll-up's rule 2)."""
+        if self.kind != "occurrence" or not self.recurrence:
+            return None
+        return self.day + timedelta(days=RECURRENCE_WINDOW_DAYS[Recurrence(self.recurrence)])
+
+
+def change_events(resolution_ids, as_of: date) -> list[ChangeEvent]:
+    """Every date on or before `as_of` on which the given resolutions' roll-up can change: one row
+    per status-update date (with the number of updates) and one per occurrence. One query."""
+    ids = list(resolution_ids)
+    if not ids:
+        return []
+    updates = (
+        StatusUpdate.objects.public()
+        .filter(action__resolution_id__in=ids)
+        .on_or_before(as_of)
+        .change_events()
+    )
+    occurrences = (
+        Occurrence.objects.filter(action__resolution_id__in=ids).on_or_before(as_of).change_events()
+    )
+    rows = updates.union(occurrences, all=True)
+    events = [ChangeEvent(**dict(zip(_FIELDS, row, strict=True))) for row in rows]
+    return sorted(events, key=lambda e: (e.day, e.kind, e.label), reverse=True)
+
+
+_FIELDS = [column.removeprefix("ev_") for column in EVENT_COLUMNS]
+_FIELDS = [{"resolution": "resolution_id", "action": "action_id"}.get(f, f) for f in _FIELDS]
+
+
+# --- Progress over time --------------------------------------------------------------------
+
+
+@dataclass
+class Point:
+    day: date
+    percent: float | None
+    notes: list = field(default_factory=list)
+
+
+@dataclass
+class ProgressSeries:
+    resolution_id: int
+    points: list
+    sampled: bool = False  # True when dates were left out (see MAX_POINTS)
+
+    @property
+    def first(self):
+        return self.points[0] if self.points else None
+
+    @property
+    def last(self):
+        return self.points[-1] if self.points else None
+
+    @property
+    def highest(self):
+        known = [p for p in self.points if p.percent is not None]
+        return max(known, key=lambda p: p.percent) if known else None
+
+
+def _sample(days: list, limit: int) -> list:
+    """`limit` of the sorted `days`, evenly spaced, the first and last always kept."""
+    if len(days) <= limit:
+        return days
+    step = (len(days) - 1) / (limit - 1)
+    return sorted({days[round(i * step)] for i in range(limit)})
+
+
+def progress_history(resolutions, as_of: date, events=None) -> dict[int, ProgressSeries]:
+    """{resolution id: ProgressSeries} of the weighted % at each date it could change.
+
+    `events` may be passed when the caller already fetched change_events() for these
+    resolutions (the dashboard reuses them); the roll-ups then cost one query for all.
+    """
+    resolutions = list(resolutions)
+    ids = [r.pk for r in resolutions]
+    if events is None:
+        events = change_events(ids, as_of)
+    notes_by_day, days_by_resolution, sampled = {}, {}, set()
+    for resolution in resolutions:
+        own = [e for e in events if e.resolution_id == resolution.pk]
+        start = resolution.adopted_on or min((e.day for e in own), default=as_of)
+        start = min(start, as_of)
+        notes = notes_by_day.setdefault(resolution.pk, {})
+        notes.setdefault(start, []).append(
+            _("Adopted") if resolution.adopted_on == start else _("First recorded date")
+        )
+        for e in own:
+            if e.kind == "update":
+                notes.setdefault(e.day, []).append(
+                    ngettext(
+                        "%(count)s status update",
+                        "%(count)s status updates",
+                        e.count,
+                    )
+                    % {"count": e.count}
+                )
+            else:
+                notes.setdefault(e.day, []).append(_("Held: %(event)s") % {"event": e.label})
+                lapse = e.window_ends
+                if lapse and lapse <= as_of:
+                    notes.setdefault(lapse, []).append(
+                        _("Recurrence window after “%(event)s” ends") % {"event": e.label}
+                    )
+        notes.setdefault(as_of, [])
+        days = sorted(day for day in notes if start <= day <= as_of)
+        kept = _sample(days, MAX_POINTS)
+        if len(kept) < len(days):
+            sampled.add(resolution.pk)
+        days_by_resolution[resolution.pk] = kept
+    all_days = sorted({day for days in days_by_resolution.values() for day in days})
+    if len(all_days) > MAX_DAYS:
+        all_days = _sample(all_days, MAX_DAYS)
+        sampled.update(ids)
+    rows = Action.objects.filter(resolution_id__in=ids).rollup_series(all_days)
+    computed = set(all_days)
+    history = {}
+    for rid in ids:
+        points = []
+        for day in days_by_resolution[rid]:
+            if day not in computed:
+                continue
+            rollup = Rollup.from_row(rows.get((rid, day), {}))
+            points.append(
+                Point(
+                    day=day,
+                    percent=rollup.percent,
+                    notes=notes_by_day[rid].get(day, []),
+                )
+            )
+        history[rid] = ProgressSeries(rid, points, sampled=rid in sampled)
+    return history
+
+
+# Geometry of the progress chart, in SVG user units. The SVG scales to its container's width.
+WIDTH, HEIGHT = 560, 210
+LEFT, RIGHT, TOP, BOTTOM = 46, 54, 14, 30
+
+
+def progress_chart(series: ProgressSeries, chart_id: str, title: str) -> dict:
+    """The geometry of a step chart of `series`: path, dots, axes and a text alternative."""
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    points = series.points
+    if not points:
+        return {"id": chart_id, "empty": True, "title": title}
+    start, end = points[0].day, points[-1].day
+    span = max((end - start).days, 1)
+
+    def x(day):
+        if start == end:
+            return LEFT + plot_w / 2
+        return round(LEFT + (day - start).days / span * plot_w, 2)
+
+    def y(percent):
+        return round(TOP + (100 - percent) / 100 * plot_h, 2)
+
+    # A step line: the value holds until the next date. A point with no scored action breaks
+    # the line (no percentage is not 0 %).
+    path, dots, drawing = [], [], False
+    for i, point in enumerate(points):
+        if point.percent is None:
+            drawing = False
+            continue
+        px, py = x(point.day), y(point.percent)
+        if drawing:
+            path.append(f"H{px} V{py}")
+        else:
+            path.append(f"M{px} {py}")
+            drawing = True
+        nxt = points[i + 1] if i + 1 < len(points) else None
+        if nxt is None:
+            path.append(f"H{px}")
+        elif nxt.percent is None:
+            path.append(f"H{x(nxt.day)}")
+        dots.append({"x": px, "y": py, "point": point})
+    y_ticks = [{"y": y(v), "label_y": y(v) + 4, "label": f"{v}%"} for v in (0, 25, 50, 75, 100)]
+    years = list(range(start.year + 1, end.year + 1))
+    every = max(1, -(-len(years) // 8))  # at most about eight year labels
+    x_ticks = [{"x": x(date(year, 1, 1)), "label": str(year)} for year in years[::every]]
+    last = next((p for p in reversed(points) if p.percent is not None), None)
+    description = _describe(series)
+    return {
+        "id": chart_id,
+        "empty": False,
+        "title": title,
+        "description": description,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "top": TOP,
+        "bottom": HEIGHT - BOTTOM,
+        "path": " ".join(path),
+        "dots": dots,
+        "y_ticks": y_ticks,
+        "x_ticks": x_ticks,
+        "start_label": start.strftime("%Y-%m-%d"),
+        "end_label": end.strftime("%Y-%m-%d"),
+        "plot_width": plot_w,
+        "plot_height": plot_h,
+        "x_label_y": HEIGHT - BOTTOM + 19,
+        "y_label_x": LEFT - 6,
+        "last": last
+        and {"label_x": x(last.day) + 7, "label_y": y(last.percent) + 4, "percent": last.percent},
+        "series": series,
+        "line": STATUS_COLOURS[Status.COMPLETED],
+        "font": FONT,
+    }
+
+
+def _describe(series: ProgressSeries) -> str:
+    first, last, high = series.first, series.last, series.highest
+    if high is None:
+        return _("No scored action on any date shown.")
+
+    def pct(point):
+        return _("no percentage") if point.percent is None else f"{point.percent}%"
+
+    return _(
+        "Weighted progress was %(first)s on %(first_day)s and %(last)s on %(last_day)s; "
+        "the highest was %(high)s on %(high_day)s."
+    ) % {
+        "first": pct(first),
+        "first_day": date_format(first.day, "j F Y"),
+        "last": pct(last),
+        "last_day": date_format(last.day, "j F Y"),
+        "high": pct(high),
+        "high_day": date_format(high.day, "j F Y"),
+    }
+
+
+# --- Rendering outside page templates (e.g. PDF reports) ---------------------------------------
+
+
+def render_distribution_svg(rollup: Rollup, chart_id: str = "dist") -> str:
+    """A self-contained SVG of the status distribution, with its legend as SVG text."""
+    return render_to_string(
+        "includes/charts/distribution.svg",
+        {"chart": distribution_chart(rollup, chart_id), "standalone": True},
+    )
+
+
+def render_progress_svg(series: ProgressSeries, title: str, chart_id: str = "progress") -> str:
+    """A self-contained SVG of a progress history (see progress_history)."""
+    return render_to_string(
+        "includes/charts/progress.svg", {"chart": progress_chart(series, chart_id, title)}
+    )
+

@@ -1,0 +1,132 @@
+"""Content fields in the page's language, and the language switcher.
+
+    {% load content_i18n %}
+    {% tr action "title" %}                 the title in the page's language, or the English
+                                             original marked "(not available in Arabic)"
+    {% tr action "title" plain=True %}      the text alone (for <title>, attributes): no markup
+    {% tr_provenance resolution "title" %}  where the translation shown comes from
+    {% language_links %}                     the same page in each language (keeps ?as_of=)
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.translation import get_language_bidi
+from django.utils.translation import gettext as _
+
+from ..models.provenance import Provenance
+from ..translations import active_language, missing_languages, translated
+
+register = template.Library()
+
+
+@register.simple_tag
+def tr(obj, field, plain=False):
+    shown = translated(obj, field)
+    if plain or not shown.text:
+        return shown.text
+    if shown.missing:
+        # The English original inside a right-to-left page: isolate it and say what it is.
+        return format_html(
+            '<span lang="en" dir="ltr">{}</span> <span class="untranslated">{}</span>',
+            shown.text,
+            shown.marker,
+        )
+    return shown.text
+
+
+@register.filter
+def trf(obj, field):
+    """Filter form of {% tr obj "field" plain=True %}, for use inside other tags."""
+    return translated(obj, field).text
+
+
+@register.inclusion_tag("includes/translation_provenance.html")
+def tr_provenance(obj, field):
+    shown = translated(obj, field)
+    t = shown.translation
+    return {
+        "t": t,
+        "verbatim": t is not None and t.provenance == Provenance.VERBATIM,
+    }
+
+
+@register.simple_tag
+def missing_translations(obj):
+    return ", ".join(missing_languages(obj))
+
+
+@register.simple_tag
+def text_dir():
+    return "rtl" if get_language_bidi() else "ltr"
+
+
+@register.inclusion_tag("includes/language_links.html", takes_context=True)
+def language_links(context):
+    """A plain link per language to the same page (query string kept); works without JS."""
+    request = context.get("request")
+    current = active_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = f"/{code}/"
+        if request is not None:
+            url = translate_url(request.path, code)
+            if url == request.path and code != current:
+                # Not resolvable (e.g. an error page): fall back to the home page.
+                url = f"/{code}/"
+            query = request.META.get("QUERY_STRING", "")
+            if query:
+                url = f"{url}?{query}"
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"links": links, "label": _("Language")}
+
+
+@register.simple_tag
+def has_translation(obj, field):
+    """True when the page's language has its own text for this field (not the original)."""
+    return translated(obj, field).translation is not None
+
+
+# --- Right-to-left charts -----------------------------------------------------------------------
+# The chart templates (templates/includes/charts/*.svg) draw left to right; on a right-to-left
+# page they start from the right instead. Shapes are mirrored; text is placed at the mirrored
+# position but never mirrored itself.
+
+
+@register.filter
+def seg_x(segment, rtl):
+    """Where a stacked-bar segment starts, in % of the bar, measured from the left."""
+    if rtl:
+        return round(100 - segment.start - segment.share, 3)
+    return segment.start
+
+
+@register.filter
+def seg_mid(segment, rtl):
+    return round(100 - segment.middle, 3) if rtl else segment.middle
+
+
+@register.filter
+def mirror(x, width):
+    """x measured from the other side of a drawing `width` wide."""
+    return round(float(width) - float(x), 2)
+
+
+@register.filter
+def isolate(value):
+    """Wrap text in Unicode first-strong isolates (FSI … PDI): the plain-text equivalent of
+    <bdi>, for strings that end up in attributes, SVG titles or translated sentences. Keeps
+    "53/45-POL" reading as such inside Arabic text."""
+    return f"\u2068{value}\u2069" if value else value
+
+
+@register.simple_tag
+def original(value):
+    """Language-neutral or not-yet-translatable English data (adopting body, session, place) on a
+    French or Arabic page: marked as English and isolated so it keeps its own direction."""
+    if not value:
+        return ""
+    if active_language() == "en":
+        return value
+    return format_html('<bdi lang="en">{}</bdi>', value)

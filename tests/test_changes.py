@@ -1,0 +1,187 @@
+"""What changed between two dates: the page, its CSV, and their honesty about bad dates."""
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from exports.changes import build_changes
+from resolutions.models import Action
+from resolutions.rollup import resolution_rollup
+from tests import factories as f
+from tests.test_public_pages import grow
+
+BEFORE, AFTER = date(2018, 6, 1), date(2018, 11, 29)
+
+
+def changes_url(slug, start=BEFORE, end=AFTER, csv_=False):
+    name = "resolution_changes_csv" if csv_ else "resolution_changes"
+    return f"{reverse(name, args=[slug])}?from={start}&to={end}"
+
+
+def read_csv(response):
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_changes_between_june_and_the_second_conference_list_the_seed_developments(seeded):
+    changes = build_changes(seeded, BEFORE, AFTER)
+    keys = {a.pk: a.key for a in Action.objects.filter(resolution=seeded)}
+    transitions = {
+        keys[t["id"]]: (t["from_status"], t["to_status"]) for t in changes["transitions"]
+    }
+    assert transitions == {
+        "contact-group": ("not_yet_assessed", "completed"),
+        "network": ("not_yet_assessed", "in_progress"),
+        "training": ("not_yet_assessed", "in_progress"),
+        "code-of-conduct": ("not_yet_assessed", "not_started"),
+    }
+    assert changes["unchanged"] == 3  # PSC unit, partnerships, the (on track) conference
+    # Transitions are exactly the roll-up on each date.
+    for when, side in ((BEFORE, 0), (AFTER, 1)):
+        for a in Action.objects.with_status(when).filter(resolution=seeded):
+            if a.key in transitions:
+                assert transitions[a.key][side] == a.current_status
+    assert [(u["as_of"], keys[u["action_id"]]) for u in changes["updates"]] == [
+        (date(2018, 9, 24), "contact-group"),
+        (AFTER, "network"),
+        (AFTER, "training"),
+        (AFTER, "contact-group"),
+        (AFTER, "annual-conference"),
+        (AFTER, "code-of-conduct"),
+    ]
+    assert [o["title"] for o in changes["occurrences"]] == [
+        "First meeting of the OIC Contact Group of Friends of Mediation",
+        "Second meeting of the OIC Contact Group of Friends of Mediation",
+        "Mediation simulation session for young diplomats",
+        "Second OIC Member States Conference on Mediation",
+    ]
+    assert [fig["label"] for fig in changes["figures"]] == ["Members of the Contact Group"]
+    headline = changes["headline"]
+    assert headline["from_percent"] == resolution_rollup(seeded, BEFORE).percent == 14.3
+    assert headline["to_percent"] == resolution_rollup(seeded, AFTER).percent == 28.6
+    assert headline["delta"] == 14.3
+    assert [(p["number"], p["from_percent"], p["to_percent"]) for p in changes["paragraphs"]] == [
+        ("4", 0.0, 0.0), ("5", 0.0, 0.0), ("7", 0.0, 0.0), ("8", 0.0, 0.0)
+    ]
+
+
+def test_changes_page(client, seeded):
+    response = client.get(changes_url(seeded.slug))
+    assert response.status_code == 200
+    page = response.content.decode()
+    for text in (
+        "What changed",
+        "Establish the Contact Group of Friends of Mediation",
+        "First meeting of the OIC Contact Group of Friends of Mediation",
+        "24 September 2018",
+        "Second OIC Member States Conference on Mediation",
+        "29 November 2018",
+        "Form a Network of OIC Mediators, Special Envoys and Experts",
+        "Prepare a Code of Conduct for Mediators",
+        "Not yet assessed", "Completed", "In progress", "Not started",
+        "14.3%", "28.6%", "+14.3 points",
+        "Members of the Contact Group",
+        "remain to be implemented",  # an evidence quote
+        "3 actions kept the same status and credit.",
+    ):
+        assert text in page, text
+    assert "Third OIC Member States Conference" not in page  # 2019, outside the period
+    assert changes_url(seeded.slug, csv_=True).replace("&", "&amp;") in page
+
+
+def test_changes_later_show_the_lapsed_conference(client, seeded):
+    today = timezone.localdate()
+    changes = build_changes(seeded, AFTER, today)
+    conference = Action.objects.get(key="annual-conference").pk
+    assert [(t["id"], t["from_status"], t["to_status"]) for t in changes["transitions"]] == [
+        (conference, "ongoing", "delayed")
+    ]
+    assert changes["headline"]["delta"] == -14.3
+    titles = [o["title"] for o in changes["occurrences"]]
+    assert "Third OIC Member States Conference on Mediation" in titles
+    assert "OIC Conference on Mediation (fourth in the series)" in titles
+    assert changes["updates"] == []
+    page = client.get(changes_url(seeded.slug, AFTER, today)).content.decode()
+    assert "-14.3 points" in page and "Delayed / stalled" in page
+
+
+def test_changes_csv(client, seeded):
+    response = client.get(changes_url(seeded.slug, csv_=True))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="53-45-POL-changes-2018-06-01-to-2018-11-29.csv"'
+    )
+    rows = read_csv(response)
+    assert {(r["from"], r["to"]) for r in rows} == {("2018-06-01", "2018-11-29")}
+    head = rows[0]
+    assert (head["change"], head["paragraph"], head["before"], head["after"], head["detail"]) == (
+        "progress", "(resolution)", "14.3", "28.6", "14.3"
+    )
+    status = {r["action"]: (r["before"], r["after"]) for r in rows if r["change"] == "status"}
+    assert status["Establish the Contact Group of Friends of Mediation"] == (
+        "Not yet assessed", "Completed"
+    )
+    assert status["Form a Network of OIC Mediators, Special Envoys and Experts"] == (
+        "Not yet assessed", "In progress"
+    )
+    updates = [r for r in rows if r["change"] == "status_update"]
+    assert len(updates) == 6 and updates[0]["date"] == "2018-09-24"
+    assert "press release No. 252" in updates[0]["evidence"]
+    occurrences = [r["detail"] for r in rows if r["change"] == "occurrence"]
+    assert any(d.startswith("Second OIC Member States Conference on Mediation, Istanbul")
+               for d in occurrences)
+
+
+def test_changes_csv_neutralises_formulas(client, seeded):
+    network = Action.objects.get(key="network")
+    f.update(network, "in_progress", "2018-10-01", note="=HYPERLINK(\"http://evil\",\"x\")")
+    rows = read_csv(client.get(changes_url(seeded.slug, csv_=True)))
+    note = next(r["detail"] for r in rows if r["change"] == "status_update"
+                and r["date"] == "2018-10-01")
+    assert note == "'=HYPERLINK(\"http://evil\",\"x\")"
+
+
+def test_bad_or_missing_dates_are_explained(client, seeded):
+    url = reverse("resolution_changes", args=[seeded.slug])
+    prompt = client.get(url)
+    assert prompt.status_code == 200 and "Choose two dates" in prompt.content.decode()
+    cases = [
+        ("?from=2018-06-01", "“to” is required"),
+        ("?to=2018-06-01", "“from” is required"),
+        ("?from=2018-6-1x&to=2018-11-29", "“from” must be a date written YYYY-MM-DD"),
+        ("?from=2018-06-01&to=2999-01-01", "“to” cannot be in the future"),
+        ("?from=2018-11-29&to=2018-06-01", "“from” must be on or before “to”"),
+        ("?from=&to=", "“from” is required"),
+    ]
+    for query, message in cases:
+        for name in ("resolution_changes", "resolution_changes_csv"):
+            response = client.get(reverse(name, args=[seeded.slug]) + query)
+            assert response.status_code == 400, (name, query)
+            assert message in response.content.decode(), (name, query)
+    same_day = client.get(changes_url(seeded.slug, AFTER, AFTER))
+    assert same_day.status_code == 200 and "No action changed status." in (
+        same_day.content.decode()
+    )
+    assert client.get(changes_url("nope")).status_code == 404
+
+
+BUDGET = 20
+
+
+@pytest.mark.parametrize("as_csv", [False, True])
+def test_query_budget_holds_at_1x_and_10x(client, seeded, django_assert_max_num_queries,
+                                          as_csv):
+    url = changes_url(seeded.slug, date(2015, 1, 1), timezone.localdate(), csv_=as_csv)
+    with django_assert_max_num_queries(BUDGET) as small:
+        small_response = client.get(url)
+    assert small_response.status_code == 200
+    grow(seeded, 10)
+    with django_assert_max_num_queries(BUDGET) as large:
+        large_response = client.get(url)
+    assert large_response.status_code == 200
+    assert len(large.captured_queries) == len(small.captured_queries)
+    assert len(large_response.content) > len(small_response.content)

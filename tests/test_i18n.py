@@ -1,0 +1,329 @@
+"""Arabic, French and English: language prefixes, the switcher, translated interface and content,
+right-to-left pages, the admin in Arabic and localized reports (issue #6)."""
+
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+from django.utils import translation
+
+from resolutions.models import Action, Paragraph, TextTranslation
+from resolutions.translations import missing_languages, prefetch_translations, translated
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+LANGUAGES = ("en", "fr", "ar")
+ARABIC_TITLE = "تعزيز قدرات منظمة التعاون الإسلامي في مجال الوساطة"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _compiled_catalogs():
+    """The .mo files are build products (gitignored; `make` compiles them). Compile them here
+    when missing or older than their .po, so the suite also runs on its own."""
+    for language in ("fr", "ar"):
+        po = LOCALE / language / "LC_MESSAGES" / "django.po"
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            call_command("compilemessages", locale=["fr", "ar"], ignore_patterns=[".venv"],
+                         verbosity=0)
+            translation.trans_real._translations = {}
+            translation.trans_real._active = translation.trans_real.Local()
+            translation.activate(settings.LANGUAGE_CODE)
+            break
+
+
+def _pages(seeded):
+    network = Action.objects.get(key="network")
+    return {
+        "dashboard": "/",
+        "resolution": f"/resolutions/{seeded.slug}/",
+        "paragraph": f"/resolutions/{seeded.slug}/paragraphs/7/",
+        "preambular": f"/resolutions/{seeded.slug}/paragraphs/PP1/",
+        "action": f"/actions/{network.pk}/",
+        "actions": "/actions/",
+        "member_states": "/member-states/",
+        "member_state": "/member-states/TUR/",
+        "statuses": "/statuses/",
+    }
+
+
+def _get(path, language, **extra):
+    """A plain client (no language defaulting): the URL says the language."""
+    response = Client().get(f"/{language}{path}", **extra)
+    translation.activate(settings.LANGUAGE_CODE)
+    return response
+
+
+def _squash(html):
+    return re.sub(r"\s+", " ", html)
+
+
+# --- URLs ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_public_page_says_its_language_and_direction(seeded, language):
+    direction = "rtl" if language == "ar" else "ltr"
+    for name, path in _pages(seeded).items():
+        response = _get(path, language)
+        assert response.status_code == 200, (name, language)
+        assert f'<html lang="{language}" dir="{direction}">' in response.content.decode(), name
+
+
+def test_old_unprefixed_urls_redirect_to_the_visitors_language(seeded):
+    network = Action.objects.get(key="network")
+    client = Client()
+    response = client.get(f"/actions/{network.pk}/?as_of=2018-12-01",
+                          HTTP_ACCEPT_LANGUAGE="ar,en;q=0.5")
+    assert response.status_code == 302
+    assert response["Location"] == f"/ar/actions/{network.pk}/?as_of=2018-12-01"
+    response = client.get(f"/resolutions/{seeded.slug}/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
+    assert response["Location"] == f"/fr/resolutions/{seeded.slug}/"
+    # No usable Accept-Language: English, the original language.
+    assert Client().get("/", HTTP_ACCEPT_LANGUAGE="de").get("Location") == "/en/"
+    assert Client().get("/").get("Location") == "/en/"
+    followed = Client().get(f"/actions/{network.pk}/", follow=True, HTTP_ACCEPT_LANGUAGE="ar")
+    assert followed.status_code == 200 and 'dir="rtl"' in followed.content.decode()
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def test_the_api_stays_unprefixed(seeded):
+    assert Client().get("/api/resolutions/").status_code == 200
+
+
+def test_switcher_keeps_the_page_and_the_query_string(seeded):
+    network = Action.objects.get(key="network")
+    page = _get(f"/actions/{network.pk}/?as_of=2018-12-01", "fr").content.decode()
+    nav = re.search(r'<nav class="langs".*?</nav>', page, re.S).group(0)
+    assert f'href="/en/actions/{network.pk}/?as_of=2018-12-01"' in nav
+    assert f'href="/ar/actions/{network.pk}/?as_of=2018-12-01"' in nav
+    assert 'aria-current="true" lang="fr"' in nav and "العربية" in nav
+    statuses = _get("/statuses/", "ar").content.decode()
+    assert 'href="/fr/statuses/"' in statuses and 'href="/en/statuses/"' in statuses
+
+
+# --- Interface translations ----------------------------------------------------------------------
+
+
+def _po_entries(path):
+    """(msgid, msgid_plural, [msgstr…], fuzzy) for each entry of a .po file (a tiny parser)."""
+    entries, current, key = [], None, None
+
+    def unquote(text):
+        return text.strip()[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
+
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            if current and "msgid" in current:
+                entries.append(current)
+            current, key = None, None
+            continue
+        current = current if current is not None else {"flags": "", "msgstr": {}}
+        if line.startswith("#,"):
+            current["flags"] += line
+        elif line.startswith("#"):
+            continue
+        elif line.startswith('"'):
+            value = unquote(line)
+            if key[0] == "msgstr":
+                current["msgstr"][key[1]] += value
+            else:
+                current[key[0]] += value
+        else:
+            name, _, rest = line.partition(" ")
+            match = re.fullmatch(r"msgstr\[(\d+)\]", name)
+            if match or name == "msgstr":
+                key = ("msgstr", int(match.group(1)) if match else 0)
+                current["msgstr"][key[1]] = unquote(rest)
+            else:
+                key = (name, None)
+                current[name] = unquote(rest)
+    return [
+        (e["msgid"], e.get("msgid_plural"), [e["msgstr"][i] for i in sorted(e["msgstr"])],
+         "fuzzy" in e["flags"])
+        for e in entries
+        if e["msgid"]
+    ]
+
+
+@pytest.mark.parametrize("language,forms", [("fr", 2), ("ar", 6)])
+def test_po_files_translate_every_message(language, forms):
+    entries = _po_entries(LOCALE / language / "LC_MESSAGES" / "django.po")
+    assert len(entries) > 300
+    missing = [msgid for msgid, plural, strs, fuzzy in entries
+               if fuzzy or not all(strs) or (plural and len(strs) != forms)]
+    assert not missing, f"{len(missing)} messages untranslated in {language}: {missing[:5]}"
+    placeholder = re.compile(r"%\(\w+\)s")
+    for msgid, plural, strs, _fuzzy in entries:
+        allowed = set(placeholder.findall(msgid)) | set(placeholder.findall(plural or ""))
+        for text in strs:
+            assert set(placeholder.findall(text)) <= allowed, (language, msgid, text)
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_po_files_compile_cleanly(language):
+    """GNU msgfmt agrees: placeholders match, nothing fuzzy or untranslated."""
+    result = subprocess.run(
+        ["msgfmt", "--check-format", "--statistics", "-o", "/dev/null",
+         str(LOCALE / language / "LC_MESSAGES" / "django.po")],
+        capture_output=True, text=True, check=True,
+    )
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
+
+
+def test_interface_statuses_and_mandate_types_are_translated(seeded):
+    statuses = _squash(_get("/statuses/", "ar").content.decode())
+    for label in ("لم يُقيَّم بعد", "لم يبدأ", "قيد التنفيذ", "مكتمل", "مستمر (في المسار الصحيح)",
+                  "متأخر/متعثر", "غير منطبق", "إنشاء هيئة"):
+        assert label in statuses
+    assert "Not yet assessed" not in statuses
+    french = _squash(_get("/statuses/", "fr").content.decode())
+    assert "Pas encore évalué" in french and "Sans objet" in french
+    resolution = _squash(_get(f"/resolutions/{seeded.slug}/", "fr").content.decode())
+    assert "Paragraphe 4 du dispositif" in resolution
+    assert "Paragraphe PP1 du préambule" in resolution
+
+
+# --- Content translations ------------------------------------------------------------------------
+
+
+def test_arabic_pages_show_the_arabic_title_with_its_provenance(seeded):
+    page = _squash(_get(f"/resolutions/{seeded.slug}/", "ar").content.decode())
+    assert f"<h1><bdi>53/45-POL</bdi> — {ARABIC_TITLE}</h1>" in page
+    provenance = re.search(r'<p class="prov-line"><span class="prov prov--translation.*?</p>',
+                           page).group(0)
+    assert "نص حرفي" in provenance  # verbatim
+    assert "resolution heading" in provenance  # the locator in the Arabic source
+    # The three preambular paragraphs in Arabic, verbatim, instead of the English paraphrase.
+    assert "إذ يسترشد بمبادئ وأهداف ميثاقي منظمة التعاون الإسلامي" in page
+    dashboard = _get("/", "ar").content.decode()
+    assert ARABIC_TITLE in dashboard
+    # English shows the original, unmarked.
+    english = _get(f"/resolutions/{seeded.slug}/", "en").content.decode()
+    assert ARABIC_TITLE not in english.split("<h1>")[1].split("</h1>")[0]
+    assert "not available in" not in english
+
+
+def test_missing_translation_falls_back_to_the_original_marked(seeded):
+    network = Action.objects.get(key="network")
+    assert not network.translations.filter(language="ar").exists()
+    page = _squash(_get(f"/actions/{network.pk}/", "ar").content.decode())
+    h1 = re.search(r"<h1>(.*?)</h1>", page).group(1)
+    assert f'<span lang="en" dir="ltr">{network.title}</span>' in h1
+    assert '<span class="untranslated">(غير متوفر بالعربية)</span>' in h1
+    french = _squash(_get(f"/actions/{network.pk}/", "fr").content.decode())
+    assert "(non disponible en français)" in french
+    # The French title of the resolution exists: shown, unmarked.
+    dashboard = _get("/", "fr").content.decode()
+    assert "Renforcement des capacités de médiation de l&#x27;OCI" in dashboard
+
+
+def test_a_translation_added_later_replaces_the_marker(seeded):
+    network = Action.objects.get(key="network")
+    TextTranslation.objects.create(
+        record=network, field="title", language="ar", text="شبكة وسطاء منظمة التعاون الإسلامي",
+        provenance="paraphrase", note="unofficial translation by the secretariat",
+    )
+    page = _get(f"/actions/{network.pk}/", "ar").content.decode()
+    assert "<h1>شبكة وسطاء منظمة التعاون الإسلامي</h1>" in page
+    assert "شبكة وسطاء منظمة التعاون الإسلامي" in _get("/actions/", "ar").content.decode()
+
+
+PAGE_NAMES = ["dashboard", "resolution", "paragraph", "action", "actions", "member_states",
+         "member_state"]
+
+
+@pytest.mark.parametrize("page_name", PAGE_NAMES)
+def test_translations_cost_one_query_per_page(seeded, page_name, settings):
+    """The same page in Arabic costs at most one query more than in English (the translations
+    of every record shown, whatever their number and model), and stays within the budget."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    path = _pages(seeded)[page_name]
+    counts = {}
+    for language in ("en", "ar"):
+        _get(path, language)  # warm per-process caches (content types, templates)
+        with CaptureQueriesContext(connection) as queries:
+            assert _get(path, language).status_code == 200
+        counts[language] = len(queries)
+    assert counts["ar"] <= counts["en"] + 1, counts
+    assert counts["ar"] <= 12, counts
+
+
+def test_translated_helpers(seeded):
+    paragraph = Paragraph.objects.get(resolution=seeded, number="PP1")
+    [paragraph] = prefetch_translations([paragraph], language="ar")
+    shown = translated(paragraph, "text", language="ar")
+    assert shown.text.startswith("إذ يسترشد") and shown.translation.provenance == "verbatim"
+    assert translated(paragraph, "text", language="fr").missing
+    assert translated(paragraph, "text", language="en").text == paragraph.text
+    network = Action.objects.get(key="network")
+    assert missing_languages(network) == ["fr", "ar"]
+    assert "ar" not in missing_languages(seeded)  # the Arabic title is there
+
+
+# --- Admin ---------------------------------------------------------------------------------------
+
+
+def test_admin_in_arabic_is_right_to_left(seeded, admin_user):
+    login = _get("/admin/login/", "ar").content.decode()
+    assert '<html lang="ar" dir="rtl">' in login
+    client = Client()
+    client.force_login(admin_user)
+    changelist = client.get("/ar/admin/resolutions/action/")
+    translation.activate(settings.LANGUAGE_CODE)
+    assert changelist.status_code == 200
+    body = changelist.content.decode()
+    assert '<html lang="ar" dir="rtl">' in body
+    assert "rtl.css" in body  # Django's own right-to-left admin stylesheet
+    assert "نظام متابعة تنفيذ القرارات" in body  # the site header, translated
+
+
+# --- Reports -------------------------------------------------------------------------------------
+
+
+def _pdf_text(content):
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_arabic_pdf_report_is_right_to_left_with_the_arabic_title(seeded):
+    from exports.formats import render_report_html
+
+    response = _get(f"/resolutions/{seeded.slug}/report.pdf?as_of=2018-12-01", "ar")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = _pdf_text(response.content)
+    # pypdf extracts Arabic in visual order for some fonts: compare without spaces, either way.
+    flat = re.sub(r"\s+", "", text)
+    wanted = ARABIC_TITLE.replace(" ", "")
+    assert wanted in flat or wanted[::-1] in flat or _pdftotext_has(response.content, wanted)
+    from exports.report import build_report
+
+    with translation.override("ar"):
+        html = render_report_html(build_report(seeded, seeded.adopted_on))
+    assert '<html lang="ar" dir="rtl">' in html
+    with translation.override("en"):
+        assert '<html lang="en" dir="ltr">' in render_report_html(
+            build_report(seeded, seeded.adopted_on)
+        )
+
+
+def _pdftotext_has(content, wanted):
+    result = subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True)
+    return wanted in re.sub(r"\s+", "", result.stdout.decode("utf-8", "replace"))
+
+
+def test_report_language_from_the_query_string(seeded):
+    csv_ar = _get(f"/resolutions/{seeded.slug}/report.csv?as_of=2018-12-01&lang=ar", "en")
+    assert csv_ar.status_code == 200
+    body = csv_ar.content.decode("utf-8-sig")
+    assert "قيد التنفيذ" in body or "لم يُقيَّم بعد" in body or "مكتمل" in body
+    csv_en = _get(f"/resolutions/{seeded.slug}/report.csv?as_of=2018-12-01", "en")
+    assert "قيد التنفيذ" not in csv_en.content.decode("utf-8-sig")

@@ -1,0 +1,16 @@
+from django.contrib import admin
+
+from resolutions.admin import AuditedAdmin
+
+from .models import EditorAssignment
+
+
+@admin.register(EditorAssignment)
+class EditorAssignmentAdmin(AuditedAdmin):
+    """Which resolutions or mandate types a user may draft on (Administrators only)."""
+
+    list_display = ("user", "resolution", "mandate_type", "note")
+    list_filter = ("mandate_type", "resolution")
+    list_select_related = ("user", "resolution")
+    search_fields = ("user__username", "user__first_name", "user__last_name", "note")
+    autocomplete_fields = ("user", "resolution")

@@ -1,0 +1,81 @@
+"""Which resolutions or mandate types an Editor may work on (see workflow/roles.py)."""
+
+import simple_history
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from resolutions.models import MandateType, Resolution
+from resolutions.models.audit import AuditedRecords
+
+
+class EditorAssignment(models.Model):
+    """Limits a user to some resolutions and/or mandate types.
+
+    A user with no assignment is not limited. With one or more, the user may draft only on
+    actions that match at least one of them; a row matches an action when its resolution (if
+    set) and its mandate type (if set) both match. A row with neither set allows everything.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="editor_assignments"
+    )
+    resolution = models.ForeignKey(
+        Resolution,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="editor_assignments",
+        help_text="Leave empty for every resolution.",
+    )
+    mandate_type = models.CharField(
+        max_length=30,
+        choices=MandateType.choices,
+        blank=True,
+        help_text="Leave empty for every mandate type.",
+    )
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["user", "resolution", "mandate_type"]
+        constraints = [
+            # Two conditional constraints, because NULLs are distinct in a unique index.
+            models.UniqueConstraint(
+                fields=["user", "resolution", "mandate_type"],
+                condition=Q(resolution__isnull=False),
+                name="editor_assignment_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "mandate_type"],
+                condition=Q(resolution__isnull=True),
+                name="editor_assignment_unique_any_resolution",
+            ),
+            models.CheckConstraint(
+                condition=Q(mandate_type="") | Q(mandate_type__in=MandateType.values),
+                name="editor_assignment_mandate_type_valid",
+            ),
+        ]
+
+    def __str__(self):
+        scope = " / ".join(
+            part
+            for part in (
+                self.resolution.symbol if self.resolution_id else "",
+                self.get_mandate_type_display() if self.mandate_type else "",
+            )
+            if part
+        )
+        return f"{self.user} — {scope or 'everything'}"
+
+    def as_q(self, prefix=""):
+        """The actions this row allows, as a filter on Action (or on `prefix`action)."""
+        condition = Q()
+        if self.resolution_id:
+            condition &= Q(**{f"{prefix}resolution_id": self.resolution_id})
+        if self.mandate_type:
+            condition &= Q(**{f"{prefix}mandate_type": self.mandate_type})
+        return condition
+
+
+# Who was given which scope, and when, is part of the audit trail too.
+simple_history.register(EditorAssignment, records_class=AuditedRecords)
