@@ -74,6 +74,7 @@ def resolution_changes(request, slug):
     ctx = {
         "resolution": resolution,
         "as_of": today,
+        "today": today,
         "raw_from": request.GET.get("from", "")[:10],
         "raw_to": request.GET.get("to", "")[:10],
         "example_from": (today - timedelta(days=365)).isoformat(),
@@ -84,7 +85,9 @@ def resolution_changes(request, slug):
     date_from, date_to, errors = _dates(request)
     if errors:
         return render(request, "exports/changes.html", {**ctx, "errors": errors}, status=400)
-    ctx.update(as_of=date_to, changes=build_changes(resolution, date_from, date_to))
+    # The site's as-of bar shows the later date; this page has its own two-date form.
+    ctx.update(as_of=date_to, is_past=date_to < today,
+               changes=build_changes(resolution, date_from, date_to))
     return render(request, "exports/changes.html", ctx)
 
 

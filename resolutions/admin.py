@@ -560,9 +560,7 @@ class ActionAdmin(VersionedAdmin, SecretariatAdmin):
         # (columns, filter, sorting) and the change page the public site's numbers, computed in
         # the same query as the rows. The roll-up counts published updates only; the newest
         # unpublished one is annotated alongside, so staff can preview what is pending.
-        pending = (
-            StatusUpdate.objects.unpublished().filter(action=OuterRef("pk")).newest_first()
-        )
+        pending = StatusUpdate.objects.unpublished().filter(action=OuterRef("pk")).newest_first()
         return (
             super()
             .get_queryset(request)
@@ -575,9 +573,7 @@ class ActionAdmin(VersionedAdmin, SecretariatAdmin):
         )
 
     def get_search_results(self, request, queryset, search_term):
-        queryset, may_have_duplicates = super().get_search_results(
-            request, queryset, search_term
-        )
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         # The action selects of status updates and occurrences offer only the actions the
         # user is assigned to (their forms refuse the others: formfield_for_foreignkey).
         if request.GET.get("field_name") == "action" and request.GET.get("model_name") in (

@@ -57,7 +57,7 @@ class _Record:
         self.loader, self.path = loader, path
         if not isinstance(data, dict):
             loader.fail(path, None, f"expected a mapping, got {type(data).__name__}")
-        unknown = sorted(set(data) - set(allowed))
+        unknown = sorted(set(data) - set(allowed), key=str)  # keys may be numbers in YAML
         if unknown:
             loader.fail(path, unknown[0], "unknown field (check the spelling)")
         for name in required:
@@ -711,9 +711,24 @@ def parse_file(path: Path):
         raise LoadError(str(path), "(file)", None, f"cannot be parsed: {exc}") from None
 
 
+def _refuse_nul(loader, node, path="(top level)"):
+    """No text may hold a NUL character: PostgreSQL cannot store one (nor look one up), so it
+    would fail as a database error instead of an error that names the record."""
+    if isinstance(node, str) and "\x00" in node:
+        loader.fail(path, None, "contains a NUL character (\\0), which text cannot hold")
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            _refuse_nul(loader, key, path)
+            _refuse_nul(loader, value, f"{path}.{key}" if path != "(top level)" else str(key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            _refuse_nul(loader, value, f"{path}[{index}]")
+
+
 def load_data(data, file_label: str) -> Loader:
     """Load already-parsed data; the whole file is one transaction."""
     loader = Loader(file_label)
+    _refuse_nul(loader, data)
     with transaction.atomic():
         loader.load(data)
     return loader

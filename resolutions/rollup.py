@@ -31,6 +31,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
 from django.db.models import (
     Case,
@@ -454,13 +455,21 @@ def _execute(db, sql, params) -> dict[int, Rollup]:
 
 def _grouped_rows(queryset, as_of, *, group, outer="pk", prefix="") -> dict[int, Rollup]:
     """{group value: Rollup} of `queryset`'s actions, in one query (compiled on each call)."""
-    sql, params = _grouped_sql(queryset, as_of, group=group, outer=outer, prefix=prefix)
+    try:
+        sql, params = _grouped_sql(queryset, as_of, group=group, outer=outer, prefix=prefix)
+    except EmptyResultSet:
+        # A filter that can match nothing (an empty IN ()) has no SQL: nothing to roll up.
+        return {}
     return _execute(queryset.db, sql, params)
 
 
 def _rows_for_ids(kind, build, ids, as_of, **grouping) -> dict[int, Rollup]:
     """_grouped_rows(build(ids), as_of, …) through a compiled template (see _template)."""
     ids = list(ids)
+    if not ids:
+        # Nothing to roll up (e.g. a fresh install with no resolution): an empty IN () cannot
+        # even be compiled to SQL, and the callers fill in empty Rollups for missing ids.
+        return {}
     queryset = build(ids)
     vendor = connections[queryset.db].vendor
     template = _template(

@@ -126,9 +126,7 @@ def _step(update, stored, user, fields, reason):
 
 
 @transaction.atomic
-def status_update_draft_create(
-    *, user, action, status, as_of, note, evidence, progress=None
-):
+def status_update_draft_create(*, user, action, status, as_of, note, evidence, progress=None):
     """A new draft by `user` (Editor or above, within their assignments). Not public."""
     roles.require(roles.can_draft(user), "You may not record status updates.")
     roles.require(
@@ -208,8 +206,15 @@ def status_update_submit(*, user, update, version=None, note=""):
         update,
         stored,
         user,
-        ["state", "submitted_at", "submitted_by", "rejected_at", "rejected_by",
-         "rejection_reason", "review_note"],
+        [
+            "state",
+            "submitted_at",
+            "submitted_by",
+            "rejected_at",
+            "rejected_by",
+            "rejection_reason",
+            "review_note",
+        ],
         f"Submitted for review. {note}".strip(),
     )
 
@@ -266,8 +271,15 @@ def status_update_reject(*, user, update, reason, version=None):
         update,
         stored,
         user,
-        ["state", "submitted_at", "submitted_by", "rejected_at", "rejected_by",
-         "rejection_reason", "review_note"],
+        [
+            "state",
+            "submitted_at",
+            "submitted_by",
+            "rejected_at",
+            "rejected_by",
+            "rejection_reason",
+            "review_note",
+        ],
         f"Rejected: {reason}",
     )
 

@@ -85,8 +85,12 @@ def test_workflow_steps_are_recorded_with_their_user_and_reason():
     action = f.action(f.resolution())
     editor, reviewer = staff.user("editor"), staff.user("reviewer")
     update = services.status_update_draft_create(
-        user=editor, action=action, status="completed", as_of=date(2020, 1, 1),
-        note="Done.", evidence=[{"url": "https://example.org/e"}],
+        user=editor,
+        action=action,
+        status="completed",
+        as_of=date(2020, 1, 1),
+        note="Done.",
+        evidence=[{"url": "https://example.org/e"}],
     )
     services.status_update_submit(user=editor, update=update)
     services.status_update_publish(

@@ -70,9 +70,7 @@ def pages():
 def rows():
     """Every row of the tracker's tables, audit trail included, and who holds which role."""
     snapshot = {
-        model._meta.label: sorted(
-            model._base_manager.values_list("pk", flat=True)
-        )
+        model._meta.label: sorted(model._base_manager.values_list("pk", flat=True))
         for label in ("resolutions", "workflow")
         for model in apps.get_app_config(label).get_models()
     }
@@ -84,9 +82,7 @@ def rows():
     return snapshot
 
 
-def test_backup_then_restore_into_an_empty_database_gives_back_the_same_tracker(
-    seeded, tmp_path
-):
+def test_backup_then_restore_into_an_empty_database_gives_back_the_same_tracker(seeded, tmp_path):
     # Some of everything: staff, an assignment, a published, a rejected and a draft update,
     # an edited (versioned, audited) action.
     editor, reviewer = staff.user("editor", username="e"), staff.user("reviewer", username="r")
@@ -94,18 +90,28 @@ def test_backup_then_restore_into_an_empty_database_gives_back_the_same_tracker(
     network = Action.objects.get(key="network")
     evidence = [{"url": "https://example.org/e"}]
     published = services.status_update_draft_create(
-        user=editor, action=network, status="completed", as_of=date(2019, 6, 1),
-        note="Constituted.", evidence=evidence,
+        user=editor,
+        action=network,
+        status="completed",
+        as_of=date(2019, 6, 1),
+        note="Constituted.",
+        evidence=evidence,
     )
     services.status_update_submit(user=editor, update=published)
     services.status_update_publish(user=reviewer, update=published, verification="reported")
     services.status_update_draft_create(
-        user=editor, action=network, status="delayed", as_of=date(2020, 1, 1),
-        note="Draft, not public.", evidence=evidence,
+        user=editor,
+        action=network,
+        status="delayed",
+        as_of=date(2020, 1, 1),
+        note="Draft, not public.",
+        evidence=evidence,
     )
     services.action_update(
-        user=staff.user("administrator", username="a"), action=network,
-        version=network.version, weight=3,
+        user=staff.user("administrator", username="a"),
+        action=network,
+        version=network.version,
+        weight=3,
     )
     before_pages, before_rows = pages(), rows()
     backup = tmp_path / "tracker-backup.json"
@@ -120,9 +126,11 @@ def test_backup_then_restore_into_an_empty_database_gives_back_the_same_tracker(
     assert list(after_pages) == list(before_pages)
     for url, body in before_pages.items():
         assert after_pages[url] == body, url
-    assert Group.objects.get(name="Reviewer").permissions.filter(
-        codename="publish_statusupdate"
-    ).exists()
+    assert (
+        Group.objects.get(name="Reviewer")
+        .permissions.filter(codename="publish_statusupdate")
+        .exists()
+    )
 
 
 def test_restore_refuses_a_database_that_holds_data(seeded, tmp_path):

@@ -150,8 +150,14 @@ def small_file():
     return {
         "format": "resolution-tracker/1",
         "sources": [
-            {"key": "fz-src", "title": "Fuzz source", "kind": "un_document", "symbol": "A/1",
-             "date": "2019-01-01", "url": "https://example.org/src"},
+            {
+                "key": "fz-src",
+                "title": "Fuzz source",
+                "kind": "un_document",
+                "symbol": "A/1",
+                "date": "2019-01-01",
+                "url": "https://example.org/src",
+            },
         ],
         "member_states": [{"iso3": "FZA", "name": "Fuzzland", "source": "fz-src"}],
         "actors": [
@@ -167,11 +173,21 @@ def small_file():
             "adopted_on": "2018-05-05",
             "sources": ["fz-src"],
             "paragraphs": [
-                {"number": "PP1", "kind": "preambular", "text": "Recalling.",
-                 "provenance": "paraphrase", "source": "fz-src"},
-                {"number": "1", "kind": "operative", "verb": "requests",
-                 "addressee": "secretary_general", "summary": "Do it",
-                 "provenance": "unknown"},
+                {
+                    "number": "PP1",
+                    "kind": "preambular",
+                    "text": "Recalling.",
+                    "provenance": "paraphrase",
+                    "source": "fz-src",
+                },
+                {
+                    "number": "1",
+                    "kind": "operative",
+                    "verb": "requests",
+                    "addressee": "secretary_general",
+                    "summary": "Do it",
+                    "provenance": "unknown",
+                },
             ],
             "actions": [
                 {
@@ -184,22 +200,38 @@ def small_file():
                     "due_date": "2020-12-31",
                     "weight": 2,
                     "occurrences": [
-                        {"key": "c1", "kind": "conference", "title": "First",
-                         "start_date": "2018-11-29", "member_states_count": 10,
-                         "sources": ["fz-src"],
-                         "participations": [{"member_state": "FZA", "role": "host",
-                                             "source": "fz-src"}]},
+                        {
+                            "key": "c1",
+                            "kind": "conference",
+                            "title": "First",
+                            "start_date": "2018-11-29",
+                            "member_states_count": 10,
+                            "sources": ["fz-src"],
+                            "participations": [
+                                {"member_state": "FZA", "role": "host", "source": "fz-src"}
+                            ],
+                        },
                     ],
-                    "figures": [{"label": "Members", "value": 24, "as_of": "2018-11-29",
-                                 "source": "fz-src"}],
-                    "member_state_roles": [{"member_state": "FZA", "role": "co_chair",
-                                            "source": "fz-src"}],
+                    "figures": [
+                        {"label": "Members", "value": 24, "as_of": "2018-11-29", "source": "fz-src"}
+                    ],
+                    "member_state_roles": [
+                        {"member_state": "FZA", "role": "co_chair", "source": "fz-src"}
+                    ],
                     "status_updates": [
-                        {"key": "s1", "status": "in_progress", "progress": 40,
-                         "as_of": "2018-11-29", "note": "Started.", "recorded_by": "Fuzz",
-                         "verification": "reported",
-                         "evidence": [{"source": "fz-src", "locator": "p. 1"},
-                                      {"occurrence": "c1"}]},
+                        {
+                            "key": "s1",
+                            "status": "in_progress",
+                            "progress": 40,
+                            "as_of": "2018-11-29",
+                            "note": "Started.",
+                            "recorded_by": "Fuzz",
+                            "verification": "reported",
+                            "evidence": [
+                                {"source": "fz-src", "locator": "p. 1"},
+                                {"occurrence": "c1"},
+                            ],
+                        },
                     ],
                 },
             ],
@@ -229,8 +261,22 @@ ANY_VALUE = st.recursive(
         st.floats(allow_nan=True),
         TEXT,
         st.dates(),
-        st.sampled_from(["fz-src", "c1", "FZA", "1", "PP1", "verified", "reported", "operative",
-                         "completed", "2019-13-01", "unknown", "annual"]),
+        st.sampled_from(
+            [
+                "fz-src",
+                "c1",
+                "FZA",
+                "1",
+                "PP1",
+                "verified",
+                "reported",
+                "operative",
+                "completed",
+                "2019-13-01",
+                "unknown",
+                "annual",
+            ]
+        ),
     ),
     lambda children: st.one_of(
         st.lists(children, max_size=3),

@@ -70,18 +70,30 @@ def world(django_db_setup, django_db_blocker):
         evidence = [{"url": "https://example.org/unpublished"}]
         # The editor's own draft: "completed" for an action that is publicly in progress.
         draft = services.status_update_draft_create(
-            user=editor, action=network, status="completed", as_of=date(2019, 6, 1),
-            note=f"{DRAFT_MARKER} constituted", evidence=evidence,
+            user=editor,
+            action=network,
+            status="completed",
+            as_of=date(2019, 6, 1),
+            note=f"{DRAFT_MARKER} constituted",
+            evidence=evidence,
         )
         # Awaiting review: "completed" for an action nobody has assessed publicly.
         submitted = services.status_update_draft_create(
-            user=editor, action=pscru, status="completed", as_of=date(2019, 6, 1),
-            note=f"{SUBMITTED_MARKER} established", evidence=evidence,
+            user=editor,
+            action=pscru,
+            status="completed",
+            as_of=date(2019, 6, 1),
+            note=f"{SUBMITTED_MARKER} established",
+            evidence=evidence,
         )
         services.status_update_submit(user=editor, update=submitted)
         rejected = services.status_update_draft_create(
-            user=editor, action=pscru, status="in_progress", as_of=date(2019, 7, 1),
-            note=f"{REJECTED_MARKER} started", evidence=evidence,
+            user=editor,
+            action=pscru,
+            status="in_progress",
+            as_of=date(2019, 7, 1),
+            note=f"{REJECTED_MARKER} started",
+            evidence=evidence,
         )
         services.status_update_submit(user=editor, update=rejected)
         services.status_update_reject(user=reviewer, update=rejected, reason="No source.")
@@ -198,9 +210,7 @@ def _objects(world):
         "memberstate": MemberState.objects.get(iso3="TUR"),
         "actor": Actor.objects.get(name="Türkiye"),
         "memberstaterole": MemberStateRole.objects.filter(action=contact_group).first(),
-        "participation": Participation.objects.filter(
-            occurrence__key="meeting-2018-09-24"
-        ).first(),
+        "participation": Participation.objects.filter(occurrence__key="meeting-2018-09-24").first(),
         "sourcedfigure": SourcedFigure.objects.filter(action=contact_group).first(),
         "statusupdate": world["published"],
         "editorassignment": world["assignment"],
@@ -274,20 +284,24 @@ def _admin_pages(world):
     return pages
 
 
-ADMIN_PAGE_NAMES = ["admin index"] + [
-    f"{model} {page}"
-    for model in MODEL_PAGES
-    for page in ("list", "add", "change", "delete", "history")
-] + [
-    "draft change",
-    "draft delete",
-    "submitted change",
-    "submitted delete",
-    "user list",
-    "user add",
-    "user change",
-    "group list",
-]
+ADMIN_PAGE_NAMES = (
+    ["admin index"]
+    + [
+        f"{model} {page}"
+        for model in MODEL_PAGES
+        for page in ("list", "add", "change", "delete", "history")
+    ]
+    + [
+        "draft change",
+        "draft delete",
+        "submitted change",
+        "submitted delete",
+        "user list",
+        "user add",
+        "user change",
+        "group list",
+    ]
+)
 
 
 def _outcome(response):
@@ -384,8 +398,13 @@ def _actions(world):
     def bulk(step, pk, **data):
         return lambda c: c.post(
             reverse(CHANGELIST),
-            {"action": f"{step}_selected", "_selected_action": [pk], "index": 0, "apply": 1,
-             **data},
+            {
+                "action": f"{step}_selected",
+                "_selected_action": [pk],
+                "index": 0,
+                "apply": 1,
+                **data,
+            },
         )
 
     return {
@@ -531,8 +550,13 @@ def test_an_editor_cannot_publish_anything(w):
     client.post(_step_url(submitted.pk, "publish"), {"verification": "verified"})
     client.post(
         reverse(CHANGELIST),
-        {"action": "publish_selected", "_selected_action": [submitted.pk], "index": 0,
-         "apply": 1, "verification": "verified"},
+        {
+            "action": "publish_selected",
+            "_selected_action": [submitted.pk],
+            "index": 0,
+            "apply": 1,
+            "verification": "verified",
+        },
     )
     assert _state(submitted.pk) == "submitted"
     assert not StatusUpdate.objects.filter(state="published", author=w["users"]["editor"]).exists()
@@ -545,17 +569,25 @@ def test_assignments_limit_the_admins_choices(w):
     client = staff.client_for(EnglishByDefaultClient(), editor)
     found = client.get(
         reverse("admin:autocomplete"),
-        {"app_label": "resolutions", "model_name": "statusupdate", "field_name": "action",
-         "term": ""},
+        {
+            "app_label": "resolutions",
+            "model_name": "statusupdate",
+            "field_name": "action",
+            "term": "",
+        },
     ).json()["results"]
     assert [r["text"] for r in found] == [Action.objects.get(key="training").title]
     response = client.post(
         reverse("admin:resolutions_statusupdate_add"),
         {
             "action": w["network"].pk,  # a roster, not a training programme
-            "status": "in_progress", "as_of": "2020-01-01", "note": "Out of scope.",
-            "evidence-TOTAL_FORMS": "1", "evidence-INITIAL_FORMS": "0",
-            "evidence-MIN_NUM_FORMS": "1", "evidence-MAX_NUM_FORMS": "1000",
+            "status": "in_progress",
+            "as_of": "2020-01-01",
+            "note": "Out of scope.",
+            "evidence-TOTAL_FORMS": "1",
+            "evidence-INITIAL_FORMS": "0",
+            "evidence-MIN_NUM_FORMS": "1",
+            "evidence-MAX_NUM_FORMS": "1000",
             "evidence-0-url": "https://example.org/x",
         },
     )
@@ -582,7 +614,8 @@ def test_no_role_may_write_the_audit_trail_and_groups_match_the_role_table(w):
             for p in group.permissions.select_related("content_type")
         }
         assert held == table[Role(group.name)], group.name
-        assert not [p for p in held if "_historical" in p and not p.split(".")[1].startswith(
-            "view_")], group.name
+        assert not [
+            p for p in held if "_historical" in p and not p.split(".")[1].startswith("view_")
+        ], group.name
     assert "resolutions.publish_statusupdate" not in table[Role.EDITOR]
     assert EditorAssignment._meta.app_label == "workflow"

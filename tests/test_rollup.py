@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from resolutions.models import Action
-from resolutions.rollup import paragraph_rollups, resolution_rollup
+from resolutions.rollup import paragraph_rollups, resolution_rollup, resolution_rollups
 from resolutions.status import Status
 from tests import factories as f
 
@@ -144,3 +144,10 @@ def test_seeded_resolution_on_the_day_of_the_second_conference(seeded):
     assert rollup.counts[Status.IN_PROGRESS] == 2
     assert rollup.counts[Status.NOT_STARTED] == 1
     assert rollup.counts[Status.NOT_YET_ASSESSED] == 2
+
+
+def test_nothing_to_roll_up_on_a_fresh_install(client):
+    # An empty IN () cannot be compiled to SQL; a fresh database must still render.
+    assert resolution_rollups([], D) == {}
+    assert paragraph_rollups([], D) == {}
+    assert client.get("/").status_code == 200

@@ -481,8 +481,14 @@ def test_bulk_publish_with_one_note(client, action, editor, reviewer):
     changelist, selection, page = _bulk(client, "publish", updates)
     assert page.status_code == 200 and "3 status update(s)" in page.text
     response = client.post(
-        changelist, {**selection, "index": 0, "apply": 1, "note": "Batch of 3 May.",
-                     "verification": "verified"}
+        changelist,
+        {
+            **selection,
+            "index": 0,
+            "apply": 1,
+            "note": "Batch of 3 May.",
+            "verification": "verified",
+        },
     )
     assert response.status_code == 302
     published = StatusUpdate.objects.filter(pk__in=[u.pk for u in updates])
@@ -498,7 +504,8 @@ def test_bulk_steps_are_all_or_nothing(client, action, editor, reviewer):
     staff.client_for(client, reviewer)
     changelist, selection, _ = _bulk(client, "publish", [submitted, still_draft])
     response = client.post(
-        changelist, {**selection, "index": 0, "apply": 1, "verification": "verified"},
+        changelist,
+        {**selection, "index": 0, "apply": 1, "verification": "verified"},
         follow=True,
     )
     assert "Nothing was changed" in response.text

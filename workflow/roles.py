@@ -218,9 +218,7 @@ def may_review(user, update):
     """Publish (approve) or reject."""
     from resolutions.models import State
 
-    return (
-        _state(update) == State.SUBMITTED and can_review(user) and in_scope(user, update.action)
-    )
+    return _state(update) == State.SUBMITTED and can_review(user) and in_scope(user, update.action)
 
 
 def require(allowed, message):

@@ -34,16 +34,23 @@ class AuditChanges(HistoricalChanges):
     """
 
     def diff_against(
-        self, old_history, excluded_fields=None, included_fields=None, *,
+        self,
+        old_history,
+        excluded_fields=None,
+        included_fields=None,
+        *,
         foreign_keys_are_objs=False,
     ):
         if included_fields is None:
             included_fields = {
-                f.name for f in old_history.tracked_fields
+                f.name
+                for f in old_history.tracked_fields
                 if not f.primary_key and f.name != "version"
             } | {f.name for f in old_history._history_m2m_fields}
         return super().diff_against(
-            old_history, excluded_fields, included_fields,
+            old_history,
+            excluded_fields,
+            included_fields,
             foreign_keys_are_objs=foreign_keys_are_objs,
         )
 
@@ -57,8 +64,10 @@ class AuditChanges(HistoricalChanges):
             if old == new:
                 continue
             if foreign_keys_are_objs and isinstance(field, ForeignKey):
-                old, new = (_related(record, field, key) for record, key in
-                            ((old_history, old), (self, new)))
+                old, new = (
+                    _related(record, field, key)
+                    for record, key in ((old_history, old), (self, new))
+                )
             changes.append(ModelChange(name, old, new))
         return changes
 

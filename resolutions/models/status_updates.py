@@ -224,9 +224,7 @@ class StatusUpdate(VersionedModel):
                 "completed or ongoing.",
             ),
             models.CheckConstraint(
-                condition=~Q(status=Status.COMPLETED)
-                | Q(progress__isnull=True)
-                | Q(progress=100),
+                condition=~Q(status=Status.COMPLETED) | Q(progress__isnull=True) | Q(progress=100),
                 name="status_update_completed_is_100",
                 violation_error_message="A completed action is at 100%% progress.",
             ),

@@ -90,9 +90,7 @@ class VersionedModel(models.Model):
         update_fields = kwargs.get("update_fields")
         model = type(self)
         with transaction.atomic(using=using):
-            stored = (
-                model._base_manager.using(using).select_for_update().filter(pk=self.pk).first()
-            )
+            stored = model._base_manager.using(using).select_for_update().filter(pk=self.pk).first()
             if stored is None:  # deleted meanwhile: let Django decide (it inserts)
                 return super().save(*args, **kwargs)
             self.check_change_allowed(stored, update_fields)
