@@ -40,7 +40,7 @@ def _queries(q):
         return "—"
     cold, warm = q.get("cold") or {}, q.get("warm") or {}
     if cold.get("status") == "timeout":
-        return f"> {cold.get('queries')} (gave up after {cold.get('seconds')} s)"
+        return f"> {cold.get('queries')} (abandoned after {cold.get('seconds', 0):.0f} s)"
     if cold.get("status") != 200:
         return f"HTTP {cold.get('status')}"
     if warm and warm.get("queries") != cold.get("queries"):
@@ -62,8 +62,15 @@ def page_table(result, config):
     for name, page in pages.items():
         label = LABELS.get(name, name)
         q = queries.get(name)
+        if q and name != "floor":
+            worst = max((q.get(k) or {}).get("queries", 0) for k in ("cold", "warm"))
+            if (q.get("cold") or {}).get("status") == "timeout":
+                worst = f"> {worst} (abandoned after {q['cold']['seconds']:.0f} s)"
+            met = isinstance(worst, int) and worst <= QUERY_BUDGET
+            verdicts.append((f"{label}: ≤ {QUERY_BUDGET} queries", met, f"{worst}"))
         if not page.get("available"):
-            why = (f"no response within {page.get('seconds')} s" if page.get("status") == 0
+            why = (f"no response within {page.get('seconds', 0):.0f} s"
+                   if page.get("status") == 0
                    else f"not available (HTTP {page.get('status', '—')})")
             lines.append(f"| {label} | {_queries(q)} | {why} | | | | |")
             if name in RATIO_TARGETS:
@@ -76,12 +83,6 @@ def page_table(result, config):
             f"{_fmt(c2['rps'])} | {_fmt(ratio, 1) + '×' if ratio else '—'} | "
             f"{c1['requests']} + {c2['requests']} |"
         )
-        if q and name != "floor":
-            worst = max((q.get(k) or {}).get("queries", 0) for k in ("cold", "warm"))
-            if (q.get("cold") or {}).get("status") == "timeout":
-                worst = f"> {worst}, timed out"
-            met = isinstance(worst, int) and worst <= QUERY_BUDGET
-            verdicts.append((f"{label}: ≤ {QUERY_BUDGET} queries", met, f"{worst}"))
         if name in RATIO_TARGETS and ratio is not None:
             verdicts.append((f"{label}: p50 ≤ {FLOOR_RATIO:.0f}× floor",
                              ratio <= FLOOR_RATIO, f"{ratio:.1f}×"))
@@ -167,11 +168,15 @@ def section(result):
     return out
 
 
+def _short(line, width=200):
+    return line if len(line) <= width else line[:width - 1] + "…"
+
+
 def plans_section(plans):
     out = []
     for item in plans:
-        out += [f"#### {item['title']}", "", item.get("note", ""), "", "```",
-                item["plan"].rstrip(), "```", ""]
+        plan = "\n".join(_short(line) for line in item["plan"].rstrip().splitlines())
+        out += [f"#### {item['title']}", "", item.get("note", ""), "", "```", plan, "```", ""]
     return out
 
 
