@@ -245,8 +245,12 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
     if len(all_days) > MAX_DAYS:
         all_days = _sample(all_days, MAX_DAYS)
         sampled.update(ids)
-    rows = Action.objects.filter(resolution_id__in=ids).rollup_series(all_days)
     computed = set(all_days)
+    wanted = {}
+    for rid, days in days_by_resolution.items():
+        for day in computed.intersection(days):
+            wanted.setdefault(day, []).append(rid)
+    rows = Action.objects.filter(resolution_id__in=ids).rollup_series(all_days, wanted=wanted)
     history = {}
     for rid in ids:
         points = []

@@ -168,6 +168,27 @@ class ActionFilterSet(FilterSet):
         super().__init__(*args, **kwargs)
         self.as_of = as_of
         self.as_of_error = None
+        self._limit_paragraph_choices()
+
+    def _limit_paragraph_choices(self):
+        """Offer the paragraphs of one resolution: the chosen one, the given paragraph's, or the
+        only one listed. With many resolutions listed and none chosen, the menu would hold every
+        operative paragraph of every resolution (11,000 at UN scale): too long to use, and
+        seconds to render. A paragraph id in the URL is still accepted on its own."""
+        data = self.data or {}
+        paragraphs = self.filters["paragraph"].queryset
+        if data.get("resolution"):
+            paragraphs = paragraphs.filter(resolution__slug=data["resolution"])
+        elif str(data.get("paragraph", "")).isdigit():
+            paragraphs = paragraphs.filter(
+                resolution__paragraphs__pk=data["paragraph"]
+            )
+        elif Resolution.objects.listed()[:2].count() > 1:
+            paragraphs = paragraphs.none()
+            self.filters["paragraph"].extra["help_text"] = gettext_lazy(
+                "Choose a resolution first to filter by paragraph."
+            )
+        self.filters["paragraph"].queryset = paragraphs
 
     def filter_search(self, queryset, name, value):
         return queryset.search(value.strip(), self.as_of) if value.strip() else queryset

@@ -284,7 +284,13 @@ def _bump(conn):
         cache.set(CACHE_VERSION_KEY, uuid.uuid4().hex, None)
 
 
-def _bypass_cache() -> bool:
+def start_version():
+    """No data version yet (first use, or evicted): start one; the next request fills the cache."""
+    cache.add(CACHE_VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def cache_bypassed() -> bool:
+    """True while this connection holds uncommitted changes that the cache must not see."""
     conn = transaction.get_connection()
     if not getattr(conn, _DIRTY, False):
         return False
@@ -297,7 +303,7 @@ def _bypass_cache() -> bool:
 def _cached(kind: str, ids: list, as_of: date, compute) -> dict[int, Rollup]:
     min_ids = getattr(settings, "ROLLUP_CACHE_MIN_IDS", CACHE_MIN_IDS)
     timeout = getattr(settings, "ROLLUP_CACHE_TIMEOUT", CACHE_TIMEOUT)
-    if len(ids) < min_ids or not timeout or _bypass_cache():
+    if len(ids) < min_ids or not timeout or cache_bypassed():
         return compute(ids)
     digest = hashlib.sha256(",".join(map(str, sorted(set(ids)))).encode()).hexdigest()[:32]
     key = f"rollup:{kind}:{as_of.isoformat()}:{digest}"
@@ -308,8 +314,7 @@ def _cached(kind: str, ids: list, as_of: date, compute) -> dict[int, Rollup]:
         return {i: Rollup.from_tuple(stored[i]) for i in ids}
     rollups = compute(ids)
     if version is None:
-        # No version yet (first use, or evicted): start one; the next request fills the cache.
-        cache.add(CACHE_VERSION_KEY, uuid.uuid4().hex, None)
+        start_version()
     else:
         cache.set(key, (version, {i: r.as_tuple() for i, r in rollups.items()}), timeout)
     return rollups

@@ -1,9 +1,11 @@
-"""Keeps the roll-up cache honest: every write that can move a roll-up invalidates it.
+"""Keeps the caches honest: every write to the domain invalidates them.
 
-Connected in ResolutionsConfig.ready(). What can move a number: a status update (created; a
-future publication step saves it again), its evidence, an occurrence (recurring mandates), an
-action (weight, due date, mandate type, paragraphs), a paragraph (exclusion), a resolution, and
-the action–paragraph links (saved directly or through action.paragraphs.add/remove/clear).
+Connected in ResolutionsConfig.ready(). The roll-up cache needs only what can move a number (a
+status update, its evidence, an occurrence, an action, a paragraph, a resolution, the
+action–paragraph links); the page cache (resolutions/page_cache.py) shares its data version and
+shows everything else too (texts and their translations, sources, actors, Member States and their
+roles, figures), so every model of the public record invalidates, and so does a change to its
+many-to-many relations (action.paragraphs.add(), resolution.sources.set(), …).
 
 post_delete is not connected for StatusUpdate and Evidence: they cannot be deleted on their own
 (append-only), only by a cascade from an action or resolution, whose own post_delete fires; a
@@ -20,23 +22,38 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from .models import (
     Action,
     ActionParagraph,
+    Actor,
     Evidence,
+    MemberState,
+    MemberStateRole,
     Occurrence,
     Paragraph,
+    Participation,
     Resolution,
+    SourcedFigure,
+    SourceDocument,
     StatusUpdate,
+    TextTranslation,
 )
 from .rollup import invalidate_cache
 
-SAVED = (Resolution, Paragraph, Action, ActionParagraph, Occurrence, StatusUpdate, Evidence)
-DELETED = (Resolution, Paragraph, Action, ActionParagraph, Occurrence)
+PUBLIC_RECORD = (
+    Resolution, Paragraph, Action, ActionParagraph, Occurrence, Actor, SourceDocument,
+    SourcedFigure, MemberState, MemberStateRole, Participation, TextTranslation,
+)
+SAVED = (*PUBLIC_RECORD, StatusUpdate, Evidence)
+DELETED = PUBLIC_RECORD
+# Not every many-to-many relation: the auth tables' change during migrate, before the cache
+# table exists.
+MANY_TO_MANY = (Action.paragraphs, Action.responsible_actors, Resolution.sources,
+                Occurrence.sources)
 
 
 def rollup_input_changed(sender, using=None, **kwargs):
     invalidate_cache(using)
 
 
-def action_paragraphs_changed(sender, action, using=None, **kwargs):
+def many_to_many_changed(sender, action, using=None, **kwargs):
     if action in ("post_add", "post_remove", "post_clear"):
         invalidate_cache(using)
 
@@ -55,6 +72,7 @@ def connect(app_config):
     for model in DELETED:
         post_delete.connect(rollup_input_changed, sender=model,
                             dispatch_uid=f"rollup-cache-delete-{model.__name__}")
-    m2m_changed.connect(action_paragraphs_changed, sender=Action.paragraphs.through,
-                        dispatch_uid="rollup-cache-action-paragraphs")
+    for relation in MANY_TO_MANY:
+        m2m_changed.connect(many_to_many_changed, sender=relation.through,
+                            dispatch_uid=f"rollup-cache-m2m-{relation.through.__name__}")
     post_migrate.connect(prepare_cache, sender=app_config, dispatch_uid="rollup-cache-migrate")

@@ -33,11 +33,13 @@ from .models import (
     StatusUpdate,
 )
 from .models.actions import MANDATE_DONE_MEANS, RECURRENCE_WINDOW_DAYS, MandateType, Recurrence
+from .page_cache import public_page
 from .rollup import STALE_AFTER_DAYS, paragraph_rollups, resolution_rollup, resolution_rollups
 from .status import DEFAULT_CREDIT, DEFINITIONS, ORDER, PROGRESS_ALLOWED, Status
 from .translations import prefetch_translations
 
 RECENT_UPDATES = 6
+RESOLUTIONS_PER_PAGE = 10
 RECENT_EVENTS = 5
 ACTIONS_PER_PAGE = 25
 PRIMARY_FILTERS = ("status", "resolution", "paragraph", "actor")
@@ -80,8 +82,14 @@ def _attach_freshness(resolution, events, as_of):
 # --- Dashboard -----------------------------------------------------------------------------
 
 
-def _dashboard_data(as_of):
-    resolutions = list(Resolution.objects.listed())
+def _dashboard_data(as_of, page_number):
+    # A secretariat may load every resolution of a session (and the UN's registry holds
+    # hundreds): the dashboard shows them a page at a time, real ones before synthetic ones.
+    paginator = Paginator(
+        Resolution.objects.listed().order_by("is_synthetic", "symbol"), RESOLUTIONS_PER_PAGE
+    )
+    page = paginator.get_page(page_number)
+    resolutions = list(page.object_list)
     ids = [r.pk for r in resolutions]
     rollups = resolution_rollups(ids, as_of)
     paragraphs = list(Paragraph.objects.operative().filter(resolution_id__in=ids).in_order())
@@ -111,14 +119,16 @@ def _dashboard_data(as_of):
         event.symbol = symbols.get(event.resolution_id, "")
     return {
         "resolutions": resolutions,
+        "page": page,
         "recent_updates": recent_updates,
         "latest_events": latest_events,
     }
 
 
+@public_page
 def dashboard(request):
     ctx = _context(request)
-    ctx.update(_dashboard_data(ctx["as_of"]))
+    ctx.update(_dashboard_data(ctx["as_of"], request.GET.get("page", "")))
     return render(request, "resolutions/dashboard.html", ctx)
 
 
@@ -165,6 +175,7 @@ def _resolution_data(slug, as_of):
     }
 
 
+@public_page
 def resolution_detail(request, slug):
     ctx = _context(request)
     ctx.update(_resolution_data(slug, ctx["as_of"]))
@@ -232,6 +243,7 @@ def _paragraph_data(slug, number, as_of):
     }
 
 
+@public_page
 def paragraph_detail(request, slug, number):
     ctx = _context(request)
     ctx.update(_paragraph_data(slug, number, ctx["as_of"]))
@@ -289,6 +301,7 @@ def _action_data(pk, as_of):
     }
 
 
+@public_page
 def action_detail(request, pk):
     ctx = _context(request)
     ctx.update(_action_data(pk, ctx["as_of"]))
@@ -312,6 +325,7 @@ def _page_of(request, queryset):
     return page, problem
 
 
+@public_page
 def action_list(request):
     ctx = _context(request)
     filterset, queryset = filtered_actions(request)
@@ -372,6 +386,7 @@ def _member_state_list_data(as_of):
     }
 
 
+@public_page
 def member_state_list(request):
     ctx = _context(request)
     ctx.update(_member_state_list_data(ctx["as_of"]))
@@ -437,6 +452,7 @@ def _member_state_data(iso3, as_of):
     }
 
 
+@public_page
 def member_state_detail(request, iso3):
     ctx = _context(request)
     ctx.update(_member_state_data(iso3, ctx["as_of"]))
@@ -454,6 +470,7 @@ def member_state_detail(request, iso3):
 # --- Status definitions --------------------------------------------------------------------
 
 
+@public_page
 def status_definitions(request):
     ctx = _context(request)
     ctx.update(

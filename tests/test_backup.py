@@ -16,7 +16,9 @@ from resolutions.models import Action, Resolution, StatusUpdate
 from tests import staff
 from tests.conftest import EnglishByDefaultClient
 
-pytestmark = pytest.mark.django_db
+# Transactional: flushing the database (as a restore into an emptied database does) cannot run
+# inside the transaction a normal test is wrapped in on PostgreSQL.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # Differences that are not data: the CSRF token of a form, generation times in exports.
 NOISE = [

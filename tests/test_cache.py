@@ -24,8 +24,10 @@ from tests import factories as f
 @pytest.fixture
 def counted(monkeypatch, settings):
     """Cache every roll-up (the dashboard of the real data has 1 resolution, 4 paragraphs) and
-    count how often the database computes one."""
+    count how often the database computes one. The page cache (tests/test_page_cache.py) is off:
+    these tests are about the roll-up cache underneath it."""
     settings.ROLLUP_CACHE_MIN_IDS = 1
+    settings.PAGE_CACHE_SECONDS = 0
     calls = {"resolutions": 0, "paragraphs": 0}
 
     def counting(name, compute):

@@ -195,7 +195,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # worker and every machine, or a worker would keep serving numbers from before a publish:
 # per-process caches (LocMemCache) are therefore not offered. CACHE_URL empty (default): a table
 # in the database ("tracker_cache", created by `manage.py migrate`/`createcachetable`).
-# redis://host:6379/0 : Redis, for several machines (needs the `redis` package installed).
+# redis://host:6379/0 : Redis, for several machines (the `redis` package is a dependency).
 # dummy:// : no caching.
 CACHE_URL = env_str("CACHE_URL", "").strip()
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
@@ -211,6 +211,13 @@ else:
         f"CACHE_URL={CACHE_URL!r} is not supported (leave it empty for the database cache, or "
         "use redis://host:port/db or dummy://)."
     )
+
+
+# Anonymous public pages are served from that cache until the data changes
+# (resolutions/page_cache.py); entries also expire after this many seconds. 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+if PAGE_CACHE_SECONDS < 0:
+    raise ImproperlyConfiguredEnv(f"PAGE_CACHE_SECONDS={PAGE_CACHE_SECONDS} must be 0 or more.")
 
 
 # --- Read-only JSON API (api/) ----------------------------------------------------------------

@@ -234,8 +234,12 @@ class ActionQuerySet(models.QuerySet):
         rows = self.order_by().values("resolution_id").annotate(n=models.Count("pk"))
         return {row["resolution_id"]: row["n"] for row in rows}
 
-    def rollup_series(self, days, *, only=("weighted_credit", "weight_total")):
+    def rollup_series(self, days, *, only=("weighted_credit", "weight_total"), wanted=None):
         """{(resolution id, day): roll-up row} for each of `days`, in ONE query.
+
+        `wanted` ({day: resolution ids}) limits each day to the resolutions whose chart shows
+        it: the databases push that condition into the grouped subquery, so a page of charts
+        costs each resolution's own points, not every point for every resolution.
 
         Compiling the roll-up is the costly part (its status expression is large, tens of
         milliseconds per date), and from one date to the next only its date parameters change.
@@ -253,9 +257,14 @@ class ActionQuerySet(models.QuerySet):
         parts, all_params = [], []
         for index, day in enumerate(days):
             # `index` is an int from enumerate, never user input.
-            parts.append(f"SELECT {index} AS series_point, s.* FROM ({sql}) s")
+            part = f"SELECT {index} AS series_point, s.* FROM ({sql}) s"
             delta = day - _SERIES_SENTINEL
             all_params.extend(_shift_date(p, delta) for p in params)
+            if wanted is not None:
+                ids = sorted(wanted.get(day, ())) or [0]  # no resolution wants it: no rows
+                part += f" WHERE s.resolution_id IN ({', '.join(['%s'] * len(ids))})"
+                all_params.extend(ids)
+            parts.append(part)
         with connections[self.db].cursor() as cursor:
             cursor.execute(" UNION ALL ".join(parts), all_params)
             names = [column[0] for column in cursor.description]

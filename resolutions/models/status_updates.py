@@ -267,9 +267,16 @@ class StatusUpdate(VersionedModel):
             ("edit_any_draft", "Can edit and delete drafts recorded by others"),
         ]
         indexes = [
+            # An action's latest update on a date: every status and roll-up query.
             models.Index(
                 fields=["action", "-as_of", "-recorded_at", "-id"], name="status_update_latest"
-            )
+            ),
+            # The newest published updates of all actions: the dashboard's "what changed".
+            models.Index(
+                fields=["-as_of", "-recorded_at", "-id"],
+                condition=Q(state=State.PUBLISHED),
+                name="status_update_recent",
+            ),
         ]
 
     def __str__(self):
