@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
@@ -274,6 +275,16 @@ def _all_translations(data):
     records = [res, *res["paragraphs"], *res["actions"],
                *[o for a in res["actions"] for o in a["occurrences"]]]
     return [fields for r in records for fields in r["translations"].values()]
+
+
+@pytest.fixture(autouse=True)
+def _forget_flushed_content_types():
+    """A flush inside a test deletes the content types and recreates them with new ids; the
+    test's rollback brings the old rows back, but ContentType's in-process cache would keep the
+    new ids and break every later test that refers to a content type (translations, admin log).
+    """
+    yield
+    ContentType.objects.clear_cache()
 
 
 def empty_database():
