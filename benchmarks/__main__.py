@@ -38,6 +38,10 @@ def main(argv=None):
                      help="skip generation when the dataset is already there")
     run.add_argument("--exports", action="store_true",
                      help="also count the exports' queries in-process (slow)")
+    run.add_argument("--cache", default="redis://127.0.0.1:6379/15",
+                     help="CACHE_URL for the served app: Redis (the multi-worker set-up the "
+                     "README recommends; this database is emptied first), or '' for the "
+                     "database cache table; falls back to '' when Redis does not answer")
     run.add_argument("--no-report", dest="report", action="store_false")
     explain = sub.add_parser("explain", help="EXPLAIN (ANALYZE, BUFFERS) on tracker_bench")
     explain.add_argument("--out", default=str(ROOT / "benchmarks" / "results"))

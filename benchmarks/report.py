@@ -50,8 +50,8 @@ def _queries(q):
 
 def page_table(result, config):
     pages = result["pages"].get(config, {})
-    queries = result["queries"] if config == "all_listed" else result.get(
-        "queries_real_only", {})
+    queries = result.get("queries_real_only", {}) if config == "real_only" else result[
+        "queries"]
     floor = (pages.get("floor") or {}).get("c1", {}).get("p50_ms")
     lines = [
         "| page | SQL queries (cold / warm cache) | p50 ms | p95 ms | req/s at c=2 | "
@@ -135,8 +135,14 @@ def section(result):
                 f"{_fmt(g.get('generator_s'))} s in the generator, {_fmt(g.get('wall_s'))} s "
                 "wall clock for the command.", ""]
     verdicts = []
+    cache = result.get("cache", "database table")
+    out += [f"Shared cache (`CACHE_URL`): {cache}. Queries are SQL queries; with the database "
+            "cache table, each page-cache look-up is one more, each store three more.", ""]
     for config, title in [("all_listed", "Every resolution listed "
-                           "(`SHOW_SYNTHETIC_RESOLUTIONS=true`: 501 resolutions on public pages)"),
+                           "(`SHOW_SYNTHETIC_RESOLUTIONS=true`: 501 resolutions on public pages), "
+                           "served as readers get them (anonymous, page cache on)"),
+                          ("all_listed_uncached", "The same pages rendered on every request "
+                           "(`PAGE_CACHE_SECONDS=0`): the first reader after a publish"),
                           ("real_only", "Only 53/45-POL listed (synthetic rows hidden, still in "
                            "the tables)")]:
         if config not in result.get("pages", {}):

@@ -31,6 +31,25 @@ SCALE_SIZES = {"small": (3, 24, 72), "medium": (50, 2000, 10000), "un": (500, 40
 LISTED_ALL = ["floor", "dashboard", "resolution", "resolution_real", "paragraph", "action",
               "actions_status", "actions_resolution", "api_actions"]
 REAL_ONLY = ["floor", "dashboard", "resolution_real"]
+# The same pages rendered on every request (PAGE_CACHE_SECONDS=0): what the first reader after
+# a publish waits for, and every reader of a page nobody asked for since.
+UNCACHED = ["floor", "dashboard", "resolution", "resolution_real", "paragraph", "action",
+            "actions_status", "actions_resolution"]
+
+
+def cache_url(requested):
+    """`requested` if it is Redis and answers (emptied, so that no earlier run's pages are
+    served), else the database cache ("")."""
+    if not requested.startswith("redis://"):
+        return requested
+    try:
+        import redis
+
+        redis.Redis.from_url(requested, socket_connect_timeout=2).flushdb()
+    except Exception as error:  # any failure means: not usable here
+        log(f"cache: {requested} not usable ({error}); using the database cache")
+        return ""
+    return requested
 
 
 def log(*args):
@@ -61,6 +80,9 @@ def machine():
     }
 
 
+CACHE_URL = ""  # set by run() from --cache
+
+
 def env_for(db_url, *, show_synthetic, extra=None):
     env = dict(os.environ)
     env.update(
@@ -72,7 +94,7 @@ def env_for(db_url, *, show_synthetic, extra=None):
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         DJANGO_LOG_LEVEL="ERROR",
         SHOW_SYNTHETIC_RESOLUTIONS="true" if show_synthetic else "false",
-        CACHE_URL="",
+        CACHE_URL=CACHE_URL,
         PYTHONPATH=str(ROOT),
     )
     env.update(extra or {})
@@ -302,8 +324,11 @@ def bench_database(kind, args):
                                           ",".join(REAL_ONLY)))
     result["queries_real_only"] = real_probe["queries"]
 
+    result["cache"] = CACHE_URL or "database table"
     result["pages"] = {}
+    env_uncached = env_for(url, show_synthetic=True, extra={"PAGE_CACHE_SECONDS": "0"})
     for config, env, names in [("all_listed", env_all, LISTED_ALL),
+                               ("all_listed_uncached", env_uncached, UNCACHED),
                                ("real_only", env_real, REAL_ONLY)]:
         log(f"{kind}: serving ({config}) and measuring")
         server = Server(env, logfile)
@@ -334,6 +359,8 @@ def bench_database(kind, args):
 
 
 def run(args):
+    global CACHE_URL
+    CACHE_URL = cache_url(args.cache)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for kind in args.db:
