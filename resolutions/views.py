@@ -85,8 +85,11 @@ def _attach_freshness(resolution, events, as_of):
 def _dashboard_data(as_of, page_number):
     # A secretariat may load every resolution of a session (and the UN's registry holds
     # hundreds): the dashboard shows them a page at a time, real ones before synthetic ones.
+    # Paged in Python: a few hundred short rows cost less than the COUNT query a lazy page
+    # would add to every dashboard.
     paginator = Paginator(
-        Resolution.objects.listed().order_by("is_synthetic", "symbol"), RESOLUTIONS_PER_PAGE
+        list(Resolution.objects.listed().order_by("is_synthetic", "symbol")),
+        RESOLUTIONS_PER_PAGE,
     )
     page = paginator.get_page(page_number)
     resolutions = list(page.object_list)
