@@ -3,12 +3,17 @@
 Everything is read from the roll-up evaluated on each date (so a transition shown here is exactly
 the difference between the dashboard on `from` and on `to`), plus the public status updates,
 occurrences and sourced figures dated in (from, to].
+
+Titles and summaries are in the active language where a translation exists (marked as not
+available otherwise, as on the public pages); the CSV keeps its column keys and its "change"
+codes (progress, status, status_update, occurrence, figure) in every language.
 """
 
 from datetime import date
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from resolutions.models import (
     Action,
@@ -20,8 +25,9 @@ from resolutions.models import (
 )
 from resolutions.rollup import paragraph_rollups, resolution_rollups
 from resolutions.status import Status
+from resolutions.translations import prefetch_translations
 
-from .report import evidence_entry, evidence_text, occurrence_date, participation_text
+from .report import Shown, evidence_entry, evidence_text, occurrence_date, participation_text
 
 
 def _delta(before, after):
@@ -40,6 +46,41 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
         .prefetch_related(Prefetch("paragraphs", Paragraph.objects.order_by("order")))
         .order_by("pk")
     )
+    public_updates = list(
+        StatusUpdate.objects.public()
+        .filter(action__resolution=resolution, as_of__gt=date_from, as_of__lte=date_to)
+        .select_related("action")
+        .prefetch_related(
+            Prefetch("evidence", Evidence.objects.select_related("source", "occurrence"))
+        )
+        .order_by("as_of", "recorded_at", "id")
+    )
+    new_occurrences = list(
+        Occurrence.objects.filter(
+            action__resolution=resolution, start_date__gt=date_from, start_date__lte=date_to
+        )
+        .select_related("action")
+        .prefetch_related("participations__member_state")
+        .order_by("start_date", "id")
+    )
+    new_figures = list(
+        SourcedFigure.objects.filter(
+            action__resolution=resolution, as_of__gt=date_from, as_of__lte=date_to
+        )
+        .select_related("action", "source")
+        .order_by("as_of", "id")
+    )
+    paragraphs = list(resolution.paragraphs.operative().in_order())
+    # Titles and summaries in the active language: one query for all of them, none in English.
+    prefetch_translations(
+        after,
+        [u.action for u in public_updates],
+        new_occurrences,
+        [o.action for o in new_occurrences],
+        [f.action for f in new_figures],
+        paragraphs,
+    )
+
     transitions, unchanged = [], 0
     for a in after:
         b = before[a.pk]
@@ -48,7 +89,7 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
             continue
         transitions.append({
             "id": a.pk,
-            "title": a.title,
+            "title": Shown(a, "title"),
             "url": reverse("action_detail", args=[a.pk]),
             "paragraphs": [p.number for p in a.paragraphs.all()],
             "from_status": b.current_status,
@@ -63,7 +104,7 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
         {
             "as_of": u.as_of,
             "action_id": u.action_id,
-            "action": u.action.title,
+            "action": Shown(u.action, "title"),
             "url": reverse("action_detail", args=[u.action_id]),
             "status": u.status,
             "status_label": u.get_status_display(),
@@ -73,50 +114,34 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
             "evidence": (evidence := [evidence_entry(e) for e in u.evidence.all()]),
             "evidence_text": evidence_text(evidence),
         }
-        for u in StatusUpdate.objects.public()
-        .filter(action__resolution=resolution, as_of__gt=date_from, as_of__lte=date_to)
-        .select_related("action")
-        .prefetch_related(
-            Prefetch("evidence", Evidence.objects.select_related("source", "occurrence"))
-        )
-        .order_by("as_of", "recorded_at", "id")
+        for u in public_updates
     ]
     occurrences = [
         {
             "start_date": o.start_date,
             "date": occurrence_date(o),
             "action_id": o.action_id,
-            "action": o.action.title,
+            "action": Shown(o.action, "title"),
             "url": reverse("action_detail", args=[o.action_id]),
-            "title": o.title,
+            "title": Shown(o, "title"),
             "kind": o.get_kind_display(),
             "place": o.place,
             "participation": participation_text(o),
         }
-        for o in Occurrence.objects.filter(
-            action__resolution=resolution, start_date__gt=date_from, start_date__lte=date_to
-        )
-        .select_related("action")
-        .prefetch_related("participations__member_state")
-        .order_by("start_date", "id")
+        for o in new_occurrences
     ]
     figures = [
         {
             "as_of": f.as_of,
-            "action": f.action.title,
+            "action": Shown(f.action, "title"),
             "label": f.label,
             "value": f.value,
             "is_minimum": f.is_minimum,
             "source": f.source.citation,
         }
-        for f in SourcedFigure.objects.filter(
-            action__resolution=resolution, as_of__gt=date_from, as_of__lte=date_to
-        )
-        .select_related("action", "source")
-        .order_by("as_of", "id")
+        for f in new_figures
     ]
 
-    paragraphs = list(resolution.paragraphs.operative().in_order())
     ids = [p.pk for p in paragraphs]
     # (No query at all for a resolution without operative paragraphs.)
     p_from = paragraph_rollups(ids, date_from) if ids else {}
@@ -124,7 +149,7 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
     paragraph_progress = [
         {
             "number": p.number,
-            "summary": p.summary,
+            "summary": Shown(p, "summary"),
             "url": reverse("paragraph_detail", args=[resolution.slug, p.number]),
             "from_percent": p_from[p.pk].percent,
             "to_percent": p_to[p.pk].percent,
@@ -154,6 +179,7 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
     }
 
 
+# The CSV's headings: stable keys in every language (a data file; tests read them by name).
 CHANGE_COLUMNS = ["resolution", "from", "to", "change", "date", "paragraph", "action_id",
                   "action", "before", "after", "detail", "evidence"]
 # "progress" rows: before/after are weighted percentages, detail the change in points.
@@ -164,15 +190,17 @@ def change_rows(changes: dict):
     symbol = changes["resolution"].symbol
     base = [symbol, changes["from"], changes["to"]]
     h = changes["headline"]
-    yield base + ["progress", "", "(resolution)", "", "", h["from_percent"], h["to_percent"],
-                  _points(h["delta"]), ""]
+    yield base + ["progress", "", _("(resolution)"), "", "", h["from_percent"],
+                  h["to_percent"], _points(h["delta"]), ""]
     for p in changes["paragraphs"]:
         yield base + ["progress", "", p["number"], "", p["summary"], p["from_percent"],
                       p["to_percent"], _points(p["delta"]), ""]
     for t in changes["transitions"]:
+        credit = _("credit %(before)s → %(after)s") % {
+            "before": _pct(t["from_credit"]), "after": _pct(t["to_credit"])
+        }
         yield base + ["status", "", "; ".join(t["paragraphs"]), t["id"], t["title"],
-                      t["from_label"], t["to_label"],
-                      f"credit {_pct(t['from_credit'])} → {_pct(t['to_credit'])}", ""]
+                      t["from_label"], t["to_label"], credit, ""]
     for u in changes["updates"]:
         yield base + ["status_update", u["as_of"], "", u["action_id"], u["action"], "",
                       u["status_label"], u["note"], u["evidence_text"]]
@@ -181,15 +209,16 @@ def change_rows(changes: dict):
         yield base + ["occurrence", o["start_date"], "", o["action_id"], o["action"], "", "",
                       detail, ""]
     for f in changes["figures"]:
-        value = f"{'more than ' if f['is_minimum'] else ''}{f['value']}"
+        value = _("more than %(value)s") % {"value": f["value"]} if f["is_minimum"] \
+            else f["value"]
         yield base + ["figure", f["as_of"], "", "", f["action"], "", value, f["label"],
                       f["source"]]
 
 
 def _pct(value):
-    return "excluded" if value is None else f"{value}%"
+    return _("excluded") if value is None else f"{value}%"
 
 
 def _points(delta):
     # A number, not "+14.3 points": text starting with + would be neutralised as a formula.
-    return "not scored on both dates" if delta is None else delta
+    return _("not scored on both dates") if delta is None else delta

@@ -2,16 +2,26 @@
 
 Renderers only lay out what the report builder computed; none of them reads the database. The
 same functions serve the download views and ``manage.py export_report``.
+
+Languages: everything is rendered in the active language (``translation.override`` in the views
+and the command). Each table column has a key and a label: CSV files are data and keep the keys
+as their headings in every language (scripts and the tests read them by name); the XLSX
+workbook and the PDF are read by people and carry the translated labels. Labels are lazy at
+module level and forced to ``str`` before openpyxl or the csv module sees them.
 """
 
 import csv
 import io
 import json
+import re
 from datetime import date, datetime
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_bidi, gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext as _
 
 from .params import report_filename
 from .report import build_dataset, build_report
@@ -22,35 +32,45 @@ BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only when it starts with a byte-ord
 
 # -- the paragraph-by-paragraph table, shared by CSV and XLSX -------------------------------
 
+# (key, label): the key heads the CSV column (stable, English, machine-readable), the label heads
+# the XLSX column (in the report's language).
 REPORT_COLUMNS = [
-    "resolution",
-    "as_of",
-    "section",
-    "paragraph",
-    "paragraph_kind",
-    "provenance",
-    "paragraph_progress_percent",
-    "action_id",
-    "action_key",
-    "action",
-    "mandate_type",
-    "responsible",
-    "due_date",
-    "weight",
-    "status",
-    "status_label",
-    "credit_percent",
-    "recorded_progress",
-    "overdue",
-    "stale",
-    "latest_update_as_of",
-    "latest_update_verification",
-    "latest_note",
-    "evidence",
+    ("resolution", gettext_lazy("Resolution")),
+    ("as_of", gettext_lazy("As of")),
+    ("section", gettext_lazy("Section")),
+    ("paragraph", gettext_lazy("Paragraph")),
+    ("paragraph_kind", gettext_lazy("Paragraph kind")),
+    ("provenance", gettext_lazy("Text provenance")),
+    ("paragraph_progress_percent", gettext_lazy("Paragraph progress (%)")),
+    ("action_id", gettext_lazy("Action ID")),
+    ("action_key", gettext_lazy("Action key")),
+    ("action", gettext_lazy("Action")),
+    ("mandate_type", gettext_lazy("Mandate type")),
+    ("responsible", gettext_lazy("Responsible")),
+    ("due_date", gettext_lazy("Due date")),
+    ("weight", gettext_lazy("Weight")),
+    ("status", gettext_lazy("Status code")),
+    ("status_label", gettext_lazy("Status")),
+    ("credit_percent", gettext_lazy("Credit (%)")),
+    ("recorded_progress", gettext_lazy("Recorded progress (%)")),
+    ("overdue", gettext_lazy("Overdue")),
+    ("stale", gettext_lazy("No update for 12 months")),
+    ("latest_update_as_of", gettext_lazy("Latest assessment as of")),
+    ("latest_update_verification", gettext_lazy("Verification")),
+    ("latest_note", gettext_lazy("Latest note")),
+    ("evidence", gettext_lazy("Evidence")),
 ]
 
 
-def _action_cells(a: dict | None) -> list:
+def column_keys(columns) -> list[str]:
+    return [key for key, _label in columns]
+
+
+def column_labels(columns) -> list[str]:
+    return [str(label) for _key, label in columns]
+
+
+def _action_cells(a: dict | None, machine: bool) -> list:
     if a is None:
         return [""] * 17
     return [
@@ -68,35 +88,66 @@ def _action_cells(a: dict | None) -> list:
         a["is_overdue"],
         a["is_stale"],
         a["latest_as_of"],
-        a["verification"],
+        # The machine value ("verified") in the data file; the label where people read it.
+        a["verification"] if machine else a["verification_label"],
         a["note"],
         a["evidence_text"],
     ]
 
 
-def report_rows(report: dict):
+def report_rows(report: dict, *, machine: bool = True):
     """One row per (paragraph, action); a paragraph without actions still gets a row, and the
-    mandates with no known paragraph close the table."""
+    mandates with no known paragraph close the table. `machine`: the CSV's coded values
+    (verification "verified") rather than the workbook's labels."""
     symbol, as_of = report["resolution"]["symbol"], report["as_of"]
     for p in report["paragraphs"]:
+        provenance = p["provenance_label"]
+        if p["text_translation"]:
+            provenance = _("%(language)s: %(provenance)s") % {
+                "language": p["text_translation"]["language_label"],
+                "provenance": p["text_translation"]["provenance"],
+            }
         head = [
             symbol,
             as_of,
-            "Paragraph",
+            str(SECTION_PARAGRAPH),
             p["number"],
             p["kind_label"],
-            p["provenance_label"],
+            provenance,
             p["percent"],
         ]
         for a in p["actions"] or [None]:
-            yield head + _action_cells(a)
+            yield head + _action_cells(a, machine)
     for a in report["unplaced_actions"]:
-        yield [symbol, as_of, report["unplaced_title"], "", "", "", ""] + _action_cells(a)
+        yield [symbol, as_of, report["unplaced_title"], "", "", "", ""] + _action_cells(a, machine)
 
 
-OCCURRENCE_COLUMNS = ["action", "recurring", "kind", "title", "date", "start_date", "end_date",
-                      "place", "theme", "participation", "sources"]
-SOURCE_COLUMNS = ["key", "title", "kind", "symbol", "date", "url", "publisher", "of_resolution"]
+# The "section" of a paragraph row (the other section is "Mandates with no known paragraph").
+SECTION_PARAGRAPH = pgettext_lazy("report section", "Paragraph")
+
+OCCURRENCE_COLUMNS = [
+    ("action", gettext_lazy("Action")),
+    ("recurring", gettext_lazy("Recurring mandate")),
+    ("kind", gettext_lazy("Kind")),
+    ("title", gettext_lazy("Occurrence")),
+    ("date", gettext_lazy("Date")),
+    ("start_date", gettext_lazy("Start date")),
+    ("end_date", gettext_lazy("End date")),
+    ("place", gettext_lazy("Place")),
+    ("theme", gettext_lazy("Theme")),
+    ("participation", gettext_lazy("Participation")),
+    ("sources", gettext_lazy("Sources")),
+]
+SOURCE_COLUMNS = [
+    ("key", gettext_lazy("Key")),
+    ("title", gettext_lazy("Title")),
+    ("kind", gettext_lazy("Kind")),
+    ("symbol", gettext_lazy("Symbol")),
+    ("date", gettext_lazy("Date")),
+    ("url", gettext_lazy("Address (URL)")),
+    ("publisher", gettext_lazy("Publisher")),
+    ("of_resolution", gettext_lazy("Source of the resolution")),
+]
 
 
 def occurrence_rows(report: dict):
@@ -131,17 +182,19 @@ def csv_chunks(header: list, rows):
 
 
 def render_csv(report: dict) -> bytes:
-    return "".join(csv_chunks(REPORT_COLUMNS, report_rows(report))).encode("utf-8")
+    rows = report_rows(report, machine=True)
+    return "".join(csv_chunks(column_keys(REPORT_COLUMNS), rows)).encode("utf-8")
 
 
 # -- XLSX -----------------------------------------------------------------------------------
 
 
-def _sheet(workbook, title: str, header: list, rows, widths=None):
+def _sheet(workbook, title, columns, rows, widths=None):
     from openpyxl.styles import Font
 
-    sheet = workbook.create_sheet(title)
-    sheet.append(header)
+    sheet = workbook.create_sheet(sheet_title(title))
+    set_direction(sheet)
+    sheet.append(column_labels(columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
@@ -152,62 +205,77 @@ def _sheet(workbook, title: str, header: list, rows, widths=None):
     return sheet
 
 
+def sheet_title(title) -> str:
+    """A translated sheet name as Excel accepts it: at most 31 characters, none of []:*?/\\."""
+    text = str(title)
+    for char in "[]:*?/\\":
+        text = text.replace(char, " ")
+    return text[:31]
+
+
+def set_direction(sheet):
+    """Arabic workbooks open right to left, column A on the right, as Excel shows Arabic."""
+    if get_language_bidi():
+        sheet.sheet_view.rightToLeft = True
+
+
 def render_xlsx(report: dict) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     workbook = Workbook()
     summary = workbook.active
-    summary.title = "Summary"
+    summary.title = sheet_title(_("Summary"))
+    set_direction(summary)
     res, headline = report["resolution"], report["headline"]
     summary.append([safe_xlsx_cell(f"{res['symbol']} — {res['title']}")])
     summary["A1"].font = Font(bold=True, size=14)
     summary.append([])
-    adopted = res["adopted_on"].isoformat() if res["adopted_on"] else "not known"
+    adopted = res["adopted_on"].isoformat() if res["adopted_on"] else _("not known")
     if res["adopted_until"]:
         adopted += f" – {res['adopted_until'].isoformat()}"
     facts = [
-        ("Resolution", res["symbol"]),
-        ("Title", res["title"]),
-        ("Adopted by", f"{res['adopting_body']}, {res['session']}"),
-        ("Place", res["place"]),
-        ("Adopted", adopted),
-        ("As of", report["as_of"]),
-        ("Generated at", _generated(report)),
-        ("Weighted progress (%)", headline["percent"] if headline["percent"] is not None
-         else "no scored actions"),
-        ("Actions", headline["total"]),
-        ("Scored actions", headline["scored"]),
-        ("Not applicable (excluded)", headline["excluded"]),
-        ("Overdue", headline["overdue"]),
-        ("Stale (no update in 12 months)", headline["stale"]),
+        (_("Resolution"), res["symbol"]),
+        (_("Title"), res["title"]),
+        (_("Adopted by"), f"{res['adopting_body']}, {res['session']}"),
+        (_("Place"), res["place"]),
+        (_("Adopted"), adopted),
+        (_("As of"), report["as_of"]),
+        (_("Generated at"), _generated(report)),
+        (_("Weighted progress (%)"), headline["percent"] if headline["percent"] is not None
+         else _("no scored actions")),
+        (_("Actions"), headline["total"]),
+        (_("Scored actions"), headline["scored"]),
+        (_("Not applicable (excluded)"), headline["excluded"]),
+        (_("Overdue"), headline["overdue"]),
+        (_("No update for 12 months or more"), headline["stale"]),
     ]
     for label, value in facts:
         summary.append([safe_xlsx_cell(label), safe_xlsx_cell(value)])
         summary.cell(row=summary.max_row, column=1).font = Font(bold=True)
     summary.append([])
-    summary.append(["Status", "Actions"])
+    summary.append([_("Status"), _("Actions")])
     for cell in summary[summary.max_row]:
         cell.font = Font(bold=True)
     for item in headline["distribution"]:
         summary.append([safe_xlsx_cell(item["label"]), item["count"]])
     summary.append([])
-    summary.append([safe_xlsx_cell(
-        "Weighted % = Σ(weight × credit) ÷ Σ(weight) over actions that are not 'not applicable'. "
-        "Credit is the recorded progress figure where a source gives one, otherwise 100 for "
-        "completed and ongoing, 0 for every other status."
-    )])
+    summary.append([safe_xlsx_cell(_(
+        "Weighted % = Σ(weight × credit) ÷ Σ(weight) over actions that are not “not "
+        "applicable”. Credit is the recorded progress figure where a source gives one, "
+        "otherwise 100 for completed and ongoing, 0 for every other status."
+    ))])
     for cell in summary["B"]:
         if isinstance(cell.value, date | datetime):
             cell.number_format = "yyyy-mm-dd"
     summary.column_dimensions["A"].width = 32
     summary.column_dimensions["B"].width = 70
 
-    _sheet(workbook, "Paragraphs", REPORT_COLUMNS, report_rows(report),
+    _sheet(workbook, _("Paragraphs"), REPORT_COLUMNS, report_rows(report, machine=False),
            {"J": 50, "W": 70, "X": 60})
-    _sheet(workbook, "Occurrences", OCCURRENCE_COLUMNS, occurrence_rows(report),
+    _sheet(workbook, _("Occurrences"), OCCURRENCE_COLUMNS, occurrence_rows(report),
            {"A": 40, "D": 50})
-    _sheet(workbook, "Sources", SOURCE_COLUMNS, source_rows(report), {"B": 70, "F": 50})
+    _sheet(workbook, _("Sources"), SOURCE_COLUMNS, source_rows(report), {"B": 70, "F": 50})
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -230,13 +298,42 @@ def _refuse_fetch(url, *args, **kwargs):
     raise ValueError(f"The PDF report does not fetch external resources ({url[:80]}).")
 
 
+def _css_string(text: str) -> str:
+    """`text` as a quoted CSS string; "<" is escaped too, so nothing can close the <style>."""
+    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+               .replace("<", "\\3c "))
+    return f'"{escaped}"'
+
+
+def css_content(template: str, **parts: str) -> str:
+    """A translated sentence as the value of a CSS `content` property, for the page's running
+    header and footer: the text around the %(name)s placeholders as quoted CSS strings, each
+    placeholder replaced by a CSS expression from `parts` (counter(page), string(symbol)).
+    Translators keep the whole sentence, so "Page 1 of 9" can read "الصفحة 1 من 9"."""
+    pieces = []
+    for i, chunk in enumerate(re.split(r"%\((\w+)\)s", template)):
+        if i % 2:
+            pieces.append(parts[chunk])
+        elif chunk:
+            pieces.append(_css_string(chunk))
+    return mark_safe(" ".join(pieces) or '""')  # noqa: S308 - text parts are CSS-escaped above
+
+
 def render_report_html(report: dict) -> str:
     return render_to_string("exports/report_pdf.html", {
         "report": report,
         "r": report["resolution"],
         "headline": report["headline"],
-        "bar": distribution_bar(report["headline"]["distribution"]),
+        "bar": distribution_bar(report["headline"]["distribution"], rtl=get_language_bidi()),
         "generated": _generated(report),
+        "running": {
+            "title": css_content(_("%(symbol)s · Implementation progress report"),
+                                 symbol="string(symbol)"),
+            "as_of": css_content(_("As of %(day)s"), day="string(asof)"),
+            "generated": css_content(_("Generated %(time)s"), time="string(generated)"),
+            "page": css_content(_("Page %(page)s of %(pages)s"),
+                                page="counter(page)", pages="counter(pages)"),
+        },
     })
 
 

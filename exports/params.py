@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 
 class BadParameter(ValueError):
@@ -21,16 +22,21 @@ def parse_date(raw: str | None, name: str, *, default: date | None = None) -> da
     today = timezone.localdate()
     if not raw:
         if default is None:
-            raise BadParameter(f"“{name}” is required: give a date written YYYY-MM-DD.")
+            raise BadParameter(
+                _("“%(name)s” is required: give a date written YYYY-MM-DD.") % {"name": name}
+            )
         return default
     try:
         value = date.fromisoformat(raw)
     except ValueError:
         raise BadParameter(
-            f"“{name}” must be a date written YYYY-MM-DD; “{raw}” is not."
+            _("“%(name)s” must be a date written YYYY-MM-DD; “%(value)s” is not.")
+            % {"name": name, "value": raw}
         ) from None
     if value > today:
-        raise BadParameter(f"“{name}” cannot be in the future ({raw}).")
+        raise BadParameter(
+            _("“%(name)s” cannot be in the future (%(value)s).") % {"name": name, "value": raw}
+        )
     return value
 
 

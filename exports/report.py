@@ -12,6 +12,12 @@ Two plain structures are built from a snapshot:
 - ``build_report``: the computed progress report behind the PDF, XLSX and CSV;
 - ``build_dataset``: the open-data JSON, which is exactly the loader's own file format
   ("resolution-tracker/1"), so that an export can be loaded back with ``load_resolution``.
+
+The report is built in the active language (the views wrap it in ``translation.override``):
+labels come from gettext and the TextChoices, and translatable content (titles, paragraph texts,
+occurrence themes) from the content translations, through the public pages' own
+``resolutions.translations.translated`` -- a field without a translation is the English original
+marked "(not available in Arabic)", never silently. The JSON dataset is language-neutral data.
 """
 
 from dataclasses import dataclass
@@ -20,6 +26,10 @@ from datetime import date
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape
+from django.utils.translation import get_language_info, gettext_lazy, ngettext
+from django.utils.translation import gettext as _
 
 from resolutions.loader import FORMAT
 from resolutions.models import (
@@ -35,11 +45,65 @@ from resolutions.models import (
     StatusUpdate,
     TextTranslation,
 )
+from resolutions.models.provenance import Provenance
+from resolutions.models.sources import SourceDocument
 from resolutions.models.status_updates import Verification
 from resolutions.rollup import Rollup, paragraph_rollups, resolution_rollup
 from resolutions.status import Status
+from resolutions.templatetags.content_i18n import tr
+from resolutions.translations import ORIGINAL_LANGUAGE, translated
 
-NO_PARAGRAPH = "Mandates with no known paragraph"
+NO_PARAGRAPH = gettext_lazy("Mandates with no known paragraph")
+
+# Labels the models keep in English (their choices are not marked for translation); the
+# reports are read in French and Arabic, so they are translated here.
+VERIFICATION_LABELS = {
+    Verification.REPORTED: gettext_lazy("Reported"),
+    Verification.VERIFIED: gettext_lazy("Verified"),
+}
+SOURCE_KIND_LABELS = {
+    SourceDocument.Kind.UN_DOCUMENT: gettext_lazy("UN document"),
+    SourceDocument.Kind.OIC_DOCUMENT: gettext_lazy("OIC document"),
+    SourceDocument.Kind.PRESS_RELEASE: gettext_lazy("Government press release"),
+    SourceDocument.Kind.NEWS_REPORT: gettext_lazy("News report"),
+    SourceDocument.Kind.CONCEPT_NOTE: gettext_lazy("Concept note or programme"),
+    SourceDocument.Kind.WEB_PAGE: gettext_lazy("Web page"),
+    SourceDocument.Kind.OTHER: gettext_lazy("Other"),
+}
+
+
+class Shown(str):
+    """A translatable field as the report shows it, in the active language.
+
+    As text (CSV and XLSX cells) it is the translation, or the English original followed by the
+    "(not available in Arabic)" marker. In a template it renders like the public pages'
+    ``{% tr obj "field" %}``: the original isolated as English, the marker in its own span.
+    A str, so that every renderer, the csv module and openpyxl take it as it is.
+    """
+
+    def __new__(cls, obj, field):
+        shown = translated(obj, field)
+        marker = str(shown.marker)
+        self = super().__new__(cls, f"{shown.text} {marker}" if marker else shown.text)
+        self.text, self.marker, self.translation = shown.text, marker, shown.translation
+        self.language = shown.language
+        self._html = tr(obj, field)
+        return self
+
+    def __html__(self):
+        return conditional_escape(self._html)
+
+
+def language_name(code: str) -> str:
+    """"Arabic", "arabe", "العربيّة": a language's name in the active language (Django's own
+    catalogue, so no new message)."""
+    return get_language_info(code)["name_translated"]
+
+
+def translation_provenance(t: TextTranslation) -> str:
+    """How far a translation can be trusted, worded as the public pages word it."""
+    return str(_("Verbatim") if t.provenance == Provenance.VERBATIM
+               else _("Unofficial translation"))
 
 
 @dataclass
@@ -119,8 +183,10 @@ def snapshot(resolution: Resolution, as_of: date) -> Snapshot:
         .order_by("action_id", "role", "member_state__iso3")
     )
     operative = [p.pk for p in paragraphs if p.is_operative]
+    translations = _translations(resolution, paragraphs, actions, occurrences)
+    _attach_translations(translations, [resolution], paragraphs, actions, occurrences)
     return Snapshot(
-        translations=_translations(resolution, paragraphs, actions, occurrences),
+        translations=translations,
         resolution=resolution,
         as_of=as_of,
         sources=list(resolution.sources.all()),
@@ -158,7 +224,52 @@ def _translations(resolution, paragraphs, actions, occurrences) -> dict:
     return found
 
 
+def _attach_translations(found: dict, *groups) -> None:
+    """Hand each record its translations, as ``resolutions.translations.prefetch_translations``
+    leaves them, so that ``translated()`` reads them without a query: the snapshot already read
+    every language (the JSON export needs them all), a second query would only repeat it."""
+    for group in groups:
+        for record in group:
+            cached = TextTranslation.objects.all()
+            cached._result_cache = found.get((record._meta.model_name, record.pk), [])
+            cached._prefetch_done = True
+            record.__dict__.setdefault("_prefetched_objects_cache", {})["translations"] = cached
+
+
 # -- the computed report (PDF, XLSX, CSV) ---------------------------------------------------
+
+
+def _translation_entry(t: TextTranslation | None) -> dict | None:
+    if t is None:
+        return None
+    return {
+        "language": t.language,
+        "language_label": language_name(t.language),
+        "provenance": translation_provenance(t),
+        "source": t.source.citation if t.source_id else "",
+        "locator": t.locator,
+        "note": t.note,
+    }
+
+
+def _other_versions(obj, field: str, shown: Shown, rows: list, original_provenance: str = ""):
+    """`field` of `obj` in every language the tracker holds it in, except the one shown: the
+    English original when a translation is shown, and the translations in other languages."""
+    versions = []
+    if shown.translation is not None and getattr(obj, field, ""):
+        versions.append({
+            "language": ORIGINAL_LANGUAGE,
+            "language_label": language_name(ORIGINAL_LANGUAGE),
+            "text": getattr(obj, field),
+            "provenance": original_provenance or str(_("Original")),
+            "source": "",
+            "locator": "",
+            "note": "",
+        })
+    for t in rows:
+        if t.field == field and t.language != shown.language:
+            versions.append({**_translation_entry(t), "text": t.text})
+    return versions
 
 
 def rollup_entry(rollup: Rollup) -> dict:
@@ -199,12 +310,13 @@ def evidence_text(entries: list[dict]) -> str:
 def action_entry(
     action, *, note: str = "", evidence: list | None = None, verification: str = ""
 ) -> dict:
-    """One action as every export shows it. `action` carries the roll-up's annotations."""
+    """One action as every export shows it. `action` carries the roll-up's annotations and its
+    translations (prefetched: ``translated`` would otherwise query once per action)."""
     status = Status(action.current_status)
     return {
         "id": action.pk,
         "key": action.key,
-        "title": action.title,
+        "title": Shown(action, "title"),
         "url": reverse("action_detail", args=[action.pk]),
         "mandate_type": action.mandate_type,
         "mandate_type_label": action.get_mandate_type_display(),
@@ -225,9 +337,7 @@ def action_entry(
         "note": note,
         # How far the latest published update was checked: "verified" or "reported".
         "verification": verification,
-        "verification_label": (
-            str(Verification(verification).label) if verification else ""
-        ),
+        "verification_label": str(VERIFICATION_LABELS.get(verification, "")),
         "evidence": evidence or [],
         "evidence_text": evidence_text(evidence or []),
         "attribution_note": action.attribution_note,
@@ -235,26 +345,32 @@ def action_entry(
 
 
 def occurrence_date(occurrence) -> str:
+    """The date as precisely as the source gives it, with the active language's month names."""
     start, end = occurrence.start_date, occurrence.end_date
     if occurrence.date_precision == "month":
-        return start.strftime("%B %Y")
+        return date_format(start, "F Y")
     if occurrence.date_precision == "year":
         return str(start.year)
     if end and end != start:
-        return f"{start:%-d %B %Y} – {end:%-d %B %Y}"
-    return f"{start:%-d %B %Y}"
+        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+    return date_format(start, "j F Y")
 
 
 def participation_text(occurrence) -> str:
     parts = []
-    if occurrence.participants_count is not None:
-        prefix = "more than " if occurrence.participants_count_is_minimum else ""
-        parts.append(f"{prefix}{occurrence.participants_count} participants")
-    if occurrence.member_states_count is not None:
-        parts.append(f"{occurrence.member_states_count} Member States")
+    count = occurrence.participants_count
+    if count is not None:
+        if occurrence.participants_count_is_minimum:
+            text = ngettext("more than %(n)s participant", "more than %(n)s participants", count)
+        else:
+            text = ngettext("%(n)s participant", "%(n)s participants", count)
+        parts.append(text % {"n": count})
+    states = occurrence.member_states_count
+    if states is not None:
+        parts.append(ngettext("%(n)s Member State", "%(n)s Member States", states) % {"n": states})
     named = [p.member_state.name for p in occurrence.participations.all()]
     if named:
-        parts.append("named: " + ", ".join(named))
+        parts.append(_("named: %(names)s") % {"names": ", ".join(named)})
     return "; ".join(parts)
 
 
@@ -262,7 +378,7 @@ def source_entry(source) -> dict:
     return {
         "key": source.key,
         "title": source.title,
-        "kind": source.get_kind_display(),
+        "kind": str(SOURCE_KIND_LABELS.get(source.kind, source.get_kind_display())),
         "symbol": source.symbol,
         "url": source.url,
         "date": source.date,
@@ -293,15 +409,20 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
     paragraphs = []
     for p in snap.paragraphs:
         rollup = snap.paragraph_rollups.get(p.pk)
+        text = Shown(p, "text")
         paragraphs.append({
             "number": p.number,
             "kind": p.kind,
             "kind_label": p.get_kind_display(),
             "is_operative": p.is_operative,
-            "summary": p.summary,
+            "summary": Shown(p, "summary"),
             "verb": p.verb_display or "",
             "addressee": p.addressee_display or "",
-            "text": p.text,
+            # In the report's language, or the original marked as not available in it.
+            "text": text,
+            # Where the text shown comes from: the translation's own provenance when one is
+            # shown, else the original's (below).
+            "text_translation": _translation_entry(text.translation),
             "provenance": p.text_provenance,
             "provenance_label": p.get_text_provenance_display(),
             "text_source": p.text_source.citation if p.text_source_id else "",
@@ -310,19 +431,18 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             "excluded": p.excluded_from_rollup,
             "exclusion_reason": p.exclusion_reason,
             "url": reverse("paragraph_detail", args=[resolution.slug, p.number]),
-            "text_translations": [
-                {"language": t.language, "language_label": t.get_language_display(),
-                 "text": t.text, "provenance": t.get_provenance_display()}
-                for t in snap.translations.get(("paragraph", p.pk), [])
-                if t.field == "text"
-            ],
+            # The same text in the other languages the tracker holds it in.
+            "text_translations": _other_versions(
+                p, "text", text, snap.translations.get(("paragraph", p.pk), []),
+                original_provenance=p.get_text_provenance_display(),
+            ),
             # Preambular paragraphs are not scored: no roll-up at all (never 0 %).
             "rollup": rollup_entry(rollup) if rollup is not None else None,
             "percent": rollup.percent if rollup is not None else None,
             "actions": by_paragraph.get(p.number, []),
         })
 
-    titles = {a.pk: a.title for a in snap.actions}
+    titles = {a["id"]: a["title"] for a in actions}
     recurring = {a.pk for a in snap.actions if a.is_recurring}
     occurrences = [
         {
@@ -330,12 +450,12 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             "action": titles.get(o.action_id, ""),
             "recurring": o.action_id in recurring,
             "kind": o.get_kind_display(),
-            "title": o.title,
+            "title": Shown(o, "title"),
             "start_date": o.start_date,
             "end_date": o.end_date,
             "date": occurrence_date(o),
             "place": o.place,
-            "theme": o.theme,
+            "theme": Shown(o, "theme"),
             "participation": participation_text(o),
             "sources": [s.title for s in o.sources.all()],
         }
@@ -382,11 +502,15 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
         for s in sorted(cited.values(), key=source_order)
     ]
 
+    title = Shown(resolution, "title")
     return {
         "resolution": {
             "symbol": resolution.symbol,
             "slug": resolution.slug,
-            "title": resolution.title,
+            # The title in the report's language (the Arabic report is headed by the Arabic
+            # title), with the provenance of the translation when one is shown.
+            "title": title,
+            "title_translation": _translation_entry(title.translation),
             "adopting_body": resolution.adopting_body,
             "session": resolution.session,
             "session_theme": resolution.session_theme,
@@ -396,21 +520,19 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             "adoption_dates_note": resolution.adoption_dates_note,
             "summary": resolution.summary,
             "url": reverse("resolution_detail", args=[resolution.slug]),
-            # The title in the OIC's other official languages, where a source gives it.
-            "titles": [
-                {"language": t.language, "language_label": t.get_language_display(),
-                 "text": t.text, "provenance": t.get_provenance_display(),
-                 "source": t.source.citation if t.source_id else "", "note": t.note}
-                for t in snap.translations.get(("resolution", resolution.pk), [])
-                if t.field == "title"
-            ],
+            # The title in the OIC's other official languages, where a source gives it (and
+            # the English original when the title shown is a translation).
+            "titles": _other_versions(
+                resolution, "title", title,
+                snap.translations.get(("resolution", resolution.pk), []),
+            ),
         },
         "as_of": as_of,
         "generated_at": timezone.now(),
         "headline": rollup_entry(snap.rollup),
         "paragraphs": paragraphs,
         "unplaced_actions": [a for a in actions if not a["paragraphs"]],
-        "unplaced_title": NO_PARAGRAPH,
+        "unplaced_title": str(NO_PARAGRAPH),
         "actions": actions,
         "occurrences": occurrences,
         "figures": figures,

@@ -30,6 +30,10 @@ def safe_cell(value):
 
 
 def safe_xlsx_cell(value):
+    # A workbook keeps true/false as spreadsheet booleans, which Excel shows in its reader's
+    # language (VRAI/FAUX); a boolean is never a formula.
+    if isinstance(value, bool):
+        return value
     value = safe_cell(value)
     if isinstance(value, str):
         return _ILLEGAL_XML.sub("", value)

@@ -20,8 +20,12 @@ STATUS_COLOURS = {
 }
 
 
-def distribution_bar(distribution: list[dict], *, width: int = 480, height: int = 22) -> str:
-    """A stacked horizontal bar: one segment per status with at least one action."""
+def distribution_bar(
+    distribution: list[dict], *, width: int = 480, height: int = 22, rtl: bool = False
+) -> str:
+    """A stacked horizontal bar: one segment per status with at least one action. In a
+    right-to-left report the bar starts from the right, as the Arabic pages' bars do (the
+    shapes are mirrored, the numbers are not)."""
     total = sum(item["count"] for item in distribution)
     if not total:
         return ""
@@ -35,15 +39,17 @@ def distribution_bar(distribution: list[dict], *, width: int = 480, height: int 
         if not item["count"]:
             continue
         w = width * item["count"] / total
+        left = width - x - w if rtl else x
         colour = STATUS_COLOURS.get(item["status"], "#6e7781")
         parts.append(
-            f'<rect x="{x:.2f}" y="0" width="{w:.2f}" height="{height}" fill="{colour}">'
+            f'<rect x="{left:.2f}" y="0" width="{w:.2f}" height="{height}" fill="{colour}">'
             f"<title>{escape(item['label'])}: {item['count']}</title></rect>"
         )
         if w >= 14:
             parts.append(
-                f'<text x="{x + w / 2:.2f}" y="{height * 0.7:.2f}" font-size="{height * 0.55:.1f}" '
-                f'text-anchor="middle" fill="#ffffff">{item["count"]}</text>'
+                f'<text x="{left + w / 2:.2f}" y="{height * 0.7:.2f}" '
+                f'font-size="{height * 0.55:.1f}" text-anchor="middle" fill="#ffffff">'
+                f'{item["count"]}</text>'
             )
         x += w
     parts.append("</svg>")

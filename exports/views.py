@@ -11,12 +11,13 @@ from django.conf import settings
 from django.http import FileResponse, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from resolutions.models import Resolution
 
 from .actions import ACTION_COLUMNS, action_list_rows, render_action_list_xlsx
 from .changes import CHANGE_COLUMNS, build_changes, change_rows
-from .formats import FORMATS, csv_chunks, render_resolution
+from .formats import FORMATS, column_keys, csv_chunks, render_resolution
 from .params import BadParameter, as_of_from, parse_date, safe_symbol
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "resolution-export-v1.schema.json"
@@ -32,8 +33,10 @@ def _attachment(response, filename: str):
 
 
 def _language(request):
-    """The report's language: ?lang=fr|ar|en, else the URL prefix (/ar/resolutions/…)."""
-    requested = request.GET.get("lang", "")
+    """The report's language: ?lang=fr|ar|en (ar-SA and AR count as ar), else the URL prefix
+    (/ar/resolutions/…). A language the tracker does not have (?lang=xx) falls back to the
+    prefix's language: the file is still the one asked for, in a language it exists in."""
+    requested = request.GET.get("lang", "").strip().lower().replace("_", "-").split("-")[0]
     if requested in dict(settings.LANGUAGES):
         return requested
     return getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
@@ -45,11 +48,11 @@ def _resolution(slug):
 
 def resolution_report(request, slug, fmt):
     resolution = _resolution(slug)
-    try:
-        as_of = as_of_from(request)
-    except BadParameter as exc:
-        return _bad_request(str(exc))
     with translation.override(_language(request)):
+        try:
+            as_of = as_of_from(request)
+        except BadParameter as exc:
+            return _bad_request(str(exc))
         content, content_type, filename = render_resolution(resolution, as_of, fmt)
     return _attachment(HttpResponse(content, content_type=content_type), filename)
 
@@ -64,7 +67,7 @@ def _dates(request):
             values[name] = None
             errors.append(str(exc))
     if values["from"] and values["to"] and values["from"] > values["to"]:
-        errors.append("“from” must be on or before “to”.")
+        errors.append(_("“from” must be on or before “to”."))
     return values["from"], values["to"], errors
 
 
@@ -93,11 +96,12 @@ def resolution_changes(request, slug):
 
 def resolution_changes_csv(request, slug):
     resolution = _resolution(slug)
-    date_from, date_to, errors = _dates(request)
-    if errors:
-        return _bad_request(" ".join(errors))
-    changes = build_changes(resolution, date_from, date_to)
-    content = "".join(csv_chunks(CHANGE_COLUMNS, change_rows(changes))).encode("utf-8")
+    with translation.override(_language(request)):
+        date_from, date_to, errors = _dates(request)
+        if errors:
+            return _bad_request(" ".join(errors))
+        changes = build_changes(resolution, date_from, date_to)
+        content = "".join(csv_chunks(CHANGE_COLUMNS, change_rows(changes))).encode("utf-8")
     filename = f"{safe_symbol(resolution.symbol)}-changes-{date_from}-to-{date_to}.csv"
     return _attachment(HttpResponse(content, content_type=FORMATS["csv"]), filename)
 
@@ -107,24 +111,26 @@ def action_export(request, fmt):
     # Imported here: the filters module belongs to the action-list page and may change shape.
     from resolutions.filters import filtered_actions
 
-    try:
-        as_of = as_of_from(request)
-    except BadParameter as exc:
-        return _bad_request(str(exc))
-    filterset, queryset = filtered_actions(request)
-    if not filterset.is_valid():
-        # The page shows the list without the unusable filter and says so; a download has no
-        # room for that notice, so it is refused rather than silently wider than asked.
-        problems = getattr(filterset, "problems", None) or [
-            f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
-        ]
-        return _bad_request("Invalid filter. " + " ".join(problems))
-    filename = f"actions-progress-{as_of.isoformat()}.{fmt}"
     language = _language(request)
+    with translation.override(language):
+        try:
+            as_of = as_of_from(request)
+        except BadParameter as exc:
+            return _bad_request(str(exc))
+        filterset, queryset = filtered_actions(request)
+        if not filterset.is_valid():
+            # The page shows the list without the unusable filter and says so; a download has
+            # no room for that notice, so it is refused rather than silently wider than asked.
+            problems = getattr(filterset, "problems", None) or [
+                f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
+            ]
+            return _bad_request(_("Invalid filter.") + " " + " ".join(map(str, problems)))
+    filename = f"actions-progress-{as_of.isoformat()}.{fmt}"
     if fmt == "csv":
         # Streamed: rows are fetched in chunks and written as they come, in constant memory.
+        rows = action_list_rows(queryset, as_of)
         response = StreamingHttpResponse(
-            _in_language(language, csv_chunks(ACTION_COLUMNS, action_list_rows(queryset, as_of))),
+            _in_language(language, csv_chunks(column_keys(ACTION_COLUMNS), rows)),
             content_type=FORMATS["csv"],
         )
     else:

@@ -34,11 +34,18 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from workflow import roles
 
 from . import services
+from .admin_translations import (
+    MissingTranslationsMixin,
+    TextTranslationFormSet,
+    TextTranslationInline,
+)
 from .models import (
     Action,
     ActionParagraph,
@@ -214,7 +221,7 @@ class RowLabelsAutocompleteSelect(SafeAutocompleteSelect):
         return [(None, options, 0)]
 
 
-class RowLabelsFormSet(BaseInlineFormSet):
+class RowLabelsMixin:
     """Looks up the labels of every row's autocomplete selects in one query per column."""
 
     @cached_property
@@ -230,6 +237,29 @@ class RowLabelsFormSet(BaseInlineFormSet):
             for form in forms:
                 form.fields[name].widget.widget.row_labels = row_labels
         return forms
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # A tabular inline names its columns only in the table head: without this, a screen
+        # reader announces each cell's input with no name at all. index is None for the blank
+        # template row that "Add another" copies.
+        noun = self.model._meta.verbose_name
+        row = f"new {noun}" if index is None else f"{noun} {index + 1}"
+        for name, field in form.fields.items():
+            if field.widget.is_hidden:
+                continue
+            # Attributes on a related-field wrapper never reach the widget it renders.
+            widget = getattr(field.widget, "widget", field.widget)
+            label = f"{capfirst(field.label or name)}, {row}"
+            widget.attrs.setdefault("aria-label", label)
+            if isinstance(widget, AutocompleteSelect):
+                # Select2 hides the <select> and names its own box by the selected option only
+                # (nothing while empty); it copies the select's title onto that box.
+                widget.attrs.setdefault("title", label)
+
+
+class RowLabelsFormSet(RowLabelsMixin, BaseInlineFormSet):
+    pass
 
 
 def _labels(field, values):
@@ -271,6 +301,23 @@ class SecretariatInline:
 
 # Inline tables hold several text fields per row; full-size text areas make them unreadable.
 COMPACT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 40})}}
+
+
+class TranslationFormSet(RowLabelsMixin, TextTranslationFormSet):
+    pass
+
+
+class TranslationInline(SecretariatInline, TextTranslationInline):
+    """A record's translations (admin_translations.py), with the sources of all its rows
+    labelled in one query, like every other inline here."""
+
+    formset = TranslationFormSet
+    row_select_related = ("source",)
+
+
+# The fieldset that says, on a translatable record's page, which languages it still lacks; the
+# translations themselves are edited in the inline below it.
+TRANSLATIONS = gettext_lazy("Translations")
 
 
 # --- Sources, Member States, actors ---------------------------------------------------------
@@ -331,8 +378,16 @@ class ParagraphInline(VersionedInline, SecretariatInline, admin.TabularInline):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(VersionedAdmin, SecretariatAdmin):
-    list_display = ("symbol", "title", "adopting_body", "session", "adopted_on", "is_synthetic")
+class ResolutionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
+    list_display = (
+        "symbol",
+        "title",
+        "adopting_body",
+        "session",
+        "adopted_on",
+        "is_synthetic",
+        "missing_translations",
+    )
     # Synthetic (generated) resolutions are hidden from the public site but not from here.
     list_filter = ("is_synthetic", "adopting_body")
     search_fields = ("symbol", "slug", "title")
@@ -354,13 +409,22 @@ class ResolutionAdmin(VersionedAdmin, SecretariatAdmin):
             },
         ),
         ("Provenance", {"fields": ("sources", "data_file", "is_synthetic")}),
+        (TRANSLATIONS, {"fields": ("missing_translations",)}),
     )
-    inlines = (ParagraphInline,)
+    readonly_fields = ("missing_translations",)
+    inlines = (TranslationInline, ParagraphInline)
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(VersionedAdmin, SecretariatAdmin):
-    list_display = ("resolution", "number", "kind", "text_provenance", "excluded_from_rollup")
+class ParagraphAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
+    list_display = (
+        "resolution",
+        "number",
+        "kind",
+        "text_provenance",
+        "excluded_from_rollup",
+        "missing_translations",
+    )
     list_display_links = ("resolution", "number")
     list_filter = ("resolution", "kind", "text_provenance", "excluded_from_rollup", "addressee")
     list_select_related = ("resolution",)
@@ -385,7 +449,10 @@ class ParagraphAdmin(VersionedAdmin, SecretariatAdmin):
             },
         ),
         ("Roll-up", {"fields": ("excluded_from_rollup", "exclusion_reason")}),
+        (TRANSLATIONS, {"fields": ("missing_translations",)}),
     )
+    readonly_fields = ("missing_translations",)
+    inlines = (TranslationInline,)
 
 
 # --- Actions --------------------------------------------------------------------------------
@@ -506,7 +573,7 @@ class StatusHistoryInline(SecretariatInline, admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(VersionedAdmin, SecretariatAdmin):
+class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
     list_display = (
         "title",
         "resolution",
@@ -516,12 +583,19 @@ class ActionAdmin(VersionedAdmin, SecretariatAdmin):
         "overdue",
         "due_date",
         "weight",
+        "missing_translations",
     )
     list_filter = ("resolution", "mandate_type", CurrentStatusFilter)
     list_select_related = ("resolution",)
     search_fields = ("title", "key", "description", "resolution__symbol")
     autocomplete_fields = ("resolution", "responsible_actors", "mandate_source")
-    readonly_fields = ("current_status", "progress", "unpublished", "record_status_update")
+    readonly_fields = (
+        "current_status",
+        "progress",
+        "unpublished",
+        "record_status_update",
+        "missing_translations",
+    )
     fieldsets = (
         (
             None,
@@ -546,8 +620,10 @@ class ActionAdmin(VersionedAdmin, SecretariatAdmin):
             "Status today",
             {"fields": ("current_status", "progress", "unpublished", "record_status_update")},
         ),
+        (TRANSLATIONS, {"fields": ("missing_translations",)}),
     )
     inlines = (
+        TranslationInline,
         ActionParagraphInline,
         OccurrenceInline,
         SourcedFigureInline,
@@ -643,14 +719,23 @@ class ParticipationInline(SecretariatInline, admin.TabularInline):
 
 
 @admin.register(Occurrence)
-class OccurrenceAdmin(VersionedAdmin, SecretariatAdmin):
-    list_display = ("title", "action", "kind", "start_date", "place", "member_states_count")
+class OccurrenceAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
+    list_display = (
+        "title",
+        "action",
+        "kind",
+        "start_date",
+        "place",
+        "member_states_count",
+        "missing_translations",
+    )
     list_filter = ("kind", "action__resolution")
     list_select_related = ("action",)
     date_hierarchy = "start_date"
     search_fields = ("title", "place", "action__title")
     autocomplete_fields = ("action", "sources")
-    inlines = (ParticipationInline,)
+    readonly_fields = ("missing_translations",)
+    inlines = (TranslationInline, ParticipationInline)
 
     # Editors record occurrences of the actions they are assigned to.
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

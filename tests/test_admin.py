@@ -29,7 +29,9 @@ from resolutions.models import (
     SourcedFigure,
     SourceDocument,
     StatusUpdate,
+    TextTranslation,
 )
+from resolutions.models.translations import TRANSLATABLE_FIELDS
 from resolutions.services import status_update_create
 
 
@@ -188,11 +190,14 @@ def test_autocompletes_find_real_data(
 # Queries per page, measured with the content-type cache cleared first (its worst case). The
 # same numbers must hold with ten times the data: no page may run a query per row, per inline
 # row or per select. An inline's foreign-key column costs one label query when it has any value;
-# the contact group has no paragraph link in the real data, so its page measures 17 there and
-# 18 once the extra data gives it some.
+# the contact group has no paragraph link and no translation in the real data, so its page
+# measures 18 there and 20 once the extra data gives it both. The "missing translations" column
+# and read-only field cost nothing (EXISTS subqueries in the rows' own query); the translations
+# inline of a resolution, paragraph, action or occurrence costs its rows' query, the labels of
+# their sources and, with a cold cache, the content type it is attached through.
 BUDGETS = {
     "action list": 6,
-    "action change": 18,
+    "action change": 20,
     "actor list": 5,
     "actor change": 5,
     "memberstate list": 5,
@@ -200,13 +205,13 @@ BUDGETS = {
     "memberstaterole list": 5,
     "memberstaterole change": 7,
     "occurrence list": 8,
-    "occurrence change": 10,
+    "occurrence change": 11,
     "paragraph list": 6,
-    "paragraph change": 6,
+    "paragraph change": 7,
     "participation list": 5,
     "participation change": 7,
     "resolution list": 6,
-    "resolution change": 9,
+    "resolution change": 11,
     "sourcedfigure list": 5,
     "sourcedfigure change": 6,
     "sourcedocument list": 7,
@@ -320,6 +325,18 @@ def _add_ten_times_the_data():
             occurrence=occurrences[0], member_state=states[i % 57], source=sources[2]
         )
 
+    for i, action in enumerate(Action.objects.filter(key__startswith="extra-")):
+        TextTranslation.objects.create(
+            record=action, field="title", language="fr", text=f"Action supplémentaire {i}",
+            provenance="verbatim", source=sources[i % 20],
+        )
+    for i, (field, language) in enumerate(
+        [("title", "fr"), ("title", "ar"), ("description", "fr"), ("description", "ar")]
+    ):
+        TextTranslation.objects.create(
+            record=contact_group, field=field, language=language, text=f"Traduction {i}",
+            provenance="verbatim", source=sources[i],
+        )
     for i, paragraph in enumerate(paragraphs[:30]):
         ActionParagraph.objects.create(action=contact_group, paragraph=paragraph)
         Occurrence.objects.create(
@@ -708,3 +725,172 @@ def test_saving_an_action_keeps_its_history(admin_client, real_data):
     assert contact_group.occurrences.count() == 3
     assert list(contact_group.status_updates.values_list("pk", "status", "note")) == history
     assert Evidence.objects.filter(status_update__action=contact_group).count() == evidence
+
+
+# --- Translations: which languages a record lacks, and the inline to add them ---------------
+
+
+def _missing_cells(response):
+    """{row object: text of its "missing translations" cell} of a changelist."""
+    import re
+
+    cells = re.findall(r'<td class="field-missing_translations">(.*?)</td>', response.text)
+    return dict(zip(response.context["cl"].result_list, cells, strict=True))
+
+
+@pytest.mark.parametrize("model", ["resolution", "paragraph", "action", "occurrence"])
+def test_changelists_say_which_languages_each_record_lacks(admin_client, real_data, model):
+    from resolutions.translations import missing_languages
+
+    response = admin_client.get(reverse(f"admin:resolutions_{model}_changelist"))
+    assert "Missing translations" in response.text
+    cells = _missing_cells(response)
+    assert cells, model
+    for obj, cell in cells.items():
+        fresh = type(obj).objects.get(pk=obj.pk)  # computed the slow way, from the table
+        assert cell == (", ".join(missing_languages(fresh)) or "—"), obj
+
+
+def test_missing_languages_follow_the_translations(admin_client, real_data):
+    cells = {a.key: c for a, c in _missing_cells(
+        admin_client.get(reverse("admin:resolutions_action_changelist"))).items()}
+    assert cells["network"] == "fr, ar"
+    # The resolution's title exists in French and in Arabic (the sources give both).
+    cells = _missing_cells(admin_client.get(reverse("admin:resolutions_resolution_changelist")))
+    assert list(cells.values()) == ["—"]
+
+    network = _action("network")
+    for field in ("title", "description"):
+        TextTranslation.objects.create(record=network, field=field, language="fr",
+                                       text="Réseau", provenance="paraphrase")
+    cells = {a.key: c for a, c in _missing_cells(
+        admin_client.get(reverse("admin:resolutions_action_changelist"))).items()}
+    assert cells["network"] == "ar"
+    page = admin_client.get(reverse("admin:resolutions_action_change", args=[network.pk]))
+    assert '<div class="readonly">ar</div>' in page.text  # the change page says it too
+    # A field left empty needs no translation: the network has a title and no description.
+    assert not network.description
+    TextTranslation.objects.create(record=network, field="title", language="ar",
+                                   text="شبكة", provenance="paraphrase")
+    page = admin_client.get(reverse("admin:resolutions_action_change", args=[network.pk]))
+    assert '<div class="readonly">—</div>' in page.text
+
+
+def test_missing_languages_column_costs_no_query(
+    admin_client, real_data, django_assert_max_num_queries, monkeypatch
+):
+    """The column reads EXISTS annotations of the rows' own query: with or without it, and
+    with many translations, the changelist runs the same queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from resolutions.admin import ActionAdmin
+
+    _add_ten_times_the_data()  # translations on 60 actions and on the contact group
+    url = reverse("admin:resolutions_action_changelist")
+
+    def count():
+        ContentType.objects.clear_cache()
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get(url)
+        return len(queries), response
+
+    with django_assert_max_num_queries(BUDGETS["action list"]):
+        with_column, response = count()
+    cells = {a.key: c for a, c in _missing_cells(response).items()}
+    assert cells["extra-0"] == "ar" and cells["contact-group"] == "—"
+    monkeypatch.setattr(
+        ActionAdmin, "list_display",
+        tuple(c for c in ActionAdmin.list_display if c != "missing_translations"),
+    )
+    without_column, _ = count()
+    assert with_column == without_column
+
+
+def test_change_pages_show_and_edit_translations_inline(admin_client, real_data):
+    resolution = real_data
+    page = admin_client.get(reverse("admin:resolutions_resolution_change", args=[resolution.pk]))
+    assert "Translations (each with its own provenance)" in page.text
+    assert "تعزيز قدرات منظمة التعاون الإسلامي في مجال الوساطة" in page.text  # the Arabic title
+    assert "Renforcement des capacités de médiation de l&#x27;OCI" in page.text
+    for model, obj in (("paragraph", Paragraph.objects.get(resolution=resolution, number="7")),
+                       ("action", _action("network")),
+                       ("occurrence", Occurrence.objects.get(key="meeting-2018-09-24"))):
+        page = admin_client.get(reverse(f"admin:resolutions_{model}_change", args=[obj.pk]))
+        assert page.status_code == 200, model
+        assert "Missing translations" in page.text and "Translations" in page.text, model
+        formset = _translation_formset(page)
+        # Only the model's translatable fields, only the languages that translate English.
+        field_choices = [v for v, _label in formset.empty_form.fields["field"].choices if v]
+        assert field_choices == list(TRANSLATABLE_FIELDS[model]), model
+        language_choices = [v for v, _label in formset.empty_form.fields["language"].choices if v]
+        assert language_choices == ["fr", "ar"]
+
+
+def _translation_formset(page):
+    [inline] = [i for i in page.context["inline_admin_formsets"]
+                if i.formset.model is TextTranslation]
+    return inline.formset
+
+
+def _with_new_translation(page, **row):
+    formset = _translation_formset(page)
+    prefix = formset.prefix
+    data = _resubmit(page, _save="Save")
+    index = int(data[f"{prefix}-TOTAL_FORMS"])
+    data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
+    for name, value in row.items():
+        data[f"{prefix}-{index}-{name}"] = value
+    return data
+
+
+def test_adding_a_translation_in_the_admin(admin_client, real_data, source):
+    paragraph = Paragraph.objects.get(resolution=real_data, number="7")
+    url = reverse("admin:resolutions_paragraph_change", args=[paragraph.pk])
+    data = _with_new_translation(
+        admin_client.get(url), field="text", language="fr", text="Prie le Secrétaire général…",
+        provenance="verbatim", source=str(source.pk), locator="p. 2",
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    saved = paragraph.translations.get()
+    assert (saved.field, saved.language, saved.source, saved.locator) == (
+        "text", "fr", source, "p. 2"
+    )
+    page = admin_client.get(url)
+    assert "Prie le Secrétaire général…" in page.text
+
+
+@pytest.mark.parametrize(
+    ("row", "says"),
+    [
+        ({"field": "text", "language": "en"}, "Select a valid choice"),
+        ({"field": "operative_verb", "language": "fr"}, "Select a valid choice"),
+        ({"field": "text", "language": "fr", "provenance": "verbatim", "source": ""},
+         "A verbatim translation must name its source."),
+    ],
+)
+def test_a_bad_translation_is_refused_on_the_form(admin_client, real_data, row, says):
+    paragraph = Paragraph.objects.get(resolution=real_data, number="7")
+    url = reverse("admin:resolutions_paragraph_change", args=[paragraph.pk])
+    data = _with_new_translation(
+        admin_client.get(url), **{"text": "Texte", "provenance": "paraphrase", **row}
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200  # the form again, with the error; never a 500
+    assert says in response.text
+    assert not paragraph.translations.exists()
+
+
+def test_a_second_translation_of_the_same_field_is_refused(admin_client, real_data):
+    resolution = real_data
+    url = reverse("admin:resolutions_resolution_change", args=[resolution.pk])
+    before = resolution.translations.count()
+    data = _with_new_translation(
+        admin_client.get(url), field="title", language="ar", text="عنوان آخر",
+        provenance="paraphrase",
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "already has a translation into this language" in response.text
+    assert resolution.translations.count() == before

@@ -14,6 +14,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from exports.actions import ACTION_COLUMNS
+from exports.formats import REPORT_COLUMNS, column_keys, column_labels
 from exports.safety import safe_cell, safe_xlsx_cell
 from resolutions.models import Action, StatusUpdate
 from resolutions.models.status_updates import StatusUpdateQuerySet
@@ -148,8 +150,11 @@ def test_xlsx_carries_metadata_headline_and_the_paragraph_table(client, seeded):
         assert summary[status.label] == count
 
     sheet = workbook["Paragraphs"].iter_rows(values_only=True)
+    # People read the workbook: its headings are labels; the CSV's column keys, by position.
     header = next(sheet)
-    rows = [dict(zip(header, row, strict=True)) for row in sheet]
+    assert list(header) == column_labels(REPORT_COLUMNS)
+    assert header[:4] == ("Resolution", "As of", "Section", "Paragraph")
+    rows = [dict(zip(column_keys(REPORT_COLUMNS), row, strict=True)) for row in sheet]
     csv_rows = read_csv(client.get(report_url(seeded.slug, "csv", AFTER)))
     assert [(r["paragraph"] or "", r["action_key"] or "", r["status"] or "") for r in rows] == [
         (r["paragraph"], r["action_key"], r["status"]) for r in csv_rows
@@ -402,8 +407,9 @@ def test_action_list_xlsx(client, seeded):
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('actions-progress-2018-11-29.xlsx"')
     rows = list(load_workbook(io.BytesIO(response.content))["Actions"].iter_rows(values_only=True))
-    header, data = rows[0], [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
-    assert "latest_note" in header
+    keys = column_keys(ACTION_COLUMNS)
+    header, data = rows[0], [dict(zip(keys, r, strict=True)) for r in rows[1:]]
+    assert "Latest note" in header and len(header) == len(keys)
     assert [(r["action_key"], r["status"], r["credit_percent"]) for r in data] == [
         ("contact-group", "completed", 100)
     ]
@@ -441,6 +447,20 @@ def export_url(seeded, name):
 @pytest.mark.parametrize("name", EXPORTS)
 def test_query_budget_holds_at_1x_and_10x(client, seeded, django_assert_max_num_queries, name):
     url = export_url(seeded, name)
+    with django_assert_max_num_queries(BUDGET) as small:
+        small_body = body(client.get(url))
+    grow(seeded, 10)
+    with django_assert_max_num_queries(BUDGET) as large:
+        large_body = body(client.get(url))
+    assert len(large.captured_queries) == len(small.captured_queries), name
+    assert len(large_body) > len(small_body)
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_query_budget_holds_in_arabic(client, seeded, django_assert_max_num_queries, name):
+    """Translated content costs no query per row: the report reads every translation with the
+    rest of its snapshot, the action list one query per chunk of rows."""
+    url = export_url(seeded, name) + "&lang=ar"
     with django_assert_max_num_queries(BUDGET) as small:
         small_body = body(client.get(url))
     grow(seeded, 10)
@@ -488,3 +508,89 @@ def test_schema_is_published(client, db):
         schema = json.loads(b"".join(response.streaming_content))
         assert schema["$id"] == "/api/schema/resolution-export-v1.json"
         assert schema["properties"]["format"] == {"const": "resolution-tracker/1"}
+
+
+# -- links from the public pages ---------------------------------------------------------------
+
+
+def _links(html):
+    """{visible text: href} of the page's links (hrefs unescaped)."""
+    import html as html_lib
+    import re
+
+    return {
+        re.sub(r"<[^>]+>", "", text).strip(): html_lib.unescape(href)
+        for href, text in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', html, re.S)
+    }
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+REPORT_LINKS = {
+    "PDF report": ("pdf", "application/pdf"),
+    "XLSX workbook": ("xlsx", XLSX_TYPE),
+    "CSV table": ("csv", "text/csv; charset=utf-8"),
+    "JSON open data": ("json", "application/json"),
+}
+
+
+@pytest.mark.parametrize("as_of", [AFTER, None])
+def test_resolution_page_links_every_report_for_its_date(client, seeded, as_of):
+    page = client.get(f"/resolutions/{seeded.slug}/" + (f"?as_of={as_of}" if as_of else ""))
+    html = page.content.decode()
+    links = _links(html)
+    for text, (fmt, content_type) in REPORT_LINKS.items():
+        expected = reverse("resolution_report", args=[seeded.slug, fmt])
+        assert links[text] == expected + (f"?as_of={as_of}" if as_of else ""), text
+        response = client.get(links[text])
+        assert response.status_code == 200, text
+        assert response["Content-Type"] == content_type, text
+        day = as_of or timezone.localdate().isoformat()
+        assert f"53-45-POL-progress-{day}.{fmt}" in response["Content-Disposition"]
+    # The past date is said next to the links (which point to it with aria-describedby).
+    if as_of:
+        assert 'Report and data as they stood on <time datetime="2018-11-29">29 November 2018' in (
+            html
+        )
+    assert html.count('aria-describedby="reports-state"') == 4
+    changes = links["What changed between two dates"]
+    assert changes == reverse("resolution_changes", args=[seeded.slug])
+    assert client.get(changes).status_code == 200
+
+
+def test_resolution_page_links_keep_the_language(seeded):
+    from django.test import Client
+
+    html = Client().get(f"/ar/resolutions/{seeded.slug}/?as_of={AFTER}").content.decode()
+    hrefs = set(_links(html).values())
+    for fmt in ("pdf", "xlsx", "csv", "json"):
+        assert f"/ar/resolutions/{seeded.slug}/report.{fmt}?as_of={AFTER}" in hrefs
+    assert f"/ar/resolutions/{seeded.slug}/changes/" in hrefs
+    response = Client().get(f"/ar/resolutions/{seeded.slug}/report.csv?as_of={AFTER}")
+    assert "قيد التنفيذ" in response.content.decode("utf-8-sig")  # "In progress", in Arabic
+
+
+def test_action_list_export_links_carry_the_filters(client, seeded):
+    query = f"status=in_progress&resolution={seeded.slug}&as_of={AFTER}&sort=title&page=1"
+    html = client.get(f"/actions/?{query}").content.decode()
+    links = _links(html)
+    for text, fmt in (("Export CSV", "csv"), ("Export XLSX", "xlsx")):
+        href = links[text]
+        path, _, kept = href.partition("?")
+        assert path == reverse("action_export", args=[fmt])
+        # Every filter of the page, and not the page number: the file holds every page.
+        assert sorted(kept.split("&")) == sorted(
+            p for p in query.split("&") if not p.startswith("page=")
+        )
+        response = client.get(href)
+        assert response.status_code == 200, text
+    rows = read_csv(client.get(links["Export CSV"]))
+    assert sorted(r["action_key"] for r in rows) == ["network", "training"]
+    assert {r["as_of"] for r in rows} == {AFTER}
+    assert "as it stood on" in html  # the past date is said next to the links
+    assert response["Content-Type"] == XLSX_TYPE
+
+
+def test_action_list_hides_export_links_while_a_filter_is_unusable(client, seeded):
+    html = client.get("/actions/?status=bogus").content.decode()
+    assert "Export CSV" not in html
+    assert "Correct the values noted above to download this list." in html

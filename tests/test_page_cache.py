@@ -52,18 +52,18 @@ def test_an_anonymous_page_is_served_from_the_cache_the_second_time(client, comm
 
 def test_a_publish_is_shown_on_the_next_request(client, committed,
                                                 django_capture_on_commit_callbacks):
-    client.get("/en/actions/%d/" % network(committed).pk)
-    assert client.get("/en/actions/%d/" % network(committed).pk)[HEADER] == "hit"
+    client.get(f"/en/actions/{network(committed).pk}/")
+    assert client.get(f"/en/actions/{network(committed).pk}/")[HEADER] == "hit"
     with django_capture_on_commit_callbacks(execute=True):
         f.update(network(committed), "completed", date.today(), note="Network launched, cached?")
-    page = client.get("/en/actions/%d/" % network(committed).pk)
+    page = client.get(f"/en/actions/{network(committed).pk}/")
     assert page[HEADER] == "miss"
     assert "Network launched, cached?" in page.content.decode()
 
 
 def test_a_draft_never_reaches_a_cached_page(client, committed,
                                              django_capture_on_commit_callbacks):
-    url = "/en/actions/%d/" % network(committed).pk
+    url = f"/en/actions/{network(committed).pk}/"
     client.get(url)
     with django_capture_on_commit_callbacks(execute=True):
         f.update(network(committed), "completed", date.today(), note="Draft: not for the public",
@@ -73,7 +73,7 @@ def test_a_draft_never_reaches_a_cached_page(client, committed,
 
 
 def test_an_uncommitted_write_bypasses_the_cache(client, committed):
-    url = "/en/actions/%d/" % network(committed).pk
+    url = f"/en/actions/{network(committed).pk}/"
     client.get(url)
     f.update(network(committed), "completed", date.today(), note="Uncommitted yet")
     page = client.get(url)  # this connection sees its own write, and caches nothing

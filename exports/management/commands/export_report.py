@@ -1,10 +1,11 @@
-"""manage.py export_report 53-45-pol --format pdf --as-of 2018-11-29 -o out.pdf"""
+"""manage.py export_report 53-45-pol --format pdf --as-of 2018-11-29 --language ar -o out.pdf"""
 
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from exports.formats import FORMATS, render_resolution
 from exports.params import BadParameter, parse_date
@@ -22,8 +23,12 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", default="",
                             help="File to write; default <symbol>-progress-<as_of>.<format> in "
                             "the current folder, '-' for standard output.")
+        parser.add_argument("--language", choices=[code for code, _name in settings.LANGUAGES],
+                            default=settings.LANGUAGE_CODE,
+                            help="Language of the report's headings, labels and translated "
+                            "content (default %(default)s). The JSON file is the same in all.")
 
-    def handle(self, *args, resolution, format, as_of, output, **options):
+    def handle(self, *args, resolution, format, as_of, output, language, **options):
         # Offline tool for staff: any resolution, synthetic ones included, by slug or symbol.
         found = Resolution.objects.filter(Q(slug=resolution) | Q(symbol=resolution)).first()
         if found is None:
@@ -32,7 +37,8 @@ class Command(BaseCommand):
             day = parse_date(as_of, "--as-of", default=timezone.localdate())
         except BadParameter as exc:
             raise CommandError(str(exc)) from None
-        content, _, filename = render_resolution(found, day, format)
+        with translation.override(language):
+            content, _, filename = render_resolution(found, day, format)
         if output == "-":
             sys.stdout.buffer.write(content)
             sys.stdout.flush()
