@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.template.loader import render_to_string
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -269,9 +269,11 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
     return history
 
 
-# Geometry of the progress chart, in SVG user units. The SVG scales to its container's width.
+# Geometry of the progress chart, in SVG user units. The SVG scales to its container's width,
+# and on a phone tracker.css enlarges its text (up to 20 units) so it stays readable: the margins
+# hold "100%" and the bold end label at that size, on either side (right-to-left mirrors them).
 WIDTH, HEIGHT = 560, 210
-LEFT, RIGHT, TOP, BOTTOM = 46, 54, 14, 30
+LEFT, RIGHT, TOP, BOTTOM = 60, 68, 14, 32
 
 
 def progress_chart(series: ProgressSeries, chart_id: str, title: str) -> dict:
@@ -310,10 +312,20 @@ def progress_chart(series: ProgressSeries, chart_id: str, title: str) -> dict:
         elif nxt.percent is None:
             path.append(f"H{x(nxt.day)}")
         dots.append({"x": px, "y": py, "point": point})
-    y_ticks = [{"y": y(v), "label_y": y(v) + 4, "label": f"{v}%"} for v in (0, 25, 50, 75, 100)]
+    # Labels are centred on their line with dy (in em) in the template, whatever the font size.
+    y_ticks = [{"y": y(v), "label_y": y(v), "label": f"{v}%"} for v in (0, 25, 50, 75, 100)]
     years = list(range(start.year + 1, end.year + 1))
     every = max(1, -(-len(years) // 8))  # at most about eight year labels
-    x_ticks = [{"x": x(date(year, 1, 1)), "label": str(year)} for year in years[::every]]
+    shown = years[::every]
+    # On a phone every other year label is hidden (tracker.css), counting back from the latest.
+    x_ticks = [
+        {
+            "x": x(date(year, 1, 1)),
+            "label": str(year),
+            "minor": len(shown) > 4 and (len(shown) - 1 - i) % 2 == 1,
+        }
+        for i, year in enumerate(shown)
+    ]
     last = next((p for p in reversed(points) if p.percent is not None), None)
     description = _describe(series)
     return {
@@ -335,10 +347,10 @@ def progress_chart(series: ProgressSeries, chart_id: str, title: str) -> dict:
         "end_label": end.strftime("%Y-%m-%d"),
         "plot_width": plot_w,
         "plot_height": plot_h,
-        "x_label_y": HEIGHT - BOTTOM + 19,
+        "x_label_y": HEIGHT - BOTTOM + 5,
         "y_label_x": LEFT - 6,
         "last": last
-        and {"label_x": x(last.day) + 7, "label_y": y(last.percent) + 4, "percent": last.percent},
+        and {"label_x": x(last.day) + 7, "label_y": y(last.percent), "percent": last.percent},
         "series": series,
         "line": STATUS_COLOURS[Status.COMPLETED],
         "font": FONT,
@@ -351,7 +363,7 @@ def _describe(series: ProgressSeries) -> str:
         return _("No scored action on any date shown.")
 
     def pct(point):
-        return _("no percentage") if point.percent is None else f"{point.percent}%"
+        return _("no percentage") if point.percent is None else f"{number_format(point.percent)}%"
 
     return _(
         "Weighted progress was %(first)s on %(first_day)s and %(last)s on %(last_day)s; "

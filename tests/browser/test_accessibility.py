@@ -21,12 +21,10 @@ ADMIN_KNOWN = {
     "autocomplete_fields) renders the multiple-choice search box without a label.",
     ("list", "select2-selection--multiple"): "Select2's multiple-choice box puts a non-<li> "
     "inside its <ul>.",
-    ("aria-input-field-name", "select2-selection"): "Select2's combobox <span> gets no "
-    "accessible name when the widget is rendered in an inline or before its label is linked.",
-    ("aria-input-field-name", "#select2-id_"): "The same Select2 combobox, in an inline row.",
-    ("label", "#id_evidence-"): "Django's TabularInline shows the field name only as a column "
-    "<th>; its inputs have no <label> or aria-label.",
-    ("label", "_set-"): "Django's TabularInline (same as above), incl. the DELETE checkbox.",
+    ("aria-input-field-name", "#select2-id_"): "Select2 gives the box showing the selected "
+    "value role=textbox and names it by that value only, so it has no name while nothing is "
+    "chosen (blank evidence rows). The combobox around it is named (resolutions/admin.py, "
+    "RowLabelsMixin.add_fields).",
     ("link-in-text-block", ".breadcrumbs"): "Django admin's breadcrumb links are told apart "
     "from the ' › ' separators by colour only.",
 }

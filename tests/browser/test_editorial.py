@@ -2,6 +2,8 @@
 changes), and a reviewer publishes one (the public page shows it). Roles are the Django groups
 of workflow/roles.py."""
 
+import re
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -41,8 +43,11 @@ def test_editor_drafts_an_update_and_the_public_page_does_not_change(
     page.locator("#id_status").select_option(label="Completed")
     page.locator("#id_as_of").fill(timezone.localdate().isoformat())
     page.locator("#id_note").fill(NOTE)
-    page.locator("input[name$='-0-url']").fill(EVIDENCE_URL)
-    page.locator("input[name$='-0-title']").fill("OIC news: the Network is constituted")
+    # The evidence row's inputs are found by their accessible names, as a screen reader would.
+    page.get_by_label(re.compile(r"^url, evidence 1$", re.I)).fill(EVIDENCE_URL)
+    page.get_by_label(re.compile(r"^title, evidence 1$", re.I)).fill(
+        "OIC news: the Network is constituted"
+    )
     shot(page, "editor-1-add-form")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("added successfully")
@@ -94,7 +99,10 @@ def test_reviewer_publishes_and_the_public_page_shows_it(
     page.get_by_role("link", name=NETWORK).first.click()
     expect(page.locator("#workflow-steps")).to_be_visible()
     shot(page, "reviewer-1-submitted")
-    page.get_by_label("Verified").check()
+    # The two choices are one named group (fieldset and legend), not two loose radios.
+    publish_as = page.get_by_role("group", name="Publish as")
+    expect(publish_as.get_by_role("radio")).to_have_count(2)
+    publish_as.get_by_label("Verified").check()
     page.get_by_role("button", name="Publish").click()
     expect(page.locator(".messagelist")).to_contain_text("published")
     shot(page, "reviewer-2-published")
