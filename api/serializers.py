@@ -51,7 +51,8 @@ class ResolutionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Resolution
         fields = ["symbol", "slug", "title", "adopting_body", "session", "session_theme",
-                  "place", "adopted_on", "adopted_until", "adoption_dates_note", "summary",
+                  "place", "adopted_on", "adopted_until", "adopted_hijri", "adoption_dates_note",
+                  "summary",
                   "sources", "as_of", "progress", "links"]
 
     def get_as_of(self, obj) -> str:

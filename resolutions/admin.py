@@ -391,7 +391,7 @@ class ResolutionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin
     # Synthetic (generated) resolutions are hidden from the public site but not from here.
     list_filter = ("is_synthetic", "adopting_body")
     search_fields = ("symbol", "slug", "title")
-    autocomplete_fields = ("sources",)
+    autocomplete_fields = ("sources", "adopted_hijri_source")
     fieldsets = (
         (None, {"fields": ("symbol", "slug", "title", "summary")}),
         (
@@ -404,6 +404,8 @@ class ResolutionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin
                     "place",
                     "adopted_on",
                     "adopted_until",
+                    "adopted_hijri",
+                    "adopted_hijri_source",
                     "adoption_dates_note",
                 )
             },

@@ -261,6 +261,8 @@ class Loader:
                 "place",
                 "adopted_on",
                 "adopted_until",
+                "adopted_hijri",
+                "adopted_hijri_source",
                 "adoption_dates_note",
                 "summary",
                 "sources",
@@ -282,6 +284,10 @@ class Loader:
                 "place": r.str("place"),
                 "adopted_on": r.date("adopted_on"),
                 "adopted_until": r.date("adopted_until"),
+                "adopted_hijri": r.str("adopted_hijri"),
+                "adopted_hijri_source": self.source(
+                    path, r.str("adopted_hijri_source"), "adopted_hijri_source", required=False
+                ),
                 "adoption_dates_note": r.str("adoption_dates_note"),
                 "summary": r.str("summary"),
                 "data_file": self.file,

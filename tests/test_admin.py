@@ -211,7 +211,7 @@ BUDGETS = {
     "participation list": 5,
     "participation change": 7,
     "resolution list": 6,
-    "resolution change": 11,
+    "resolution change": 12,  # + the Hijri date source's label
     "sourcedfigure list": 5,
     "sourcedfigure change": 6,
     "sourcedocument list": 7,

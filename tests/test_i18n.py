@@ -520,3 +520,21 @@ def test_public_report_links_keep_the_page_language(seeded):
     page = _get(f"/actions/?as_of={AS_OF}&status=in_progress", "ar").content.decode()
     assert f'href="/ar/actions/export.csv?as_of={AS_OF}&amp;status=in_progress"' in page
     assert "تصدير بصيغة CSV" in page
+
+
+# --- Hijri dates -----------------------------------------------------------------------------
+
+
+def test_the_hijri_date_is_shown_as_the_source_gives_it(seeded):
+    hijri = "يومي 19 و20 شعبان 1439ه"
+    assert seeded.adopted_hijri == hijri and seeded.hijri_source().key == "moqatel-53-45-ar"
+    for language in ("en", "fr", "ar"):
+        page = _squash(_get(f"/resolutions/{seeded.slug}/", language).content.decode())
+        assert f'<bdi lang="ar" dir="rtl" class="hijri">{hijri}</bdi>' in page, language
+    english = _get(f"/resolutions/{seeded.slug}/", "en").content.decode()
+    assert "Hijri calendar, as given by" in english
+    assert "بالتقويم الهجري" in _get(f"/resolutions/{seeded.slug}/", "ar").content.decode()
+    result = subprocess.run(["pdftotext", "-", "-"], input=_report(seeded, "pdf", "en").content,
+                            capture_output=True)
+    letters = re.sub(r"[\s\u202a-\u202e\u2066-\u2069]", "", result.stdout.decode())
+    assert "شعبان" in letters and "calendar" in letters

@@ -93,6 +93,8 @@ def test_reordered_paragraphs_reload_without_breaking_uniqueness(seeded):
          "resolution.translations.ar", "session", "is not translatable"),
         (lambda d: d["resolution"]["translations"]["fr"]["title"].pop("source"),
          "resolution.translations.fr.title", None, "verbatim translation must name its source"),
+        (lambda d: d["resolution"].pop("adopted_hijri_source"),
+         "resolution", None, "A Hijri date is quoted from a source"),
     ],
 )
 def test_malformed_record_names_file_record_and_field_and_changes_nothing(

@@ -33,6 +33,22 @@ class Resolution(VersionedModel):
     adopted_until = models.DateField(
         null=True, blank=True, help_text="Last day, when the session spans several days."
     )
+    # Shown beside the Gregorian dates, as the source writes them (never converted: conversions
+    # disagree by a day, and the sources already disagree with each other).
+    adopted_hijri = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The adoption date(s) in the Hijri calendar, verbatim from a source, e.g. "
+        "يومي 19 و20 شعبان 1439ه.",
+    )
+    adopted_hijri_source = models.ForeignKey(
+        SourceDocument,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The source the Hijri date is quoted from.",
+    )
     adoption_dates_note = models.TextField(
         blank=True, help_text="Other calendars or conflicting dates, with their sources."
     )
@@ -60,6 +76,11 @@ class Resolution(VersionedModel):
                 violation_error_message="The last adoption day cannot precede the first.",
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="resolution_slug_not_empty"),
+            models.CheckConstraint(
+                condition=Q(adopted_hijri="") | Q(adopted_hijri_source__isnull=False),
+                name="resolution_hijri_date_has_source",
+                violation_error_message="A Hijri date is quoted from a source: give the source.",
+            ),
         ]
 
     def __str__(self):
@@ -67,6 +88,15 @@ class Resolution(VersionedModel):
 
     def get_absolute_url(self):
         return reverse("resolution_detail", args=[self.slug])
+
+    def hijri_source(self, among=None):
+        """The source of the Hijri date. It is nearly always one of the resolution's own sources,
+        which pages and reports have fetched already (`among`, else the prefetched sources)."""
+        if not self.adopted_hijri_source_id:
+            return None
+        among = self.sources.all() if among is None else among
+        found = next((s for s in among if s.pk == self.adopted_hijri_source_id), None)
+        return found or self.adopted_hijri_source
 
 
 class ParagraphKind(models.TextChoices):

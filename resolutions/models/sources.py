@@ -1,17 +1,18 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SourceDocument(models.Model):
     """A document, page or report that a fact in the tracker comes from."""
 
     class Kind(models.TextChoices):
-        UN_DOCUMENT = "un_document", "UN document"
-        OIC_DOCUMENT = "oic_document", "OIC document"
-        PRESS_RELEASE = "press_release", "Government press release"
-        NEWS_REPORT = "news_report", "News report"
-        CONCEPT_NOTE = "concept_note", "Concept note or programme"
-        WEB_PAGE = "web_page", "Web page"
-        OTHER = "other", "Other"
+        UN_DOCUMENT = "un_document", _("UN document")
+        OIC_DOCUMENT = "oic_document", _("OIC document")
+        PRESS_RELEASE = "press_release", _("Government press release")
+        NEWS_REPORT = "news_report", _("News report")
+        CONCEPT_NOTE = "concept_note", _("Concept note or programme")
+        WEB_PAGE = "web_page", _("Web page")
+        OTHER = "other", _("Other")
 
     key = models.SlugField(
         max_length=80,

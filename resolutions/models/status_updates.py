@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Count, F, Q, Value
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..status import PROGRESS_ALLOWED, Status
 from .actions import EVENT_COLUMNS, Action, Occurrence
@@ -23,22 +24,24 @@ class State(models.TextChoices):
     published updates are public; submitted and published updates can no longer be edited.
     """
 
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted for review"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    PUBLISHED = "published", _("Published")
 
 
 class Verification(models.TextChoices):
     """How far a published update has been checked, shown next to it on public pages."""
 
-    REPORTED = "reported", "Reported"
-    VERIFIED = "verified", "Verified"
+    REPORTED = "reported", _("Reported")
+    VERIFIED = "verified", _("Verified")
 
 
 VERIFICATION_DEFINITIONS = {
-    Verification.REPORTED: "Self-assessed by the responsible actor and published as reported; "
-    "the tracker has not confirmed it against the evidence.",
-    Verification.VERIFIED: "Confirmed by a reviewer against the cited evidence.",
+    Verification.REPORTED: _(
+        "Self-assessed by the responsible actor and published as reported; the tracker has not "
+        "confirmed it against the evidence."
+    ),
+    Verification.VERIFIED: _("Confirmed by a reviewer against the cited evidence."),
 }
 
 # The fields a workflow step writes. Once an update has left the draft state, saving anything
