@@ -29,6 +29,7 @@ from .models import Action, Occurrence, StatusUpdate
 from .models.actions import EVENT_COLUMNS, RECURRENCE_WINDOW_DAYS, Recurrence
 from .rollup import Rollup
 from .status import Status
+from .templatetags.content_i18n import isolate
 
 # Kept in step with the --<status> colours of static/css/tracker.css (a test checks it). White
 # text on each fill has a contrast ratio of at least 4.5:1 (WCAG AA); "not applicable" is light
@@ -229,11 +230,12 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
                     % {"count": e.count}
                 )
             else:
-                notes.setdefault(e.day, []).append(_("Held: %(event)s") % {"event": e.label})
+                held = _("Held: %(event)s") % {"event": isolate(e.label)}
+                notes.setdefault(e.day, []).append(held)
                 lapse = e.window_ends
                 if lapse and lapse <= as_of:
                     notes.setdefault(lapse, []).append(
-                        _("Recurrence window after “%(event)s” ends") % {"event": e.label}
+                        _("Recurrence window after “%(event)s” ends") % {"event": isolate(e.label)}
                     )
         notes.setdefault(as_of, [])
         days = sorted(day for day in notes if start <= day <= as_of)
