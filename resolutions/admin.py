@@ -34,6 +34,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
@@ -978,7 +979,7 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
                 update.rejection_reason,
             )
         else:
-            text = format_html("<strong>Draft</strong>. Not public.")
+            text = mark_safe("<strong>Draft</strong>. Not public.")  # a constant
         if update.review_note:
             text = format_html("{}<br>Note: {}", text, update.review_note)
         return text
