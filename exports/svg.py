@@ -7,17 +7,8 @@ WeasyPrint renders inline SVG without fetching anything.
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-# The same colours as the web pages (static/css/tracker.css), so a printed report and the
-# dashboard read alike.
-STATUS_COLOURS = {
-    "completed": "#1f6f3f",
-    "ongoing": "#2d7d9a",
-    "in_progress": "#8a6d00",
-    "delayed": "#a3321b",
-    "not_started": "#5b5f97",
-    "not_yet_assessed": "#6e7781",
-    "not_applicable": "#9aa4ae",
-}
+# The web pages' colours, so a printed report and the dashboard read alike.
+from resolutions.charts import STATUS_COLOURS, STATUS_TEXT_COLOURS
 
 
 def distribution_bar(
@@ -40,7 +31,7 @@ def distribution_bar(
             continue
         w = width * item["count"] / total
         left = width - x - w if rtl else x
-        colour = STATUS_COLOURS.get(item["status"], "#6e7781")
+        colour = STATUS_COLOURS[item["status"]]
         parts.append(
             f'<rect x="{left:.2f}" y="0" width="{w:.2f}" height="{height}" fill="{colour}">'
             f"<title>{escape(item['label'])}: {item['count']}</title></rect>"
@@ -48,7 +39,8 @@ def distribution_bar(
         if w >= 14:
             parts.append(
                 f'<text x="{left + w / 2:.2f}" y="{height * 0.7:.2f}" '
-                f'font-size="{height * 0.55:.1f}" text-anchor="middle" fill="#ffffff">'
+                f'font-size="{height * 0.55:.1f}" text-anchor="middle" '
+                f'fill="{STATUS_TEXT_COLOURS[item["status"]]}">'
                 f'{item["count"]}</text>'
             )
         x += w
