@@ -185,7 +185,7 @@ def annotate_status(queryset, as_of: date, *, outer: str = "pk", prefix: str = "
     return queryset
 
 
-def _aggregates(prefix: str = "") -> dict:
+def rollup_aggregates(prefix: str = "") -> dict:
     scored = ~Q(current_status=Status.NOT_APPLICABLE)
     weight = F(prefix + "weight")
     aggregates = {
@@ -409,7 +409,7 @@ def _grouped_sql(queryset, as_of, *, group, outer="pk", prefix=""):
     """(sql, params) of the roll-ups of `queryset`'s actions grouped by `group`.
 
     The status expressions are evaluated once per action in an inner query, and an outer
-    GROUP BY only adds up plain columns. Aggregating them directly (as `_aggregates` does)
+    GROUP BY only adds up plain columns. Aggregating them directly (as `rollup_aggregates` does)
     repeats the whole status expression in every aggregate: twice the work for the database,
     and for Django, which compiles each repetition.
     """
@@ -458,7 +458,7 @@ def _execute(db, sql, params) -> dict[int, Rollup]:
     }
 
 
-def _grouped_rows(queryset, as_of, *, group, outer="pk", prefix="") -> dict[int, Rollup]:
+def grouped_rollups(queryset, as_of, *, group, outer="pk", prefix="") -> dict[int, Rollup]:
     """{group value: Rollup} of `queryset`'s actions, in one query (compiled on each call)."""
     try:
         sql, params = _grouped_sql(queryset, as_of, group=group, outer=outer, prefix=prefix)
@@ -469,7 +469,7 @@ def _grouped_rows(queryset, as_of, *, group, outer="pk", prefix="") -> dict[int,
 
 
 def _rows_for_ids(kind, build, ids, as_of, **grouping) -> dict[int, Rollup]:
-    """_grouped_rows(build(ids), as_of, …) through a compiled template (see _template)."""
+    """grouped_rollups(build(ids), as_of, …) through a compiled template (see _template)."""
     ids = list(ids)
     if not ids:
         # Nothing to roll up (e.g. a fresh install with no resolution): an empty IN () cannot
@@ -483,7 +483,7 @@ def _rows_for_ids(kind, build, ids, as_of, **grouping) -> dict[int, Rollup]:
         lambda sentinels, day: _grouped_sql(build(sentinels), day, **grouping),
     )
     if template is None:
-        return _grouped_rows(queryset, as_of, **grouping)
+        return grouped_rollups(queryset, as_of, **grouping)
     return _execute(queryset.db, template[0], _fill(template[1], ids, as_of))
 
 

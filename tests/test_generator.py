@@ -226,7 +226,7 @@ def test_member_states_are_reused_never_created(seeded):
 
 
 def test_rollups_agree_with_each_actions_own_status(shaped):
-    """The grouped roll-up query (rollup._grouped_rows) adds up exactly what each action's own
+    """The grouped roll-up query (rollup.grouped_rollups) adds up exactly what each action's own
     status, credit and flags say, on generated data with every shape, at several dates."""
     from datetime import date
 

@@ -216,9 +216,9 @@ class ActionQuerySet(models.QuerySet):
         resolution_rollups exactly). `only` keeps some aggregates (each one repeats the status
         expression in SQL); `constants` are extra literal columns: the progress chart tags each
         date's rows with one so that many dates share one UNION query."""
-        from ..rollup import _aggregates
+        from ..rollup import rollup_aggregates
 
-        aggregates = _aggregates()
+        aggregates = rollup_aggregates()
         if only is not None:
             aggregates = {name: aggregates[name] for name in only}
         extra = {name: Value(value) for name, value in constants.items()}
@@ -274,9 +274,9 @@ class ActionQuerySet(models.QuerySet):
     def rollup_by_resolution(self, as_of):
         """{resolution id: Rollup} for these actions, in one query (e.g. the mandates with no
         known paragraph), through the same grouping resolution_rollups uses."""
-        from ..rollup import _grouped_rows
+        from ..rollup import grouped_rollups
 
-        return _grouped_rows(self, as_of, group="resolution_id")
+        return grouped_rollups(self, as_of, group="resolution_id")
 
 
 class Action(VersionedModel):
