@@ -32,7 +32,9 @@ HEADER = "X-Page-Cache"
 
 def _key(request) -> str:
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
-    return f"page:{timezone.localdate().isoformat()}:{digest}"
+    # Processes that list synthetic resolutions and processes that do not may share one cache.
+    listed = "all" if settings.SHOW_SYNTHETIC_RESOLUTIONS else "real"
+    return f"page:{listed}:{timezone.localdate().isoformat()}:{digest}"
 
 
 def _cacheable(request) -> bool:

@@ -39,7 +39,7 @@ from .status import DEFAULT_CREDIT, DEFINITIONS, ORDER, PROGRESS_ALLOWED, Status
 from .translations import prefetch_translations
 
 RECENT_UPDATES = 6
-RESOLUTIONS_PER_PAGE = 10
+RESOLUTIONS_PER_PAGE = 5
 RECENT_EVENTS = 5
 ACTIONS_PER_PAGE = 25
 PRIMARY_FILTERS = ("status", "resolution", "paragraph", "actor")

@@ -115,10 +115,10 @@ def test_past_dates_and_filters_are_separate_pages(client, committed):
 # --- Many resolutions ------------------------------------------------------------------------
 
 
-def test_the_dashboard_shows_ten_resolutions_a_page_real_ones_first(client, seeded, settings):
+def test_the_dashboard_shows_five_resolutions_a_page_real_ones_first(client, seeded, settings):
     settings.SHOW_SYNTHETIC_RESOLUTIONS = True
-    synthetic = [f.resolution(is_synthetic=True) for _ in range(10)]
-    assert Resolution.objects.listed().count() == 11
+    synthetic = [f.resolution(is_synthetic=True) for _ in range(5)]
+    assert Resolution.objects.listed().count() == 6
 
     def headlines(page):
         return {r.pk for r in [seeded, *synthetic] if f'id="res-{r.pk}"' in page}
@@ -126,8 +126,15 @@ def test_the_dashboard_shows_ten_resolutions_a_page_real_ones_first(client, seed
     first = client.get("/en/").content.decode()
     second = client.get("/en/?page=2").content.decode()
     assert "Page 1 of 2" in first and "Page 2 of 2" in second
-    assert len(headlines(first)) == 10 and seeded.pk in headlines(first)
+    assert len(headlines(first)) == 5 and seeded.pk in headlines(first)
     assert len(headlines(second)) == 1 and not headlines(first) & headlines(second)
+
+
+def test_processes_listing_different_resolutions_do_not_share_pages(client, committed, settings):
+    assert client.get("/en/")[HEADER] == "miss"
+    settings.SHOW_SYNTHETIC_RESOLUTIONS = True
+    assert client.get("/en/")[HEADER] == "miss"
+    assert client.get("/en/")[HEADER] == "hit"
 
 
 def test_the_paragraph_menu_lists_one_resolutions_paragraphs(client, seeded, settings):
