@@ -1,5 +1,6 @@
 """Write through the application's own services on the benchmark database: a draft status update
-for 53/45-POL's Network (completed, as of today), then its submission and publication.
+for 53/45-POL's Network (completed, as of today, or back to in progress if an earlier run
+completed it), then its submission and publication.
 
     python -m benchmarks.publish draft          → prints the draft's id
     python -m benchmarks.publish publish ID     → submits and publishes it
@@ -26,8 +27,12 @@ def main(argv):
         username="bench-reviewer", defaults={"is_staff": True, "is_superuser": True})
     if argv[0] == "draft":
         action = Action.objects.get(resolution__symbol="53/45-POL", key="network")
+        # Each run must move the headline, also on a database an earlier run published to
+        # (--reuse): completed, or back to in progress (no figure: no credit) when it already is.
+        latest = StatusUpdate.objects.public().filter(action=action).newest_first().first()
+        status = "in_progress" if latest and latest.status == "completed" else "completed"
         update = services.status_update_create(
-            action=action, status="completed", as_of=timezone.localdate(),
+            action=action, status=status, as_of=timezone.localdate(),
             note="Benchmark: checks that every worker serves the new roll-up once published.",
             author=reviewer, author_name="Benchmark",
             evidence=[{"source": SourceDocument.objects.get(key="un-19-01473")}],

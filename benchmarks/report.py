@@ -160,7 +160,8 @@ def section(result):
             "",
             f"53/45-POL's headline % served by each worker (pid: values seen), with its "
             f"roll-ups cached: before {json.dumps(f['before'])}; after a draft update "
-            f"(Network completed today) was saved {json.dumps(f.get('with_draft'))}; after it "
+            f"(Network completed today, or back to in progress) was saved "
+            f"{json.dumps(f.get('with_draft'))}; after it "
             f"was submitted and published through resolutions.services "
             f"{json.dumps(f['after'])}. Drafts never shown and both workers fresh at once: "
             f"**{'yes' if f['both_workers_fresh'] else 'NO'}**.",

@@ -232,7 +232,7 @@ def headline(body: bytes, symbol="53/45-POL"):
 def freshness(server, env, args, dashboard):
     """Both workers serve the dashboard's cached roll-up; a draft changes nothing; once it is
     published both serve the new roll-up at once."""
-    def by_worker(rounds=40):
+    def by_worker(rounds=200):
         """The 53/45-POL headline each worker serves (until each answered 3 times)."""
         seen, answers = {}, {}
         for _ in range(rounds):
