@@ -140,6 +140,8 @@ class Loader:
             if required:
                 self.fail(record, field, "is required")
             return None
+        if not isinstance(key, str):
+            self.fail(record, field, f"{key!r} is not a source key (write the key as text)")
         if key not in self.sources:
             found = SourceDocument.objects.filter(key=key).first()
             if found is None:
@@ -148,6 +150,8 @@ class Loader:
         return self.sources[key]
 
     def member_state(self, record, iso3, field="member_state"):
+        if not isinstance(iso3, str):
+            self.fail(record, field, f"{iso3!r} is not an ISO3 code (write it as text)")
         found = MemberState.objects.filter(iso3=iso3).first()
         if found is None:
             self.fail(

@@ -95,6 +95,9 @@ def test_reordered_paragraphs_reload_without_breaking_uniqueness(seeded):
          "resolution.translations.fr.title", None, "verbatim translation must name its source"),
         (lambda d: d["resolution"].pop("adopted_hijri_source"),
          "resolution", None, "A Hijri date is quoted from a source"),
+        # Found by tests/test_fuzz.py: a list where a source key belongs was a TypeError.
+        (lambda d: d["resolution"]["sources"].__setitem__(0, [None]),
+         "resolution", "sources", "is not a source key"),
     ],
 )
 def test_malformed_record_names_file_record_and_field_and_changes_nothing(
