@@ -1084,3 +1084,7 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
     @admin.action(description="Reject selected submitted updates", permissions=["review"])
     def reject_selected(self, request, queryset):
         return self._bulk(request, queryset, "reject")
+
+
+# Review records have their own module; importing it registers their admin.
+from . import admin_reviews  # noqa: E402, F401

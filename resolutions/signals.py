@@ -22,6 +22,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from .models import (
     Action,
     ActionParagraph,
+    ActionReview,
     Actor,
     Evidence,
     MemberState,
@@ -30,6 +31,7 @@ from .models import (
     Paragraph,
     Participation,
     Resolution,
+    ReviewEvidence,
     SourcedFigure,
     SourceDocument,
     StatusUpdate,
@@ -41,7 +43,7 @@ PUBLIC_RECORD = (
     Resolution, Paragraph, Action, ActionParagraph, Occurrence, Actor, SourceDocument,
     SourcedFigure, MemberState, MemberStateRole, Participation, TextTranslation,
 )
-SAVED = (*PUBLIC_RECORD, StatusUpdate, Evidence)
+SAVED = (*PUBLIC_RECORD, StatusUpdate, Evidence, ActionReview, ReviewEvidence)
 DELETED = PUBLIC_RECORD
 # Not every many-to-many relation: the auth tables' change during migrate, before the cache
 # table exists.

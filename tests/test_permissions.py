@@ -36,6 +36,7 @@ from resolutions.models import (
     SourceDocument,
     StatusUpdate,
 )
+from resolutions.review_services import action_review_create
 from tests import staff
 from tests.conftest import EnglishByDefaultClient
 from workflow.models import EditorAssignment
@@ -98,7 +99,15 @@ def world(django_db_setup, django_db_blocker):
         services.status_update_submit(user=editor, update=rejected)
         services.status_update_reject(user=reviewer, update=rejected, reason="No source.")
         assignment = staff.assign(users["viewer"], mandate_type="training")
+        review = action_review_create(
+            action=network,
+            reviewed_on=date(2019, 8, 1),
+            note="Checked the sources: no change.",
+            evidence=evidence,
+            author_name="Test officer",
+        )
         yield {
+            "review": review,
             "users": users,
             "draft": draft,
             "submitted": submitted,
@@ -214,6 +223,7 @@ def _objects(world):
         "sourcedfigure": SourcedFigure.objects.filter(action=contact_group).first(),
         "statusupdate": world["published"],
         "editorassignment": world["assignment"],
+        "actionreview": world["review"],
     }
 
 
@@ -232,6 +242,8 @@ MODEL_PAGES = {
     # A published update: nobody edits or deletes it, administrators included.
     "statusupdate": (DRAFTERS, expect(LOGIN, "view", "view", "view", "view"), NOBODY),
     "editorassignment": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
+    # A published review record: append-only like a published update.
+    "actionreview": (DRAFTERS, expect(LOGIN, "view", "view", "view", "view"), NOBODY),
 }
 
 

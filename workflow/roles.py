@@ -51,6 +51,8 @@ DOMAIN_MODELS = (
     "statusupdate",
     "evidence",
     "texttranslation",
+    "actionreview",
+    "reviewevidence",
 )
 
 
@@ -64,6 +66,8 @@ EDITOR_PERMISSIONS = (
     # Drafts and their evidence. Change and delete apply to drafts only (the model refuses
     # anything else) and, without EDIT_ANY_DRAFT, to one's own drafts only.
     | _perms(["add", "change", "delete"], ["statusupdate", "evidence"])
+    # Review records ("checked the sources, no change") follow the same workflow.
+    | _perms(["add", "change", "delete"], ["actionreview", "reviewevidence"])
     # Occurrences (and who took part) are facts with sources that editors record.
     | _perms(["add", "change"], ["occurrence", "participation"])
     # Evidence often cites a document nobody has entered yet.

@@ -3,6 +3,7 @@ from .figures import SourcedFigure
 from .member_states import MemberState, MemberStateRole, Participation
 from .provenance import Provenance
 from .resolution import Paragraph, ParagraphKind, Resolution
+from .reviews import ActionReview, ReviewEvidence
 from .sources import SourceDocument
 from .status_updates import (
     VERIFICATION_DEFINITIONS,
@@ -22,6 +23,8 @@ __all__ = [
     "AUDITED_MODELS",
     "VERIFICATION_DEFINITIONS",
     "Action",
+    "ActionReview",
+    "ReviewEvidence",
     "AppendOnlyError",
     "ConflictError",
     "State",

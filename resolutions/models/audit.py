@@ -20,6 +20,7 @@ from .actions import Action, ActionParagraph, Actor, Occurrence
 from .figures import SourcedFigure
 from .member_states import MemberState, MemberStateRole, Participation
 from .resolution import Paragraph, Resolution
+from .reviews import ActionReview, ReviewEvidence
 from .sources import SourceDocument
 from .status_updates import Evidence, StatusUpdate
 from .translations import TextTranslation
@@ -135,6 +136,8 @@ AUDITED_MODELS = (
     StatusUpdate,
     Evidence,
     TextTranslation,
+    ActionReview,
+    ReviewEvidence,
 )
 
 for _model in AUDITED_MODELS:

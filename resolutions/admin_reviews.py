@@ -1,0 +1,178 @@
+"""The admin of review records ("checked the sources on this date, no change").
+
+Same workflow and roles as status updates: an Editor records a draft with its evidence and
+submits it; a Reviewer publishes it (reported or verified) or rejects it with a reason. The steps
+are bulk actions on the list (one note for all, all or nothing); drafts are edited by their
+authors, submitted and published reviews open read-only.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from workflow import roles
+
+from . import review_services
+from .admin import (
+    BULK_STEPS,
+    COMPACT_TEXT,
+    BulkStepForm,
+    SecretariatAdmin,
+    SecretariatInline,
+    VersionedAdmin,
+)
+from .models import Action, AppendOnlyError, State
+from .models.reviews import ActionReview, ReviewEvidence
+
+
+class ReviewEvidenceInline(SecretariatInline, admin.TabularInline):
+    model = ReviewEvidence
+    fields = ("source", "occurrence", "url", "title", "locator", "quote")
+    autocomplete_fields = ("source", "occurrence")
+    formfield_overrides = COMPACT_TEXT
+    min_num = 1
+    extra = 1
+    row_select_related = ("source", "occurrence")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, validate_min=True, **kwargs)
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return self.extra if obj is None else 0
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (
+            obj is None or roles.may_edit_draft(request.user, obj)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is not None and roles.may_edit_draft(request.user, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is not None and roles.may_edit_draft(request.user, obj)
+        )
+
+
+STEPS = {
+    "submit": review_services.action_review_submit,
+    "publish": review_services.action_review_publish,
+    "reject": review_services.action_review_reject,
+}
+
+
+@transaction.atomic
+def _transition(*, user, reviews, step, **params):
+    done = []
+    for review in reviews:
+        try:
+            done.append(STEPS[step](user=user, review=review, **params))
+        except ValidationError as exc:
+            raise ValidationError(f"{review}: {' '.join(exc.messages)}") from exc
+        except PermissionDenied as exc:
+            raise PermissionDenied(f"{review}: {exc}") from exc
+    return done
+
+
+@admin.register(ActionReview)
+class ActionReviewAdmin(VersionedAdmin, SecretariatAdmin):
+    list_display = ("action", "reviewed_on", "state", "verification", "author_name", "recorded_at")
+    list_filter = ("state", "verification", "reviewed_on", "action__resolution")
+    list_select_related = ("action",)
+    date_hierarchy = "reviewed_on"
+    ordering = ("-reviewed_on", "-recorded_at", "-id")
+    search_fields = ("note", "action__title")
+    autocomplete_fields = ("action",)
+    fields = ("action", "reviewed_on", "note")
+    readonly_fields = ("state", "verification", "author_name", "recorded_at", "rejection_reason")
+    inlines = (ReviewEvidenceInline,)
+    actions = ("submit_selected", "publish_selected", "reject_selected")
+
+    def get_fields(self, request, obj=None):
+        return (*self.fields, *(self.readonly_fields if obj else ()))
+
+    def get_changeform_initial_data(self, request):
+        return {"reviewed_on": timezone.localdate(), **super().get_changeform_initial_data(request)}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "action":
+            kwargs["queryset"] = roles.actions_in_scope(request.user, Action.objects.all())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_add_permission(self, request):
+        return roles.can_draft(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return roles.may_edit_draft(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is not None and roles.may_delete_draft(request.user, obj)
+
+    def has_draft_permission(self, request):
+        return roles.can_draft(request.user)
+
+    def has_review_permission(self, request):
+        return roles.can_review(request.user)
+
+    def save_model(self, request, obj, form, change):
+        # As StatusUpdateAdmin.save_model: the evidence formset is saved in the same
+        # transaction, so a review is never stored without its evidence.
+        roles.require(roles.in_scope(request.user, obj.action), "You are not assigned to it.")
+        if not change:
+            roles.require(roles.can_draft(request.user), "You may not record reviews.")
+            obj.state = State.DRAFT
+            obj.author = request.user
+            obj.author_name = request.user.get_full_name() or request.user.get_username()
+        else:
+            stored = ActionReview.objects.get(pk=obj.pk)
+            roles.require(roles.may_edit_draft(request.user, stored), "Not your draft.")
+        super().save_model(request, obj, form, change)
+
+    def _bulk(self, request, queryset, step):
+        form = BulkStepForm(request.POST if "apply" in request.POST else None, step=step)
+        if form.is_bound and form.is_valid():
+            params = {}
+            if step == "publish":
+                params["verification"] = form.cleaned_data["verification"]
+            if step == "reject":
+                params["reason"] = form.cleaned_data["note"]
+            else:
+                params["note"] = form.cleaned_data["note"]
+            try:
+                done = _transition(user=request.user, reviews=list(queryset), step=step, **params)
+            except (ValidationError, PermissionDenied, AppendOnlyError) as error:
+                text = " ".join(getattr(error, "messages", [str(error)]))
+                messages.error(request, f"Nothing was changed. {text}")
+            else:
+                messages.success(request, f"{len(done)} review(s) {BULK_STEPS[step][1]}.")
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{BULK_STEPS[step][0]}: {queryset.count()} review(s)",
+            "opts": self.model._meta,
+            "updates": queryset.select_related("action"),
+            "form": form,
+            "action_name": f"{step}_selected",
+            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+            "button": BULK_STEPS[step][0],
+        }
+        return TemplateResponse(request, "workflow/bulk_step.html", context)
+
+    @admin.action(description="Submit selected draft reviews", permissions=["draft"])
+    def submit_selected(self, request, queryset):
+        return self._bulk(request, queryset, "submit")
+
+    @admin.action(description="Publish selected submitted reviews", permissions=["review"])
+    def publish_selected(self, request, queryset):
+        return self._bulk(request, queryset, "publish")
+
+    @admin.action(description="Reject selected submitted reviews", permissions=["review"])
+    def reject_selected(self, request, queryset):
+        return self._bulk(request, queryset, "reject")

@@ -1,0 +1,192 @@
+"""Writes of review records ("checked the sources on this date, no change"): the same workflow as
+status updates (resolutions/services.py), keyword-only, one transaction each.
+
+    action_review_create                       TRUSTED: data files, imports, tests, bulk tools
+    action_review_draft_create → action_review_submit → action_review_publish
+                                               → or action_review_reject(reason=…) → draft
+
+The workflow steps check roles exactly as for status updates (workflow/roles.py): an Editor
+drafts and submits their own reviews, a Reviewer submits anyone's, publishes and rejects.
+"""
+
+import copy
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from workflow import roles
+
+from .models import ConflictError, State, Verification
+from .models.reviews import ActionReview, ReviewEvidence
+
+
+def _author_name(user):
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def _attach_evidence(review, evidence):
+    if not evidence:
+        raise ValidationError({"evidence": "A review needs at least one piece of evidence."})
+    for item in evidence:
+        piece = ReviewEvidence(review=review, **item)
+        piece.full_clean()
+        piece.save()
+
+
+@transaction.atomic
+def action_review_create(
+    *,
+    action,
+    reviewed_on,
+    note,
+    evidence,
+    author=None,
+    author_name="",
+    state=State.PUBLISHED,
+    verification=Verification.REPORTED,
+):
+    """TRUSTED: record that `action`'s sources were checked on `reviewed_on` (no permission
+    check). Published as `verification` unless `state` says otherwise. `evidence` is a list of
+    dicts with any of: source, occurrence, url, title, locator, quote."""
+    if not evidence:
+        raise ValidationError({"evidence": "A review needs at least one piece of evidence."})
+    state = State(state)
+    now = timezone.now()
+    review = ActionReview(
+        action=action,
+        reviewed_on=reviewed_on,
+        note=note,
+        author=author,
+        author_name=author_name or _author_name(author),
+        state=state,
+        verification=verification if state == State.PUBLISHED else "",
+        published_at=now if state == State.PUBLISHED else None,
+        submitted_at=now if state == State.SUBMITTED else None,
+    )
+    review._history_user = author
+    review.full_clean()
+    review.save()
+    _attach_evidence(review, evidence)
+    return review
+
+
+@transaction.atomic
+def action_review_draft_create(*, user, action, reviewed_on, note, evidence):
+    """A new draft review by `user` (Editor or above, within their assignments). Not public."""
+    roles.require(roles.can_draft(user), "You may not record reviews.")
+    roles.require(roles.in_scope(user, action), f"You are not assigned to “{action}”.")
+    review = ActionReview(
+        action=action,
+        reviewed_on=reviewed_on,
+        note=note,
+        author=user,
+        author_name=_author_name(user),
+        state=State.DRAFT,
+    )
+    review._history_user = user
+    review.full_clean()
+    review.save()
+    _attach_evidence(review, evidence)
+    return review
+
+
+def _locked(review, version):
+    stored = ActionReview.objects.select_for_update().select_related("action").get(pk=review.pk)
+    expected = review.version if version is None else version
+    if stored.version != expected:
+        attempted = copy.copy(review)
+        attempted.version = expected
+        raise ConflictError(attempted, stored)
+    return stored
+
+
+def _step(review, stored, user, fields, reason):
+    stored._history_user = user
+    stored._change_reason = reason[:100]
+    stored.save(update_fields=[*fields, "version"])
+    for name in (*fields, "version"):
+        setattr(review, name, getattr(stored, name))
+    return review
+
+
+_SUBMIT_FIELDS = [
+    "state",
+    "submitted_at",
+    "submitted_by",
+    "rejected_at",
+    "rejected_by",
+    "rejection_reason",
+    "review_note",
+]
+
+
+@transaction.atomic
+def action_review_submit(*, user, review, version=None, note=""):
+    """draft → submitted. From now on it cannot be edited."""
+    stored = _locked(review, version)
+    if stored.state != State.DRAFT:
+        raise ValidationError(f"Only a draft can be submitted; this review is {stored.state}.")
+    roles.require(roles.may_submit(user, stored), "You may submit only your own drafts.")
+    stored.state = State.SUBMITTED
+    stored.submitted_at = timezone.now()
+    stored.submitted_by = user
+    stored.rejected_at, stored.rejected_by, stored.rejection_reason = None, None, ""
+    stored.review_note = note
+    return _step(review, stored, user, _SUBMIT_FIELDS, f"Submitted for review. {note}".strip())
+
+
+@transaction.atomic
+def action_review_publish(*, user, review, verification, version=None, note=""):
+    """submitted → published: from now on the review is public and staleness counts from it."""
+    stored = _locked(review, version)
+    if stored.state != State.SUBMITTED:
+        raise ValidationError(
+            f"Only a review submitted for review can be published; this one is {stored.state}."
+        )
+    roles.require(roles.may_review(user, stored), "Publishing is for reviewers.")
+    if verification not in Verification.values:
+        raise ValidationError(
+            {"verification": f"Say whether it is {' or '.join(Verification.values)}."}
+        )
+    stored.state = State.PUBLISHED
+    stored.verification = verification
+    stored.published_at = timezone.now()
+    stored.published_by = user
+    stored.review_note = note
+    return _step(
+        review,
+        stored,
+        user,
+        ["state", "verification", "published_at", "published_by", "review_note"],
+        f"Published as {verification}. {note}".strip(),
+    )
+
+
+@transaction.atomic
+def action_review_reject(*, user, review, reason, version=None):
+    """submitted → draft, with the reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"rejection_reason": "Say why the review is rejected."})
+    stored = _locked(review, version)
+    if stored.state != State.SUBMITTED:
+        raise ValidationError(
+            f"Only a review submitted for review can be rejected; this one is {stored.state}."
+        )
+    roles.require(roles.may_review(user, stored), "Rejecting is for reviewers.")
+    stored.state = State.DRAFT
+    stored.submitted_at, stored.submitted_by = None, None
+    stored.rejected_at, stored.rejected_by = timezone.now(), user
+    stored.rejection_reason = reason
+    stored.review_note = ""
+    return _step(review, stored, user, _SUBMIT_FIELDS, f"Rejected: {reason}")
+
+
+__all__ = [
+    "action_review_create",
+    "action_review_draft_create",
+    "action_review_publish",
+    "action_review_reject",
+    "action_review_submit",
+]
