@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from resolutions.models import Resolution
+from resolutions.page_cache import HEADER, cached_file, versioned_key
 
 from .actions import ACTION_COLUMNS, action_list_rows, render_action_list_xlsx
 from .changes import CHANGE_COLUMNS, build_changes, change_rows
@@ -47,14 +48,22 @@ def _resolution(slug):
 
 
 def resolution_report(request, slug, fmt):
+    """A report file, rendered once per data version, language, format and as-of date (the
+    PDF takes seconds; a burst of requests for it must not take the workers from the pages)."""
     resolution = _resolution(slug)
-    with translation.override(_language(request)):
+    language = _language(request)
+    with translation.override(language):
         try:
             as_of = as_of_from(request)
         except BadParameter as exc:
             return _bad_request(str(exc))
-        content, content_type, filename = render_resolution(resolution, as_of, fmt)
-    return _attachment(HttpResponse(content, content_type=content_type), filename)
+        key = versioned_key("report", resolution.pk, resolution.slug, language, fmt, as_of)
+        (content, content_type, filename), hit = cached_file(
+            key, lambda: render_resolution(resolution, as_of, fmt)
+        )
+    response = _attachment(HttpResponse(content, content_type=content_type), filename)
+    response[HEADER] = "hit" if hit else "miss"
+    return response
 
 
 def _dates(request):

@@ -18,6 +18,7 @@ PAGE_CACHE_SECONDS (settings, .env.example) bounds how long an entry lives; 0 tu
 """
 
 import hashlib
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -77,3 +78,56 @@ def public_page(view):
         return response
 
     return wrapper
+
+
+# -- Files rendered once per data version (reports, briefs, badges) ---------------------------
+
+# While one worker renders a file, another request for the same file waits for it (polling the
+# cache) for at most this long rather than rendering it a second time.
+RENDER_WAIT_SECONDS = 20
+_POLL_SECONDS = 0.1
+
+
+def versioned_key(*parts) -> str:
+    """A cache key for a file that depends on the data and on today (overdue, freshness, the
+    default as-of date): the parts (slug, language, format, as-of…) and today's date."""
+    digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:40]
+    return f"file:{timezone.localdate().isoformat()}:{digest}"
+
+
+def cached_file(key: str, render, timeout: int | None = None) -> tuple[object, bool]:
+    """(value, hit): `render()`'s value for `key`, rendered at most once per data version.
+
+    The entry is stamped with the data version of the page cache (CACHE_VERSION_KEY), so the
+    first request after a publish renders afresh, exactly as for pages. Concurrent requests for
+    the same missing file wait for the one rendering it (a lock in the shared cache), so a
+    burst of identical requests costs one render, not one per request and worker. Files hold
+    only published data, so they are shared by every reader, signed in or not; a connection
+    with uncommitted writes renders for itself only.
+    """
+    timeout = settings.REPORT_CACHE_SECONDS if timeout is None else timeout
+    if timeout <= 0 or cache_bypassed():
+        return render(), False
+    found = cache.get_many([CACHE_VERSION_KEY, key])
+    version, entry = found.get(CACHE_VERSION_KEY), found.get(key)
+    if version is None:
+        start_version()
+        return render(), False
+    if entry is not None and entry[0] == version:
+        return entry[1], True
+    lock = f"{key}:rendering:{version}"
+    if not cache.add(lock, 1, RENDER_WAIT_SECONDS):
+        deadline = time.monotonic() + RENDER_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(_POLL_SECONDS)
+            entry = cache.get(key)
+            if entry is not None and entry[0] == version:
+                return entry[1], True
+            if cache.get(lock) is None:  # the other render failed or expired: do it here
+                break
+    try:
+        value = render()
+        cache.set(key, (version, value), timeout)
+    finally:
+        cache.delete(lock)
+    return value, False

@@ -218,6 +218,11 @@ else:
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 if PAGE_CACHE_SECONDS < 0:
     raise ImproperlyConfiguredEnv(f"PAGE_CACHE_SECONDS={PAGE_CACHE_SECONDS} must be 0 or more.")
+# Reports, briefs and badges are rendered once per data version, language, format and as-of date
+# (resolutions/page_cache.py cached_file); an entry also expires after this many seconds.
+REPORT_CACHE_SECONDS = env_int("REPORT_CACHE_SECONDS", 3600)
+if REPORT_CACHE_SECONDS < 0:
+    raise ImproperlyConfiguredEnv(f"REPORT_CACHE_SECONDS={REPORT_CACHE_SECONDS} must be 0 or more.")
 
 
 # --- Read-only JSON API (api/) ----------------------------------------------------------------
