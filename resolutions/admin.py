@@ -784,6 +784,10 @@ class SourcedFigureAdmin(SecretariatAdmin):
 # --- Status updates -------------------------------------------------------------------------
 
 
+# The most pieces of evidence one status update can carry in the admin form.
+MAX_EVIDENCE = 20
+
+
 class EvidenceInline(SecretariatInline, admin.TabularInline):
     model = Evidence
     fields = ("source", "occurrence", "url", "title", "locator", "quote")
@@ -792,12 +796,20 @@ class EvidenceInline(SecretariatInline, admin.TabularInline):
     # An update without evidence is an opinion: the form refuses to save one (get_formset).
     min_num = 1
     extra = 1
+    # No real update cites more than a handful of sources. Without a ceiling, a POST claiming
+    # evidence-TOTAL_FORMS=99999 made Django build 2,000 forms (its default absolute_max): 8 s
+    # and a 9.7 MB page. Past MAX_EVIDENCE the form says so and builds no more rows.
+    max_num = MAX_EVIDENCE
     row_select_related = ("source", "occurrence")
 
     def get_formset(self, request, obj=None, **kwargs):
         # InlineModelAdmin has no validate_min option, and min_num alone only sets how many
         # blank rows are shown: without this, an update with every row removed would save.
-        return super().get_formset(request, obj, validate_min=True, **kwargs)
+        # absolute_max caps what a POST can make Django build (it defaults to max_num + 1,000).
+        return super().get_formset(
+            request, obj, validate_min=True, validate_max=True, absolute_max=MAX_EVIDENCE,
+            **kwargs,
+        )
 
     def get_extra(self, request, obj=None, **kwargs):
         # Blank rows are for a new update only. (Django builds a view-only inline's rows before

@@ -6,15 +6,13 @@ tests/test_permissions.py.)"""
 from datetime import date, timedelta
 
 import pytest
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core import checks
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
-from resolutions.loader import load_file
 from resolutions.models import (
     Action,
     ActionParagraph,
@@ -35,27 +33,10 @@ from resolutions.models.translations import TRANSLATABLE_FIELDS
 from resolutions.services import status_update_create
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # admin_client's user is created with a password; the production hasher takes seconds.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(scope="module")
-def _loaded_once(django_db_setup, django_db_blocker):
-    """The real data files, loaded once for this module in a transaction that is rolled back
-    after its last test. Each test still runs in its own savepoint (the `db` fixture)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        for name in ("oic-member-states.yaml", "53-45-pol.yaml"):
-            load_file(settings.BASE_DIR / "data" / name)
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def real_data(_loaded_once, db):
-    """The real 53/45-POL data, as the data files load it."""
-    return Resolution.objects.get(symbol="53/45-POL")
+def real_data(seeded):
+    """The real 53/45-POL data, as the data files load it (once per session: conftest)."""
+    return seeded
 
 
 def _action(key):
@@ -407,6 +388,32 @@ def source(real_data):
 
 def _counts():
     return StatusUpdate.objects.count(), Evidence.objects.count()
+
+
+def test_evidence_rows_are_capped_and_a_forged_row_count_builds_no_more_forms(
+    admin_client, real_data
+):
+    """An update carries at most MAX_EVIDENCE pieces of evidence; a POST claiming 99,999 rows is
+    refused with a message and Django builds no more than the cap (it used to build 2,000)."""
+    from resolutions.admin import MAX_EVIDENCE
+
+    network = _action("network")
+    before = _counts()
+    rows = [{"url": f"https://example.org/{i}"} for i in range(MAX_EVIDENCE + 1)]
+    too_many = admin_client.post(reverse(ADD_URL), _add_form(network, evidence=rows))
+    forged = admin_client.post(
+        reverse(ADD_URL), {**_add_form(network), "evidence-TOTAL_FORMS": "99999"}
+    )
+    for response in (too_many, forged):
+        assert response.status_code == 200
+        assert f"Please submit at most {MAX_EVIDENCE} forms." in response.text
+        formset = response.context["inline_admin_formsets"][0].formset
+        assert len(formset.forms) <= MAX_EVIDENCE
+    assert _counts() == before
+
+    at_the_cap = admin_client.post(reverse(ADD_URL), _add_form(network, evidence=rows[:-1]))
+    assert at_the_cap.status_code == 302
+    assert StatusUpdate.objects.latest("recorded_at", "id").evidence.count() == MAX_EVIDENCE
 
 
 def test_recording_a_status_update(admin_client, admin_user, real_data, source):

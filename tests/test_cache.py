@@ -156,9 +156,10 @@ def test_removing_a_paragraph_link_invalidates(client, committed, counted,
     assert counted["paragraphs"] == 2
 
 
-def test_small_rollups_skip_the_cache(client, seeded):
+def test_small_rollups_skip_the_cache(client, seeded, uncached):
     """With the default threshold, the real data's pages compute directly: no cache round
-    trip that would cost more than the roll-up itself."""
+    trip that would cost more than the roll-up itself. (The whole-page cache, a different
+    layer, is off here.)"""
     with CaptureQueriesContext(connection) as queries:
         client.get(f"/en/resolutions/{seeded.slug}/")
         client.get("/en/")

@@ -25,7 +25,9 @@ from resolutions.models import Evidence, StatusUpdate
 from tests import factories as f
 from tests import staff
 
-pytestmark = pytest.mark.django_db
+# These tests build their own small world with the factories, in a database without the
+# session's real data (tests/conftest.py: empty_db).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_db")]
 
 FUZZ = settings(
     max_examples=50,

@@ -114,7 +114,7 @@ def test_malformed_record_names_file_record_and_field_and_changes_nothing(
     assert snapshot() == before
 
 
-def test_error_late_in_a_fresh_file_leaves_the_database_empty(db):
+def test_error_late_in_a_fresh_file_leaves_the_database_empty(empty_db):
     load_file("data/oic-member-states.yaml")
     broken = mutated(lambda d: action_named(d, "code-of-conduct").update(weight="heavy"))
     with pytest.raises(LoadError, match="weight"):
@@ -131,7 +131,7 @@ def test_changed_update_under_the_same_key_is_refused_not_rewritten(seeded):
     assert StatusUpdate.objects.get(action__key="network").status == "in_progress"
 
 
-def test_command_reports_unparseable_and_missing_files(db, tmp_path):
+def test_command_reports_unparseable_and_missing_files(empty_db, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: [unclosed", encoding="utf-8")
     with pytest.raises(CommandError, match="bad.yaml.*cannot be parsed"):

@@ -17,13 +17,11 @@ For POSTs (each run in a savepoint that is rolled back, so every role starts fro
 from datetime import date
 
 import pytest
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
 from resolutions import services
-from resolutions.loader import load_file
 from resolutions.models import (
     Action,
     Actor,
@@ -51,18 +49,12 @@ def expect(anonymous, viewer, editor, reviewer, administrator):
     return dict(zip(ROLES, (anonymous, viewer, editor, reviewer, administrator), strict=True))
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """The real data, a user per role, and unpublished updates with markers, set up once for the
     module in a transaction that is rolled back after its last test."""
     with django_db_blocker.unblock(), transaction.atomic():
-        for name in ("oic-member-states.yaml", "53-45-pol.yaml"):
-            load_file(settings.BASE_DIR / "data" / name)
+        # The real data is already there: conftest's django_db_setup loads it once per session.
         users = {role: staff.user(role, username=role) for role in ROLES[1:]}
         users["anonymous"] = None
         editor, reviewer = users["editor"], users["reviewer"]

@@ -13,9 +13,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -39,6 +36,7 @@ from resolutions.models.resolution import Addressee, OperativeVerb, ParagraphKin
 from resolutions.rollup import paragraph_rollups, resolution_rollup
 from resolutions.status import Status
 from tests import factories as f
+from tests.conftest import empty_tracker_data
 
 SCHEMA_PATH = (
     Path(__file__).resolve().parent.parent / "exports/schema/resolution-export-v1.schema.json"
@@ -277,23 +275,8 @@ def _all_translations(data):
     return [fields for r in records for fields in r["translations"].values()]
 
 
-@pytest.fixture(autouse=True)
-def _forget_flushed_content_types():
-    """A flush inside a test deletes the content types and recreates them with new ids; the
-    test's rollback brings the old rows back, but ContentType's in-process cache would keep the
-    new ids and break every later test that refers to a content type (translations, admin log).
-    """
-    yield
-    ContentType.objects.clear_cache()
-
-
 def empty_database():
-    if connection.vendor == "postgresql":
-        # The test runs in a transaction; PostgreSQL refuses to TRUNCATE tables with deferred
-        # foreign-key checks still pending, so run those checks now.
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    call_command("flush", interactive=False, verbosity=0)
+    empty_tracker_data()
     assert not Resolution.objects.exists() and not StatusUpdate.objects.exists()
 
 

@@ -55,11 +55,10 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture
 def live_seeded(transactional_db, live_server):
-    """The real 53/45-POL data behind a live server."""
-    from resolutions.loader import load_file
+    """The real 53/45-POL data behind a live server (loaded again only after a flush)."""
+    from tests.conftest import ensure_seed_data
 
-    for path in ("data/oic-member-states.yaml", "data/53-45-pol.yaml"):
-        load_file(path)
+    ensure_seed_data()
     return live_server
 
 
@@ -110,13 +109,7 @@ def axe():
 
 
 @pytest.fixture
-def fast_passwords(settings):
-    # Users are created per test; the production hasher takes seconds on a loaded machine.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def make_user(fast_passwords):
+def make_user():
     """make_user(username, role) -> (username, password): a staff user in the role's group
     (workflow/roles.py: Viewer, Editor, Reviewer, Administrator)."""
     from django.contrib.auth.models import Group, User
