@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DATA := data/oic-member-states.yaml data/53-45-pol.yaml
 
-.PHONY: run test setup install migrate load lint check clean
+.PHONY: run dev test setup install migrate load lint check clean
 
 # Re-install only when the dependency list changes.
 $(BIN)/.installed: pyproject.toml
@@ -28,10 +28,18 @@ setup: load
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
 
+# Production settings (debug off), served over plain HTTP on this machine: DJANGO_HTTPS=false
+# turns off the SSL redirect, Secure cookies and HSTS that a real deployment behind TLS keeps.
 run: setup
 	$(BIN)/python manage.py ensure_demo_user
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	$(BIN)/gunicorn tracker.wsgi:application --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	DJANGO_HTTPS=false $(BIN)/gunicorn tracker.wsgi:application --bind $(HOST):$(PORT) \
+		--workers 2 --access-logfile -
+
+# Development: Django's debug pages and auto-reload.
+dev: setup
+	$(BIN)/python manage.py ensure_demo_user
+	DJANGO_DEBUG=true DJANGO_HTTPS=false $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run

@@ -31,12 +31,40 @@ def test_check_deploy_has_no_warnings_with_production_variables():
     assert "WARNING" not in result.stderr + result.stdout
 
 
-def test_production_refuses_to_start_without_a_real_secret_key():
-    env = dict(PROD_ENV)
-    del env["DJANGO_SECRET_KEY"]
-    result = manage("check", env=env)
+def test_production_refuses_to_start_with_a_short_secret_key():
+    result = manage("check", env={**PROD_ENV, "DJANGO_SECRET_KEY": "too-short"})
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def settings_value(expression, env):
+    code = f"from django.conf import settings; print(repr(({expression})))"
+    result = manage("shell", "--no-imports", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_production_behaviour_is_the_default(tmp_path):
+    """With no variable set, debug is off and HTTPS is required; the secret key is generated
+    once into a private file and reused, so `make run` needs no configuration."""
+    key_file = tmp_path / "secret"
+    env = {"DJANGO_SECRET_KEY_FILE": str(key_file)}
+    first = settings_value(
+        "settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE, "
+        "settings.SECURE_HSTS_SECONDS, settings.SECRET_KEY", env
+    )
+    assert first.startswith("(False, True, True, 31536000, '")
+    key = key_file.read_text().strip()
+    assert len(key) >= 50 and key in first
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert key in settings_value("settings.SECRET_KEY", env)  # the same key next time
+
+    # `make run` serves plain HTTP on this machine: no redirect, no Secure cookies, no HSTS.
+    plain = settings_value(
+        "settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE, "
+        "settings.SECURE_HSTS_SECONDS", {**env, "DJANGO_HTTPS": "false"}
+    )
+    assert plain == "(False, False, False, 0)"
 
 
 def test_malformed_setting_fails_loudly_naming_the_variable():

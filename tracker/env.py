@@ -5,6 +5,8 @@ the process at start-up with the variable's name, instead of surfacing later as 
 """
 
 import os
+import secrets
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 
@@ -47,6 +49,37 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def local_secret_key(path: Path) -> str:
+    """This installation's own secret key, generated once into `path` (mode 0600).
+
+    `make run` then needs no configuration and sessions survive restarts. Several machines
+    serving one site must share a key: set DJANGO_SECRET_KEY (or point DJANGO_SECRET_KEY_FILE at
+    a shared file) instead."""
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        pass
+    key = secrets.token_urlsafe(64)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(key + "\n")
+        # A hard link appears whole or not at all, and fails if the file exists: two processes
+        # starting at once cannot both write, and the loser reads the winner's key.
+        os.link(temporary, path)
+    except FileExistsError:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError as error:
+        raise ImproperlyConfiguredEnv(
+            f"DJANGO_SECRET_KEY is not set and {path} cannot be written ({error.strerror}): "
+            "set DJANGO_SECRET_KEY or DJANGO_SECRET_KEY_FILE."
+        ) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    return key
 
 
 def database_from_url(url: str, base_dir) -> dict:

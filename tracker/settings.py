@@ -1,8 +1,8 @@
 """Settings for the resolution tracker.
 
 Everything that differs between a laptop and production is an environment variable, documented in
-.env.example. Defaults are for local development; production must set DJANGO_DEBUG=false and a real
-DJANGO_SECRET_KEY.
+.env.example. Defaults are production's: debug off, HTTPS-only cookies, HSTS and an SSL redirect.
+`make run` serves plain HTTP on this machine (DJANGO_HTTPS=false); `make dev` adds debug.
 """
 
 from datetime import timedelta
@@ -15,18 +15,22 @@ from tracker.env import (
     env_int,
     env_list,
     env_str,
+    local_secret_key,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Production behaviour is the default: a forgotten variable must never publish Django's debug
+# pages (with every URL pattern) on the internet. `make dev` turns debug on for development.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
-_DEV_SECRET = "dev-only-insecure-secret-key-change-me"
-SECRET_KEY = env_str("DJANGO_SECRET_KEY", _DEV_SECRET)
-if not DEBUG and (SECRET_KEY == _DEV_SECRET or len(SECRET_KEY) < 50):
+SECRET_KEY = env_str("DJANGO_SECRET_KEY") or local_secret_key(
+    Path(env_str("DJANGO_SECRET_KEY_FILE") or BASE_DIR / ".secret_key")
+)
+if len(SECRET_KEY) < 50:
     raise ImproperlyConfiguredEnv(
         "DJANGO_SECRET_KEY must be set to a random string of at least 50 characters "
-        "when DJANGO_DEBUG=false."
+        "(or left empty to use a key generated once into DJANGO_SECRET_KEY_FILE)."
     )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
@@ -145,12 +149,16 @@ LOGGING = {
 # TLS-terminating proxy set DJANGO_BEHIND_PROXY=true so Django trusts X-Forwarded-Proto.
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
-SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
+# DJANGO_HTTPS=false is for serving plain HTTP on this machine only (`make run`, `make dev`, the
+# test client): browsers would drop Secure cookies and follow the redirect to an HTTPS port
+# that nothing listens on.
+HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", HTTPS)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", HTTPS)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -1,0 +1,22 @@
+"""The app's own settings (tracker/settings.py), as the test suite needs them.
+
+The defaults are production's; the test client and the browser tests' live server speak plain
+HTTP on this machine, so HTTPS-only behaviour (SSL redirect, Secure cookies, HSTS) is off, as
+for `make run`. tests/test_security.py checks the production defaults in a fresh process.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_HTTPS", "false")
+# A fixed key: the suite must not write a key file into the working tree.
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-suite-only-" + "k" * 50)
+
+from tracker.settings import *  # noqa: E402, F403
+from tracker.settings import STORAGES  # noqa: E402
+
+# The manifest storage needs `collectstatic` after every change to a static file; the tests
+# render templates straight from static/ instead.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
