@@ -94,10 +94,6 @@ def distribution_chart(rollup: Rollup, chart_id: str) -> dict:
         )
         start += share
     shown = [s for s in segments if s.count]
-    for i, segment in enumerate(shown):
-        # Standalone SVGs (PDF) carry their legend inside: one line per status under the bar.
-        segment.legend_y = 34 + i * 18
-        segment.legend_text_y = segment.legend_y + 10
     summary = "; ".join(f"{s.label}: {s.count}" for s in shown)
     return {
         "id": chart_id,
@@ -109,7 +105,6 @@ def distribution_chart(rollup: Rollup, chart_id: str) -> dict:
         % {"total": rollup.total},
         "summary": summary,
         "font": FONT,
-        "standalone_height": 34 + len(shown) * 18,
     }
 
 
@@ -381,14 +376,6 @@ def _describe(series: ProgressSeries) -> str:
 
 
 # --- Rendering outside page templates (e.g. PDF reports) ---------------------------------------
-
-
-def render_distribution_svg(rollup: Rollup, chart_id: str = "dist") -> str:
-    """A self-contained SVG of the status distribution, with its legend as SVG text."""
-    return render_to_string(
-        "includes/charts/distribution.svg",
-        {"chart": distribution_chart(rollup, chart_id), "standalone": True},
-    )
 
 
 def render_progress_svg(series: ProgressSeries, title: str, chart_id: str = "progress") -> str:

@@ -34,21 +34,6 @@ def test_distribution_chart_counts_shares_and_summary():
     assert chart["title"] == "7 actions by status"
 
 
-def test_standalone_distribution_svg_renders_without_css():
-    rollup = Rollup(total=3, counts={Status.COMPLETED: 2, Status.NOT_APPLICABLE: 1})
-    svg = charts.render_distribution_svg(rollup, "x")
-    root = ET.fromstring(svg)
-    assert root.tag == f"{SVG}svg" and root.get("role") == "img"
-    assert root.find(f"{SVG}title").text == "3 actions by status"
-    assert root.find(f"{SVG}desc").text == "Completed: 2; Not applicable: 1"
-    fills = [r.get("fill") for r in root.iter(f"{SVG}rect")]
-    assert charts.STATUS_COLOURS[Status.COMPLETED] in fills
-    assert charts.STATUS_COLOURS[Status.NOT_APPLICABLE] in fills
-    texts = [t.text for t in root.iter(f"{SVG}text")]
-    assert "Completed: 2" in texts and "Not applicable: 1" in texts  # the legend travels along
-    assert "<style" not in svg and "var(--" not in svg
-
-
 def test_progress_history_follows_the_rollup_on_each_change_date(seeded):
     as_of = date(2024, 1, 1)
     series = charts.progress_history([seeded], as_of)[seeded.pk]

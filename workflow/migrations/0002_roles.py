@@ -1,23 +1,25 @@
-"""Creates the four role groups (Viewer, Editor, Reviewer, Administrator) with their permissions.
+"""Creates the four role groups (Viewer, Editor, Reviewer, Administrator).
 
-The role table lives in workflow/roles.py and is re-applied after every migrate, so that a model
-added later gets its permissions in the right groups; this migration makes the groups exist from
-the first migrate on.
+Their permissions come from the role table in workflow/roles.py, applied after every migrate
+(workflow/apps.py: post_migrate), so that a model added later gets its permissions in the right
+groups. A migration must not import live code (it would change meaning as the code changes), so
+this one only makes the groups exist from the first migrate on, with names frozen here.
 """
 
 from django.db import migrations
 
+ROLE_NAMES = ["Viewer", "Editor", "Reviewer", "Administrator"]
+
 
 def create_roles(apps, schema_editor):
-    from workflow.roles import sync_roles
-
-    sync_roles(apps=apps, using=schema_editor.connection.alias)
+    Group = apps.get_model("auth", "Group")
+    for name in ROLE_NAMES:
+        Group.objects.using(schema_editor.connection.alias).get_or_create(name=name)
 
 
 def remove_roles(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
-    names = ["Viewer", "Editor", "Reviewer", "Administrator"]
-    Group.objects.using(schema_editor.connection.alias).filter(name__in=names).delete()
+    Group.objects.using(schema_editor.connection.alias).filter(name__in=ROLE_NAMES).delete()
 
 
 class Migration(migrations.Migration):
