@@ -247,6 +247,7 @@ def _translation_entry(t: TextTranslation | None) -> dict | None:
         "language_label": language_name(t.language),
         "provenance": translation_provenance(t),
         "source": t.source.citation if t.source_id else "",
+        "source_key": t.source.key if t.source_id else "",
         "locator": t.locator,
         "note": t.note,
     }
@@ -299,6 +300,9 @@ def evidence_entry(evidence: Evidence) -> dict:
         "locator": evidence.locator,
         "quote": evidence.quote,
         "link": evidence.link,
+        # For numbered references to the report's one source list.
+        "source_key": source.key if source else "",
+        "occurrence_id": occurrence.pk if occurrence else None,
     }
 
 
@@ -458,6 +462,8 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             "theme": Shown(o, "theme"),
             "participation": participation_text(o),
             "sources": [s.title for s in o.sources.all()],
+            "id": o.pk,
+            "source_keys": [s.key for s in o.sources.all()],
         }
         for o in snap.occurrences
         if o.start_date <= as_of
@@ -492,6 +498,11 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             cited.setdefault(s.pk, s)
     for f in snap.figures:
         cited.setdefault(f.source_id, f.source)
+    # Translations cite their own sources (the French title rests on a SESRIC page).
+    for rows in snap.translations.values():
+        for t in rows:
+            if t.source_id:
+                cited.setdefault(t.source_id, t.source)
     own = {s.pk for s in snap.sources}
 
     def source_order(s):

@@ -31,6 +31,12 @@ urlpatterns = [
         views.resolution_report,
         name="resolution_report",
     ),
+    path("resolutions/<slug:slug>/brief/", views.resolution_brief, name="resolution_brief"),
+    path(
+        "resolutions/<slug:slug>/brief.pdf",
+        views.resolution_brief_pdf,
+        name="resolution_brief_pdf",
+    ),
     path("resolutions/<slug:slug>/changes/", views.resolution_changes, name="resolution_changes"),
     path(
         "resolutions/<slug:slug>/changes.csv",

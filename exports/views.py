@@ -10,13 +10,15 @@ from pathlib import Path
 from django.conf import settings
 from django.http import FileResponse, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from resolutions.models import Resolution
-from resolutions.page_cache import HEADER, cached_file, versioned_key
+from resolutions.page_cache import HEADER, cached_file, public_page, versioned_key
 
 from .actions import ACTION_COLUMNS, action_list_rows, render_action_list_xlsx
+from .brief import build_brief, render_brief_html, render_brief_pdf
 from .changes import CHANGE_COLUMNS, build_changes, change_rows
 from .formats import FORMATS, column_keys, csv_chunks, render_resolution
 from .params import BadParameter, as_of_from, parse_date, safe_symbol
@@ -62,6 +64,61 @@ def resolution_report(request, slug, fmt):
             key, lambda: render_resolution(resolution, as_of, fmt)
         )
     response = _attachment(HttpResponse(content, content_type=content_type), filename)
+    response[HEADER] = "hit" if hit else "miss"
+    return response
+
+
+def _brief_links(request, resolution, as_of, language) -> dict:
+    """Absolute addresses the brief prints: the permalink pins the as-of date, so the same
+    brief (same numbers) can be opened later."""
+    day = f"?as_of={as_of.isoformat()}"
+    with translation.override(language):
+        links = {
+            "resolution": reverse("resolution_detail", args=[resolution.slug]) + day,
+            "pdf": reverse("resolution_brief_pdf", args=[resolution.slug]) + day,
+            "permalink": request.build_absolute_uri(
+                reverse("resolution_brief", args=[resolution.slug]) + day
+            ),
+        }
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            languages.append((code, reverse("resolution_brief", args=[resolution.slug]) + day))
+    links["languages"] = languages
+    return links
+
+
+@public_page
+def resolution_brief(request, slug):
+    """The one-page brief as a web page (its print stylesheet makes the same single page)."""
+    resolution = _resolution(slug)
+    try:
+        as_of = as_of_from(request)
+    except BadParameter as exc:
+        return _bad_request(str(exc))
+    brief = build_brief(resolution, as_of)
+    links = _brief_links(request, resolution, as_of, translation.get_language())
+    return HttpResponse(render_brief_html(brief, pdf=False, links=links))
+
+
+def resolution_brief_pdf(request, slug):
+    """The one-page brief as an A4 portrait PDF, rendered once per data version, language and
+    as-of date."""
+    resolution = _resolution(slug)
+    language = _language(request)
+    with translation.override(language):
+        try:
+            as_of = as_of_from(request)
+        except BadParameter as exc:
+            return _bad_request(str(exc))
+        links = _brief_links(request, resolution, as_of, language)
+        key = versioned_key("brief", resolution.pk, resolution.slug, language, as_of,
+                            links["permalink"])
+        content, hit = cached_file(
+            key, lambda: render_brief_pdf(build_brief(resolution, as_of), links)
+        )
+    filename = f"{safe_symbol(resolution.symbol)}-brief-{as_of.isoformat()}.pdf"
+    response = _attachment(HttpResponse(content, content_type=FORMATS["pdf"]), filename)
     response[HEADER] = "hit" if hit else "miss"
     return response
 

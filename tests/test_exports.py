@@ -527,7 +527,8 @@ def test_resolution_page_links_every_report_for_its_date(client, seeded, as_of):
         assert 'Report and data as they stood on <time datetime="2018-11-29">29 November 2018' in (
             html
         )
-    assert html.count('aria-describedby="reports-state"') == 4
+    # The four files, and the one-page brief as a page and as a PDF.
+    assert html.count('aria-describedby="reports-state"') == 6
     changes = links["What changed between two dates"]
     assert changes == reverse("resolution_changes", args=[seeded.slug])
     assert client.get(changes).status_code == 200
