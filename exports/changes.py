@@ -9,7 +9,7 @@ available otherwise, as on the public pages); the CSV keeps its column keys and 
 codes (progress, status, status_update, occurrence, figure) in every language.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -34,6 +34,42 @@ def _delta(before, after):
     if before is None or after is None:
         return None
     return round(after - before, 1)
+
+
+def default_range_start(resolution, today: date) -> tuple[date, str]:
+    """Where the what-changed page opens: (from, why).
+
+    From the previous published update's date, so that the latest update (and whatever is dated
+    after it) is in the range; with only one dated update, from the day before it; with none,
+    from the adoption (the CFM session); failing that, a year back.
+    """
+    days = list(
+        StatusUpdate.objects.public()
+        .filter(action__resolution=resolution, as_of__lte=today)
+        .order_by("-as_of")
+        .values_list("as_of", flat=True)
+        .distinct()[:2]
+    )
+    if len(days) == 2:
+        return days[1], "previous_update"
+    if days:
+        return days[0] - timedelta(days=1), "only_update"
+    if resolution.adopted_on and resolution.adopted_on <= today:
+        return resolution.adopted_on, "adoption"
+    return today - timedelta(days=365), "year"
+
+
+def nothing_changed(changes: dict) -> bool:
+    """True when the period holds no transition, update, occurrence, figure or progress change."""
+    moved = any(p["delta"] for p in changes["paragraphs"])
+    return not (
+        changes["transitions"]
+        or changes["updates"]
+        or changes["occurrences"]
+        or changes["figures"]
+        or changes["headline"]["delta"]
+        or moved
+    )
 
 
 def build_changes(resolution, date_from: date, date_to: date) -> dict:

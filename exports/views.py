@@ -4,7 +4,6 @@ Views only read parameters, call one builder and wrap the bytes; a bad parameter
 sentence saying what is wrong, never a 500.
 """
 
-from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -19,7 +18,13 @@ from resolutions.page_cache import HEADER, cached_file, public_page, versioned_k
 
 from .actions import ACTION_COLUMNS, action_list_rows, render_action_list_xlsx
 from .brief import build_brief, render_brief_html, render_brief_pdf
-from .changes import CHANGE_COLUMNS, build_changes, change_rows
+from .changes import (
+    CHANGE_COLUMNS,
+    build_changes,
+    change_rows,
+    default_range_start,
+    nothing_changed,
+)
 from .formats import FORMATS, column_keys, csv_chunks, render_resolution
 from .params import BadParameter, as_of_from, parse_date, safe_symbol
 
@@ -146,17 +151,24 @@ def resolution_changes(request, slug):
         "today": today,
         "raw_from": request.GET.get("from", "")[:10],
         "raw_to": request.GET.get("to", "")[:10],
-        "example_from": (today - timedelta(days=365)).isoformat(),
-        "example_to": today.isoformat(),
     }
     if "from" not in request.GET and "to" not in request.GET:
-        return render(request, "exports/changes.html", {**ctx, "prompt": True})
-    date_from, date_to, errors = _dates(request)
-    if errors:
-        return render(request, "exports/changes.html", {**ctx, "errors": errors}, status=400)
+        # Opens on a useful range rather than on an empty form.
+        date_from, since = default_range_start(resolution, today)
+        date_to = today
+        ctx.update(default_since=since, raw_from=date_from.isoformat(), raw_to=today.isoformat())
+    else:
+        date_from, date_to, errors = _dates(request)
+        if errors:
+            return render(request, "exports/changes.html", {**ctx, "errors": errors}, status=400)
     # The site's as-of bar shows the later date; this page has its own two-date form.
-    ctx.update(as_of=date_to, is_past=date_to < today,
-               changes=build_changes(resolution, date_from, date_to))
+    changes = build_changes(resolution, date_from, date_to)
+    ctx.update(
+        as_of=date_to,
+        is_past=date_to < today,
+        changes=changes,
+        nothing_changed=nothing_changed(changes),
+    )
     return render(request, "exports/changes.html", ctx)
 
 

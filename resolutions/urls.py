@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import badge, feeds, views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -14,5 +14,10 @@ urlpatterns = [
     path("actions/<int:pk>/", views.action_detail, name="action_detail"),
     path("member-states/", views.member_state_list, name="member_state_list"),
     path("member-states/<str:iso3>/", views.member_state_detail, name="member_state_detail"),
+    path("resolutions/<slug:slug>/badge.svg", badge.resolution_badge, name="resolution_badge"),
+    path("feeds/updates.atom", feeds.site_feed, name="feed_site"),
+    path("resolutions/<slug:slug>/feed.atom", feeds.resolution_feed, name="feed_resolution"),
+    path("actions/<int:pk>/feed.atom", feeds.action_feed, name="feed_action"),
+    path("member-states/<str:iso3>/feed.atom", feeds.member_state_feed, name="feed_member_state"),
     path("statuses/", views.status_definitions, name="status_definitions"),
 ]

@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy
 
 from . import charts
 from .asof import read_as_of
+from .citation import action_citation, paragraph_citation, resolution_citation
+from .feeds import feed_links
 from .filters import filtered_actions
 from .models import (
     Action,
@@ -45,10 +47,15 @@ ACTIONS_PER_PAGE = 25
 PRIMARY_FILTERS = ("status", "resolution", "paragraph", "actor")
 
 
+def _site_feed():
+    return (_("Published updates (Atom)"), reverse("feed_site"))
+
+
 def _context(request, **extra):
     as_of, is_past, error = read_as_of(request)
     as_of_qs = f"?as_of={as_of.isoformat()}" if is_past else ""
     return {
+        "feeds": feed_links(_site_feed()),
         "as_of": as_of,
         "is_past": is_past,
         "as_of_error": error,
@@ -182,6 +189,21 @@ def _resolution_data(slug, as_of):
 def resolution_detail(request, slug):
     ctx = _context(request)
     ctx.update(_resolution_data(slug, ctx["as_of"]))
+    ctx["citation"] = resolution_citation(request, ctx["resolution"], ctx["as_of"], ctx["rollup"])
+    resolution = ctx["resolution"]
+    ctx["badge_url"] = request.build_absolute_uri(
+        reverse("resolution_badge", args=[resolution.slug])
+    )
+    page_url = request.build_absolute_uri(reverse("resolution_detail", args=[resolution.slug]))
+    ctx["badge_embed"] = (
+        f'<a href="{page_url}"><img src="{ctx["badge_url"]}" alt="{resolution.symbol}" '
+        'height="20"></a>'
+    )
+    ctx["feeds"] = feed_links(
+        (_("%(symbol)s: published updates (Atom)") % {"symbol": resolution.symbol},
+         reverse("feed_resolution", args=[resolution.slug])),
+        _site_feed(),
+    )
     return render(request, "resolutions/resolution_detail.html", ctx)
 
 
@@ -250,6 +272,7 @@ def _paragraph_data(slug, number, as_of):
 def paragraph_detail(request, slug, number):
     ctx = _context(request)
     ctx.update(_paragraph_data(slug, number, ctx["as_of"]))
+    ctx["citation"] = paragraph_citation(request, ctx["paragraph"], ctx["as_of"], ctx["rollup"])
     return render(request, "resolutions/paragraph_detail.html", ctx)
 
 
@@ -308,6 +331,15 @@ def _action_data(pk, as_of):
 def action_detail(request, pk):
     ctx = _context(request)
     ctx.update(_action_data(pk, ctx["as_of"]))
+    ctx["citation"] = action_citation(
+        request, ctx["action"], ctx["as_of"], str(ctx["status"].label), ctx["paragraphs"]
+    )
+    ctx["feeds"] = feed_links(
+        (_("This action: published updates (Atom)"), reverse("feed_action", args=[pk])),
+        (_("%(symbol)s: published updates (Atom)") % {"symbol": ctx["resolution"].symbol},
+         reverse("feed_resolution", args=[ctx["resolution"].slug])),
+        _site_feed(),
+    )
     return render(request, "resolutions/action_detail.html", ctx)
 
 
@@ -466,6 +498,12 @@ def member_state_detail(request, iso3):
         [f.action for f in ctx["figures"]],
         [p.occurrence for p in ctx["participations"]],
         ctx["counted_events"],
+    )
+    state = ctx["member_state"]
+    ctx["feeds"] = feed_links(
+        (_("%(state)s: published updates on its mandates (Atom)") % {"state": state.name},
+         reverse("feed_member_state", args=[state.iso3])),
+        _site_feed(),
     )
     return render(request, "resolutions/member_state_detail.html", ctx)
 

@@ -155,6 +155,7 @@ def test_bad_or_missing_dates_are_explained(client, seeded):
     url = reverse("resolution_changes", args=[seeded.slug])
     prompt = client.get(url)
     assert prompt.status_code == 200 and "Choose two dates" in prompt.content.decode()
+    # It opens on a range, not on an empty form (tests/test_changes.py::test_opens_on_*).
     cases = [
         ("?from=2018-06-01", "“to” is required"),
         ("?to=2018-06-01", "“from” is required"),
@@ -179,3 +180,28 @@ BUDGET = 20
 
 
 # The budget is checked at 1x and 10x in tests/test_query_budget_at_scale.py.
+
+
+def test_opens_since_the_previous_published_update(client, seeded):
+    page = client.get(reverse("resolution_changes", args=[seeded.slug])).content.decode()
+    # The seed's two update dates: 24 Sep 2018 (Contact Group) and 29 Nov 2018.
+    assert "Showing what changed since the previous published update, 24 September 2018" in page
+    assert 'value="2018-09-24"' in page
+    # The latest update is in the range, so the page is not empty.
+    assert "No status update dated in this period." not in page
+    assert "Nothing changed between" not in page
+
+
+def test_opens_since_adoption_when_nothing_was_ever_published(client, db):
+    res = f.resolution(adopted_on=date(2018, 5, 5))
+    page = client.get(reverse("resolution_changes", args=[res.slug])).content.decode()
+    assert "since the adoption of the resolution, 5 May 2018" in page
+    assert "Nothing changed between 5 May 2018 and" in page
+
+
+def test_says_plainly_when_nothing_changed(client, seeded):
+    page = client.get(changes_url(seeded.slug, "2023-01-01", "2023-06-01")).content.decode()
+    assert "Nothing changed between 1 January 2023 and 1 June 2023:" in page
+    assert "not that nothing was done" in page
+    busy = client.get(changes_url(seeded.slug, "2018-06-01", "2018-11-29")).content.decode()
+    assert "Nothing changed between" not in busy
