@@ -82,10 +82,11 @@ def seeded(db):
 
 @pytest.fixture
 def uncached(settings):
-    """The whole-page cache (resolutions/page_cache.py) off, for query budgets that measure
-    rendering a page. (With the data loaded per test it was bypassed anyway, as a write still
-    pending in the test's transaction bypasses it.)"""
+    """The whole-page cache and the report-file cache (resolutions/page_cache.py) off, for query
+    budgets that measure rendering a page or a file. (With the data loaded per test they were
+    bypassed anyway, as a write still pending in the test's transaction bypasses them.)"""
     settings.PAGE_CACHE_SECONDS = 0
+    settings.REPORT_CACHE_SECONDS = 0
 
 
 @pytest.fixture(scope="session", autouse=True)

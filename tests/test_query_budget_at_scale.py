@@ -5,7 +5,8 @@ Growing the database (tests/test_public_pages.py: grow) is the costly part, so i
 for this module, in a transaction rolled back after its last test; each test still runs in its
 own savepoint. Each URL's queries and body at 1x are measured in that same transaction just
 before growing. This is a module of its own because every test in it sees the grown database.
-The whole-page cache is off throughout: the budgets are for rendering.
+The whole-page cache and the report-file cache are off throughout: the budgets are for
+rendering.
 """
 
 from datetime import date
@@ -60,7 +61,7 @@ def grown(django_db_setup, django_db_blocker):
 
     with (
         django_db_blocker.unblock(),
-        override_settings(PAGE_CACHE_SECONDS=0),
+        override_settings(PAGE_CACHE_SECONDS=0, REPORT_CACHE_SECONDS=0),
         transaction.atomic(),
     ):
         seeded = ensure_seed_data()
