@@ -6,6 +6,7 @@ Actions are filtered by the action-list page's own FilterSet (resolutions.filter
 """
 
 import django_filters
+from django import forms
 from django_filters.rest_framework import DjangoFilterBackend
 
 from resolutions.models import Paragraph, StatusUpdate
@@ -24,6 +25,18 @@ class FilterBackend(DjangoFilterBackend):
         return kwargs
 
 
+class IdFilter(django_filters.NumberFilter):
+    """A row id: a whole number the database can hold (a 30-digit id is a 400, not an
+    OverflowError from the SQLite driver)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
+
+
 class ParagraphFilter(django_filters.FilterSet):
     resolution = django_filters.CharFilter(field_name="resolution__slug")
     kind = django_filters.ChoiceFilter(choices=ParagraphKind.choices)
@@ -34,7 +47,7 @@ class ParagraphFilter(django_filters.FilterSet):
 
 
 class StatusUpdateFilter(django_filters.FilterSet):
-    action = django_filters.NumberFilter(field_name="action_id")
+    action = IdFilter(field_name="action_id")
     resolution = django_filters.CharFilter(field_name="action__resolution__slug")
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)
     after = django_filters.DateFilter(

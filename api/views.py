@@ -9,7 +9,6 @@ to these views only), and a client sending If-None-Match gets a 304 without the 
 """
 
 from django.db.models import Prefetch
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import conditional_page
 from drf_spectacular.types import OpenApiTypes
@@ -19,8 +18,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from exports.params import BadParameter, parse_date
 from exports.report import rollup_entry
+from resolutions.asof import BadParameter, as_of_from
 from resolutions.models import (
     Action,
     Evidence,
@@ -60,10 +59,7 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     def as_of(self):
         if not hasattr(self, "_as_of"):
             try:
-                self._as_of = parse_date(
-                    self.request.query_params.get("as_of"), "as_of",
-                    default=timezone.localdate(),
-                )
+                self._as_of = as_of_from(self.request)
             except BadParameter as exc:
                 raise ValidationError({"as_of": [str(exc)]}) from None
         return self._as_of
