@@ -13,13 +13,21 @@ uncommitted write makes its own connection bypass the cache). The key holds the 
 the language prefix and the query string, so ?as_of= and filters are separate pages) and today's
 date, because "today" decides overdue and freshness flags.
 
+Only the query parameters the pages read (``PAGE_PARAMETERS``: ``as_of``, ``page``, the action
+list's filters…) make a page different. Any other parameter (``?cb=<random>``, ``utm_source``)
+used to make a new cache entry, so a client could force an uncached render at will (issue #17).
+Now such a request is served the cached page of the same address without the unknown parameters;
+when that page is not cached yet it is rendered but not stored (the pages echo every parameter
+into their as-of form, so its body is not the canonical page's).
+
 Signed-in users (staff, who may see previews and admin links) always get a fresh page.
 PAGE_CACHE_SECONDS (settings, .env.example) bounds how long an entry lives; 0 turns this off.
 """
 
 import hashlib
 import time
-from functools import wraps
+from functools import lru_cache, wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,9 +38,39 @@ from .rollup import CACHE_VERSION_KEY, cache_bypassed, start_version
 
 HEADER = "X-Page-Cache"
 
+# Parameters that change what a public page shows; the action list's filters are added from its
+# filterset (resolutions.filters), so a new filter is never mistaken for an unknown parameter.
+PAGE_PARAMETERS = {"as_of", "page", "state"}
+
+
+@lru_cache(maxsize=1)
+def page_parameters() -> frozenset:
+    from .filters import ActionFilterSet  # the filters import the models: imported when used
+
+    return frozenset(PAGE_PARAMETERS | set(ActionFilterSet.base_filters))
+
+
+def _canonical(request) -> tuple[str, bool]:
+    """(the address with only the page parameters, in a stable order; whether it dropped any)."""
+    known = page_parameters()
+    # Sorted by name only: a repeated parameter keeps its values' order (a view reads the last).
+    kept = sorted(
+        (
+            (name, value)
+            for name, values in request.GET.lists()
+            if name in known
+            for value in values
+        ),
+        key=lambda pair: pair[0],
+    )
+    dropped = any(name not in known for name in request.GET)
+    query = urlencode(kept)
+    return (f"{request.path}?{query}" if query else request.path), dropped
+
 
 def _key(request) -> str:
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
+    address, _dropped = _canonical(request)
+    digest = hashlib.sha256(address.encode()).hexdigest()[:40]
     # Processes that list synthetic resolutions and processes that do not may share one cache.
     listed = "all" if settings.SHOW_SYNTHETIC_RESOLUTIONS else "real"
     return f"page:{listed}:{timezone.localdate().isoformat()}:{digest}"
@@ -65,7 +103,8 @@ def public_page(view):
         if version is None:
             start_version()
         elif (
-            response.status_code == 200
+            not _canonical(request)[1]
+            and response.status_code == 200
             and not response.streaming
             and not response.cookies
         ):

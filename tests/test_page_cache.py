@@ -112,6 +112,24 @@ def test_past_dates_and_filters_are_separate_pages(client, committed):
     assert past[HEADER] == "miss" and past.content != today.content
 
 
+def test_unknown_parameters_cannot_force_an_uncached_render(client, committed):
+    """?cb=<random> used to make a new cache entry per value (issue #17)."""
+    canonical = client.get("/en/actions/?status=ongoing")
+    assert canonical[HEADER] == "miss"
+    for junk in ("cb=1", "cb=2", "utm_source=x&cb=3"):
+        page = client.get(f"/en/actions/?{junk}&status=ongoing")
+        assert page[HEADER] == "hit", junk
+        assert page.content == canonical.content
+
+
+def test_a_page_rendered_with_unknown_parameters_is_not_stored(client, committed):
+    first = client.get("/en/member-states/?cb=1")
+    assert first[HEADER] == "miss" and 'name="cb"' in first.content.decode()  # echoed in a form
+    clean = client.get("/en/member-states/")
+    assert clean[HEADER] == "miss" and 'name="cb"' not in clean.content.decode()
+    assert client.get("/en/member-states/?cb=2")[HEADER] == "hit"
+
+
 # --- Many resolutions ------------------------------------------------------------------------
 
 
