@@ -5,9 +5,15 @@ one) as a formula, so a status-update note such as ``=HYPERLINK("http://evil", "
 run when a diplomat opens the export. Every text cell goes through ``safe_cell``, which prefixes
 such values with a single quote: the text stays readable and is never evaluated. Numbers are
 written as numbers and are left alone (a negative number is not text).
+
+Look-alike characters count too: a spreadsheet may fold the full-width equals sign (U+FF1D
+"＝"), the small one (U+FE66 "﹦") and the full-width plus, minus and at signs into their ASCII
+forms, so the first character is checked after Unicode NFKC normalisation. The cell keeps its
+original text; only the quote is added.
 """
 
 import re
+import unicodedata
 from datetime import date
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -24,7 +30,7 @@ def safe_cell(value):
     if isinstance(value, int | float | date):
         return value
     text = str(value)
-    if text.startswith(FORMULA_TRIGGERS):
+    if unicodedata.normalize("NFKC", text[:4]).startswith(FORMULA_TRIGGERS):
         return "'" + text
     return text
 
