@@ -13,15 +13,14 @@ Every error names the file, the record (as a path such as `resolution.actions[2]
 the field.
 """
 
-import json
 from datetime import date
 from pathlib import Path
 
-import yaml
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .datafile import DataFileError, read_data_file
 from .models import (
     Action,
     ActionParagraph,
@@ -712,13 +711,12 @@ class Loader:
 
 
 def parse_file(path: Path):
-    text = path.read_text(encoding="utf-8")
+    """The file's data, read within the limits of resolutions.datafile (size, UTF-8, YAML
+    aliases, nesting): anything else is a LoadError naming the file."""
     try:
-        if path.suffix.lower() == ".json":
-            return json.loads(text)
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise LoadError(str(path), "(file)", None, f"cannot be parsed: {exc}") from None
+        return read_data_file(path)
+    except DataFileError as exc:
+        raise LoadError(str(path), "(file)", None, str(exc)) from None
 
 
 def _refuse_nul(loader, node, path="(top level)"):
