@@ -82,6 +82,22 @@ def local_secret_key(path: Path) -> str:
     return key
 
 
+# SQLite with several editors at once (issue #17: 6 of 20 simultaneous saves failed with
+# "database is locked"):
+# - WAL: readers never wait for the writer and the writer never waits for readers;
+# - a busy timeout: a writer waits up to 20 s for the one write lock instead of failing at once;
+# - IMMEDIATE transactions (Django 5.1+): a transaction takes the write lock when it begins, so
+#   two transactions never both read and then both try to upgrade to writing (SQLite fails that
+#   upgrade at once, whatever the timeout).
+# synchronous=NORMAL is what SQLite recommends with WAL (a commit is durable at the next
+# checkpoint; the database is never corrupted).
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
 def database_from_url(url: str, base_dir) -> dict:
     """Translate DATABASE_URL into a Django DATABASES entry.
 
@@ -89,7 +105,11 @@ def database_from_url(url: str, base_dir) -> dict:
     than a silent fallback to SQLite.
     """
     if not url:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": base_dir / "db.sqlite3"}
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": base_dir / "db.sqlite3",
+            "OPTIONS": dict(SQLITE_OPTIONS),
+        }
     parsed = urlparse(url)
     if parsed.scheme in ("postgres", "postgresql"):
         name = unquote(parsed.path.lstrip("/"))
@@ -106,7 +126,11 @@ def database_from_url(url: str, base_dir) -> dict:
         }
     if parsed.scheme == "sqlite":
         path = unquote(parsed.path) or str(base_dir / "db.sqlite3")
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": path}
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": path,
+            "OPTIONS": dict(SQLITE_OPTIONS),
+        }
     raise ImproperlyConfiguredEnv(
         f"DATABASE_URL scheme {parsed.scheme!r} is not supported (use postgresql:// or sqlite://)."
     )
