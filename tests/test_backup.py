@@ -78,6 +78,11 @@ def rows():
     }
     snapshot["versions"] = sorted(Action.objects.values_list("pk", "version"))
     snapshot["states"] = sorted(StatusUpdate.objects.values_list("pk", "state", "verification"))
+    # Times to the microsecond: Django's JSON cut them to milliseconds (issue #17).
+    snapshot["recorded"] = sorted(StatusUpdate.objects.values_list("pk", "recorded_at"))
+    snapshot["history"] = sorted(
+        StatusUpdate.history.model.objects.values_list("history_id", "history_date")
+    )
     snapshot["roles"] = sorted(
         get_user_model().objects.values_list("username", "groups__name", "is_staff")
     )
@@ -116,6 +121,7 @@ def test_backup_then_restore_into_an_empty_database_gives_back_the_same_tracker(
         weight=3,
     )
     before_pages, before_rows = pages(), rows()
+    assert any(recorded.microsecond % 1000 for _pk, recorded in before_rows["recorded"])
     backup = tmp_path / "tracker-backup.json"
 
     call_command("backup_data", "-o", str(backup))

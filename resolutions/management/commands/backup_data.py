@@ -8,14 +8,20 @@ types, so the file restores into any empty database of either engine (restore_da
 - users (with their password hashes: keep the file as safe as the database) and the role groups,
 - the admin's own change log.
 
+Times keep their microseconds (resolutions/backup_format.py): Django's own JSON cuts them to
+milliseconds.
+
 Not included, because they are rebuilt or worthless after a restore: sessions, login-throttling
 records (axes), content types and permissions (recreated by migrate), the roll-up cache.
 """
 
 from pathlib import Path
 
+from django.core import serializers
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from resolutions import backup_format
 
 BACKUP_LABELS = ("resolutions", "workflow", "auth.group", "auth.user", "admin.logentry")
 
@@ -30,9 +36,13 @@ class Command(BaseCommand):
     def handle(self, *args, output, database, **options):
         path = Path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
+        # JSON with times to the microsecond (resolutions/backup_format.py); restore_data reads
+        # it with the standard JSON deserializer.
+        serializers.register_serializer(backup_format.FORMAT, "resolutions.backup_format")
         call_command(
             "dumpdata",
             *BACKUP_LABELS,
+            format=backup_format.FORMAT,
             natural_foreign=True,
             natural_primary=True,
             database=database,
