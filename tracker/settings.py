@@ -150,8 +150,22 @@ LOGGING = {
 # --- Security -------------------------------------------------------------------------------
 # Production (DJANGO_DEBUG=false) gets HTTPS-only cookies, HSTS and an SSL redirect; behind a
 # TLS-terminating proxy set DJANGO_BEHIND_PROXY=true so Django trusts X-Forwarded-Proto.
-if env_bool("DJANGO_BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of ours stand in front of the app; the client's address (for login
+# throttling) is read that many entries from the right of X-Forwarded-For (tracker/client_ip.py).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
+if BEHIND_PROXY and not 1 <= TRUSTED_PROXY_COUNT <= 10:
+    raise ImproperlyConfiguredEnv(
+        f"DJANGO_TRUSTED_PROXY_COUNT={TRUSTED_PROXY_COUNT} must be between 1 and 10 (the number "
+        "of proxies in front of the app) when DJANGO_BEHIND_PROXY=true."
+    )
+if not BEHIND_PROXY and TRUSTED_PROXY_COUNT:
+    raise ImproperlyConfiguredEnv(
+        f"DJANGO_TRUSTED_PROXY_COUNT={TRUSTED_PROXY_COUNT} is set but DJANGO_BEHIND_PROXY is not "
+        "true: without a proxy, X-Forwarded-For is written by the client and cannot be trusted."
+    )
 # DJANGO_HTTPS=false is for serving plain HTTP on this machine only (`make run`, `make dev`, the
 # test client): browsers would drop Secure cookies and follow the redirect to an HTTPS port
 # that nothing listens on.
@@ -199,6 +213,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The client's address: REMOTE_ADDR, or from X-Forwarded-For behind our proxies (see above).
+AXES_CLIENT_IP_CALLABLE = "tracker.client_ip.client_ip"
 
 
 # --- Cache ------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@
 |               | their own drafts; submit their own drafts for review                      |
 | Reviewer      | everything an Editor can, plus submit anyone's draft, publish (approve)   |
 |               | as reported or verified, and reject with a reason                         |
-| Administrator | everything: resolutions, paragraphs, actions, sources, users, assignments |
+| Administrator | everything: resolutions, paragraphs, actions, sources, users, assignments, |
+|               | and unlocking sign-ins locked after failed attempts (axes)                |
 
 Roles are Django groups. Their permissions are defined here and re-applied after every
 `migrate` (apps.py), so a group always holds exactly what this table says: change a role here,
@@ -91,6 +92,9 @@ def administrator_permissions(available):
         elif app_label == "auth" and model_name in ("user", "group"):
             wanted.add(perm)
         elif app_label == "admin" and action == "view":
+            wanted.add(perm)
+        elif app_label == "axes" and (action == "view" or perm == "axes.delete_accessattempt"):
+            # Login lock-outs: see them, and unlock an account by deleting its access attempt.
             wanted.add(perm)
     return wanted
 
