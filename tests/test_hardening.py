@@ -74,12 +74,13 @@ def test_a_hostile_data_file_is_a_clear_error_naming_the_file_and_loads_nothing(
 ):
     path = tmp_path / name
     path.write_bytes(content)
+    before = (Resolution.objects.count(), SourceDocument.objects.count())
     with pytest.raises(LoadError) as error:
         load_file(path)
     assert str(error.value).startswith(f"{path}: (file): ") and says in str(error.value)
     with pytest.raises(CommandError, match=f"Nothing was loaded from {path}"):
         call_command("load_resolution", str(path))
-    assert not Resolution.objects.exists() and not SourceDocument.objects.exists()
+    assert (Resolution.objects.count(), SourceDocument.objects.count()) == before
 
 
 @pytest.mark.django_db

@@ -8,17 +8,14 @@ a 404 or a redirect; never a 5xx (the test client re-raises the exception a 500 
 The staff side gets the same corpus in admin list filters, searches and autocompletes.
 
 It runs on whichever database the suite runs on (CI: SQLite, then PostgreSQL), with the real
-53/45-POL data loaded once for the module. A few hundred requests: PDFs are asked only for the
+53/45-POL data the session loads once. A few hundred requests: PDFs are asked only for the
 values that reach the renderer.
 """
 
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
-from django.db import transaction
 
-from resolutions.loader import load_file
 from resolutions.models import Action
 from tests import staff
 from tests.conftest import EnglishByDefaultClient
@@ -152,18 +149,10 @@ PATH_TEMPLATES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        for name in ("oic-member-states.yaml", "53-45-pol.yaml"):
-            load_file(settings.BASE_DIR / "data" / name)
-        yield {"action": Action.objects.get(key="network").pk}
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def w(world, db):
-    return world
+def w(seeded):
+    """The real 53/45-POL data (loaded once per session, tests/conftest.py)."""
+    return {"action": Action.objects.get(key="network").pk}
 
 
 def assert_no_5xx(client, url, **params):
