@@ -97,7 +97,7 @@ def test_sqlite_uses_wal_a_busy_timeout_and_immediate_transactions(tmp_path):
     settings = database_from_url("", tmp_path)
     assert settings["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert settings["OPTIONS"]["timeout"] >= 10
-    assert database_from_url(f"sqlite://{tmp_path}/x.sqlite3", tmp_path)["OPTIONS"] == (
+    assert database_from_url(f"sqlite:///{tmp_path}/x.sqlite3", tmp_path)["OPTIONS"] == (
         SQLITE_OPTIONS
     )
 
@@ -105,7 +105,7 @@ def test_sqlite_uses_wal_a_busy_timeout_and_immediate_transactions(tmp_path):
 def _wrapper(path):
     return DatabaseWrapper(
         {
-            **database_from_url(f"sqlite://{path}", path.parent),
+            **database_from_url(f"sqlite:///{path}", path.parent),
             "ATOMIC_REQUESTS": False,
             "AUTOCOMMIT": True,
             "CONN_MAX_AGE": 0,

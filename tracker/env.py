@@ -7,7 +7,9 @@ the process at start-up with the variable's name, instead of surfacing later as 
 import os
 import secrets
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import urlparse
+
+import dj_database_url
 
 
 class ImproperlyConfiguredEnv(Exception):
@@ -98,39 +100,23 @@ SQLITE_OPTIONS = {
 }
 
 
-def database_from_url(url: str, base_dir) -> dict:
-    """Translate DATABASE_URL into a Django DATABASES entry.
+def database_from_url(url: str, base_dir: Path) -> dict:
+    """DATABASE_URL as a Django DATABASES entry, parsed by dj-database-url.
 
-    Only the two engines we test on are accepted; anything else is a configuration error rather
-    than a silent fallback to SQLite.
+    Empty: the SQLite file db.sqlite3 in the project folder. `sqlite:////absolute/path` (four
+    slashes) or `sqlite:///relative/path`, and `postgresql://user:password@host:port/name`, as
+    dj-database-url reads them. Only the two engines we test on are accepted; anything else is a
+    configuration error rather than a silent fallback to SQLite.
     """
-    if not url:
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": base_dir / "db.sqlite3",
-            "OPTIONS": dict(SQLITE_OPTIONS),
-        }
-    parsed = urlparse(url)
-    if parsed.scheme in ("postgres", "postgresql"):
-        name = unquote(parsed.path.lstrip("/"))
-        if not name:
-            raise ImproperlyConfiguredEnv("DATABASE_URL must name a database, e.g. .../postgres")
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": name,
-            "USER": unquote(parsed.username or ""),
-            "PASSWORD": unquote(parsed.password or ""),
-            "HOST": parsed.hostname or "",
-            "PORT": str(parsed.port or ""),
-            "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 60),
-        }
-    if parsed.scheme == "sqlite":
-        path = unquote(parsed.path) or str(base_dir / "db.sqlite3")
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": path,
-            "OPTIONS": dict(SQLITE_OPTIONS),
-        }
-    raise ImproperlyConfiguredEnv(
-        f"DATABASE_URL scheme {parsed.scheme!r} is not supported (use postgresql:// or sqlite://)."
-    )
+    url = url or f"sqlite:///{Path(base_dir).resolve() / 'db.sqlite3'}"
+    scheme = urlparse(url).scheme
+    if scheme not in ("postgres", "postgresql", "sqlite"):
+        raise ImproperlyConfiguredEnv(
+            f"DATABASE_URL scheme {scheme!r} is not supported (use postgresql:// or sqlite://)."
+        )
+    if scheme == "sqlite":
+        return {**dj_database_url.parse(url), "CONN_MAX_AGE": 0, "OPTIONS": dict(SQLITE_OPTIONS)}
+    config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
+    if not config["NAME"]:
+        raise ImproperlyConfiguredEnv("DATABASE_URL must name a database, e.g. .../postgres")
+    return config
