@@ -1003,6 +1003,8 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
             and (obj is None or roles.may_edit_draft(user, obj) and roles.may_submit(user, obj)),
             "can_submit": obj is not None and roles.may_submit(user, obj),
             "can_review": obj is not None and roles.may_review(user, obj),
+            "can_publish": obj is not None and roles.may_publish(user, obj),
+            "self_review_refused": roles.SELF_REVIEW_REFUSED,
             "verification_choices": Verification.choices,
         }
         if obj is not None:
@@ -1047,6 +1049,11 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
                 services.status_update_reject(**params, reason=note)
         except (ValidationError, AppendOnlyError) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        except PermissionDenied as error:
+            if not roles.can_review(request.user):
+                raise
+            # A reviewer refused a step (their own update): say why on the update's page.
+            messages.error(request, str(error))
         else:
             messages.success(request, f"The update was {BULK_STEPS[step][1]}.")
         return HttpResponseRedirect(change_url)

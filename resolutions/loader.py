@@ -37,6 +37,7 @@ from .models import (
     StatusUpdate,
     Verification,
 )
+from .models.status_updates import check_as_of
 from .services import status_update_create
 
 FORMAT = "resolution-tracker/1"
@@ -685,6 +686,7 @@ class Loader:
         )
         try:
             candidate.clean_fields()
+            check_as_of(candidate)
             candidate.validate_constraints(exclude={"import_key"})
         except ValidationError as exc:
             field, messages = next(iter(exc.message_dict.items()))

@@ -229,6 +229,7 @@ def status_update_publish(*, user, update, verification, version=None, note=""):
             f"Only an update submitted for review can be published; this one is {stored.state}."
         )
     roles.require(roles.may_review(user, stored), "Publishing is for reviewers.")
+    roles.require(roles.may_publish(user, stored), roles.SELF_REVIEW_REFUSED)
     if verification not in Verification.values:
         raise ValidationError(
             {"verification": f"Say whether it is {' or '.join(Verification.values)}."}

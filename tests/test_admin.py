@@ -456,7 +456,7 @@ def test_recording_a_status_update(admin_client, admin_user, real_data, source):
     assert "The Network was constituted." in page.text
     assert "Draft: <strong>Completed</strong> as of 2019-06-01" in page.text
 
-    _publish(admin_client, update)
+    reviewer = _publish(admin_client, update)
 
     # Published, the derived status moves on the update's as-of date, not before.
     assert _status_on(network, date(2019, 5, 31))[0] == "in_progress"
@@ -465,7 +465,7 @@ def test_recording_a_status_update(admin_client, admin_user, real_data, source):
     assert (update.state, update.verification, update.published_by) == (
         "published",
         "verified",
-        admin_user,
+        reviewer,
     )
 
 
@@ -475,14 +475,24 @@ def _status_on(action, day):
 
 
 def _publish(client, update, verification="verified"):
-    """Submit, then publish, with the buttons on the update's admin page."""
-    for step, data in (("submit", {}), ("publish", {"verification": verification})):
+    """Submit (as the author, with `client`), then publish as a second person (four eyes), with
+    the buttons on the update's admin page. Returns the reviewer who published it."""
+    from tests import staff
+    from tests.conftest import EnglishByDefaultClient
+
+    reviewer = staff.user("reviewer")
+    second = staff.client_for(EnglishByDefaultClient(), reviewer)
+    for who, step, data in (
+        (client, "submit", {}),
+        (second, "publish", {"verification": verification}),
+    ):
         update.refresh_from_db()
         url = reverse("admin:resolutions_statusupdate_step", args=[update.pk, step])
-        response = client.post(url, {"version": update.version, "note": "Checked.", **data})
+        response = who.post(url, {"version": update.version, "note": "Checked.", **data})
         assert response.status_code == 302
     update.refresh_from_db()
     assert update.state == "published"
+    return reviewer
 
 
 def test_author_name_falls_back_to_the_username(admin_client, admin_user, real_data, source):

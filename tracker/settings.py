@@ -139,6 +139,10 @@ LOGIN_URL = "admin:login"
 # Generated resolutions (manage.py generate_demo_data) appear on public pages only when allowed.
 SHOW_SYNTHETIC_RESOLUTIONS = env_bool("SHOW_SYNTHETIC_RESOLUTIONS", False)
 
+# Four eyes: nobody publishes or verifies a status update they wrote. A one-person secretariat
+# can switch this off; its own publications are then shown as "not independently reviewed".
+REQUIRE_SECOND_REVIEWER = env_bool("TRACKER_REQUIRE_SECOND_REVIEWER", True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

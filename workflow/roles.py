@@ -20,6 +20,7 @@ has_*_permission) and by every service in resolutions/services.py.
 """
 
 from django.apps import apps as global_apps
+from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.core.exceptions import PermissionDenied
 from django.db import DEFAULT_DB_ALIAS, models, router
@@ -223,10 +224,32 @@ def may_submit(user, update):
 
 
 def may_review(user, update):
-    """Publish (approve) or reject."""
+    """Reject (return to its author), or, when may_publish() too, publish."""
     from resolutions.models import State
 
     return _state(update) == State.SUBMITTED and can_review(user) and in_scope(user, update.action)
+
+
+def second_reviewer_required():
+    """Four eyes (settings.REQUIRE_SECOND_REVIEWER, on unless a one-person secretariat turns it
+    off): nobody publishes or verifies what they wrote themselves."""
+    return getattr(settings, "REQUIRE_SECOND_REVIEWER", True)
+
+
+def is_own(user, record):
+    """`user` wrote `record` (a status update: its author)."""
+    return record.author_id is not None and record.author_id == user.pk
+
+
+SELF_REVIEW_REFUSED = (
+    "You wrote this update: a second person must review it. Nobody publishes or verifies "
+    "their own update."
+)
+
+
+def may_publish(user, update):
+    """Publish (approve): a reviewer other than its author, unless four eyes are switched off."""
+    return may_review(user, update) and not (second_reviewer_required() and is_own(user, update))
 
 
 def require(allowed, message):

@@ -1,6 +1,7 @@
 from datetime import date, datetime, timedelta
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
@@ -338,6 +339,17 @@ class Action(VersionedModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        adopted = self.resolution.adopted_on if self.resolution_id else None
+        if self.due_date and adopted and self.due_date < adopted:
+            raise ValidationError(
+                {
+                    "due_date": f"The due date {self.due_date} is before the resolution was "
+                    f"adopted ({adopted}); a mandate cannot fall due before it exists."
+                }
+            )
 
     def get_absolute_url(self):
         return reverse("action_detail", args=[self.pk])

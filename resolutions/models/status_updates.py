@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
 from django.db.models import Count, F, Q, Value
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -43,6 +45,10 @@ VERIFICATION_DEFINITIONS = {
     ),
     Verification.VERIFIED: _("Confirmed by a reviewer against the cited evidence."),
 }
+
+# The longest note a status update may carry (README "The domain"): a note says what the evidence
+# shows, in a paragraph or two; the evidence itself carries the detail.
+NOTE_MAX_LENGTH = 5000
 
 # The fields a workflow step writes. Once an update has left the draft state, saving anything
 # else is refused (see StatusUpdate.check_change_allowed).
@@ -138,7 +144,11 @@ class StatusUpdate(VersionedModel):
         help_text="0–100, only where a sourced figure exists.",
     )
     as_of = models.DateField(help_text="The date the assessment describes.")
-    note = models.TextField()
+    note = models.TextField(
+        max_length=NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(NOTE_MAX_LENGTH)],
+        help_text=f"At most {NOTE_MAX_LENGTH} characters; the evidence carries the detail.",
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -233,6 +243,11 @@ class StatusUpdate(VersionedModel):
             ),
             models.CheckConstraint(condition=~Q(note=""), name="status_update_has_note"),
             models.CheckConstraint(
+                condition=LessThanOrEqual(Length("note"), NOTE_MAX_LENGTH),
+                name="status_update_note_length",
+                violation_error_message=f"A note is at most {NOTE_MAX_LENGTH} characters.",
+            ),
+            models.CheckConstraint(
                 condition=~Q(author_name=""), name="status_update_has_author_name"
             ),
             # Workflow invariants, kept by the database whatever code writes the row.
@@ -294,6 +309,13 @@ class StatusUpdate(VersionedModel):
         return self.verification == Verification.VERIFIED
 
     @property
+    def published_by_author(self):
+        """Published by the person who wrote it: possible only when a one-person secretariat
+        switched the second-reviewer rule off (settings.REQUIRE_SECOND_REVIEWER), and then
+        shown publicly as not independently reviewed."""
+        return self.published_by_id is not None and self.published_by_id == self.author_id
+
+    @property
     def verification_definition(self):
         """One sentence for public pages: what "reported" or "verified" means."""
         return VERIFICATION_DEFINITIONS.get(self.verification, "")
@@ -303,6 +325,10 @@ class StatusUpdate(VersionedModel):
         # Where it stands in the workflow matters as much as its content.
         names = ("state", "verification", "rejection_reason")
         return cls.editable_fields() + [cls._meta.get_field(name) for name in names]
+
+    def clean(self):
+        super().clean()
+        check_as_of(self)
 
     def check_change_allowed(self, stored, update_fields):
         # A draft is its author's working copy. Once submitted, only a workflow step may write
@@ -325,6 +351,25 @@ class StatusUpdate(VersionedModel):
         if list(stored) != [State.DRAFT]:
             raise AppendOnlyError("Status updates are append-only; record a correction instead.")
         return super().delete(*args, **kwargs)
+
+
+def check_as_of(update):
+    """An assessment describes a day between its resolution's adoption and today."""
+    if update.as_of is None or update.action_id is None:
+        return
+    today = timezone.localdate()
+    if update.as_of > today:
+        raise ValidationError(
+            {"as_of": f"The as-of date {update.as_of} is in the future; today is {today}."}
+        )
+    adopted = update.action.resolution.adopted_on
+    if adopted and update.as_of < adopted:
+        raise ValidationError(
+            {
+                "as_of": f"The as-of date {update.as_of} is before the resolution was adopted "
+                f"({adopted}); nothing can be implemented before adoption."
+            }
+        )
 
 
 class Evidence(models.Model):
