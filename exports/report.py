@@ -126,6 +126,7 @@ def latest_public_update(as_of: date, outer: str = "pk"):
     """The update that the roll-up reads an action's status from (same filter, same order)."""
     return (
         StatusUpdate.objects.public()
+        .current()
         .on_or_before(as_of)
         .filter(action=OuterRef(outer))
         .newest_first()

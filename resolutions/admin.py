@@ -866,6 +866,14 @@ BULK_STEPS = {
 }
 
 
+def _corrected_from(request):
+    """The published update named by ?corrects=<id>, or None."""
+    raw = request.GET.get("corrects", "")
+    if not raw.isdigit():
+        return None
+    return StatusUpdate.objects.public().filter(pk=int(raw)).first()
+
+
 @admin.register(StatusUpdate)
 class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
     """Drafts are edited here by their authors; submitted and published updates open read-only.
@@ -889,7 +897,8 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
     autocomplete_fields = ("action",)
     # author and author_name are set from the logged-in user in save_model, never typed; the
     # workflow fields are set by the services only.
-    fields = ("action", "status", "progress", "as_of", "note")
+    fields = ("action", "status", "progress", "as_of", "note", "corrects")
+    raw_id_fields = ("corrects",)
     readonly_fields = ("workflow", "author_name", "recorded_at")
     inlines = (EvidenceInline,)
     actions = ("submit_selected", "publish_selected", "reject_selected")
@@ -903,7 +912,18 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
     def get_changeform_initial_data(self, request):
         # ?action=<id> (the link on an action's page) is handled by Django; today is the usual
         # as-of date for a fresh assessment.
-        return {"as_of": timezone.localdate(), **super().get_changeform_initial_data(request)}
+        initial = {"as_of": timezone.localdate()}
+        corrected = _corrected_from(request)
+        if corrected is not None:
+            # "Correct this update": a new draft, prefilled from the update it corrects.
+            initial.update(
+                action=corrected.action_id,
+                status=corrected.status,
+                progress=corrected.progress,
+                as_of=corrected.as_of,
+                note=corrected.note,
+            )
+        return {**initial, **super().get_changeform_initial_data(request)}
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "action":
@@ -1004,6 +1024,12 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
             "can_submit": obj is not None and roles.may_submit(user, obj),
             "can_review": obj is not None and roles.may_review(user, obj),
             "can_publish": obj is not None and roles.may_publish(user, obj),
+            "can_verify": obj is not None and roles.may_verify(user, obj),
+            "can_correct": obj is not None
+            and obj.state == State.PUBLISHED
+            and not obj.superseded_by_id
+            and roles.can_draft(user)
+            and roles.in_scope(user, obj.action),
             "self_review_refused": roles.SELF_REVIEW_REFUSED,
             "verification_choices": Verification.choices,
         }
@@ -1012,8 +1038,12 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
                 step: reverse(
                     f"{self.admin_site.name}:resolutions_statusupdate_step", args=[obj.pk, step]
                 )
-                for step in BULK_STEPS
+                for step in (*BULK_STEPS, "verify")
             }
+            context["workflow"]["correct_url"] = (
+                reverse(f"{self.admin_site.name}:resolutions_statusupdate_add")
+                + f"?action={obj.action_id}&corrects={obj.pk}"
+            )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
@@ -1026,7 +1056,7 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
 
     def step_view(self, request, object_id, step):
         """POST: submit, publish or reject one update, from the buttons on its page."""
-        if request.method != "POST" or step not in BULK_STEPS:
+        if request.method != "POST" or step not in (*BULK_STEPS, "verify"):
             raise PermissionDenied
         update = get_object_or_404(StatusUpdate, pk=object_id)
         change_url = reverse(
@@ -1045,6 +1075,8 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
                 services.status_update_publish(
                     **params, note=note, verification=request.POST.get("verification", "")
                 )
+            elif step == "verify":
+                services.status_update_verify(**params, note=note)
             else:
                 services.status_update_reject(**params, reason=note)
         except (ValidationError, AppendOnlyError) as error:
@@ -1055,7 +1087,8 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
             # A reviewer refused a step (their own update): say why on the update's page.
             messages.error(request, str(error))
         else:
-            messages.success(request, f"The update was {BULK_STEPS[step][1]}.")
+            done = "verified" if step == "verify" else BULK_STEPS[step][1]
+            messages.success(request, f"The update was {done}.")
         return HttpResponseRedirect(change_url)
 
     # --- bulk actions: one note for several updates, all or nothing --------------------------

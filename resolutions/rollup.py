@@ -74,6 +74,7 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
     # instead of ~4, 20 s instead of 3 s for 40,000 actions, and 30 ms of planning per query.
     latest = (
         StatusUpdate.objects.public()
+        .current()
         .on_or_before(as_of)
         .filter(action=OuterRef(outer))
         .newest_first()

@@ -35,7 +35,7 @@ from .models import (
 )
 
 # The fields of an update its author writes; everything else is set by the workflow.
-CONTENT_FIELDS = ("action", "status", "progress", "as_of", "note")
+CONTENT_FIELDS = ("action", "status", "progress", "as_of", "note", "corrects")
 
 
 def _author_name(user):
@@ -126,8 +126,12 @@ def _step(update, stored, user, fields, reason):
 
 
 @transaction.atomic
-def status_update_draft_create(*, user, action, status, as_of, note, evidence, progress=None):
-    """A new draft by `user` (Editor or above, within their assignments). Not public."""
+def status_update_draft_create(
+    *, user, action, status, as_of, note, evidence, progress=None, corrects=None
+):
+    """A new draft by `user` (Editor or above, within their assignments). Not public. With
+    `corrects` (a published update of the same action) it is a correction: once published, it
+    supersedes that update."""
     roles.require(roles.can_draft(user), "You may not record status updates.")
     roles.require(
         roles.in_scope(user, action),
@@ -142,6 +146,7 @@ def status_update_draft_create(*, user, action, status, as_of, note, evidence, p
         author=user,
         author_name=_author_name(user),
         state=State.DRAFT,
+        corrects=corrects,
     )
     update._history_user = user
     update.full_clean()
@@ -239,12 +244,52 @@ def status_update_publish(*, user, update, verification, version=None, note=""):
     stored.published_at = timezone.now()
     stored.published_by = user
     stored.review_note = note
+    fields = ["state", "verification", "published_at", "published_by", "review_note"]
+    if verification == Verification.VERIFIED:
+        stored.verified_at, stored.verified_by = stored.published_at, user
+        fields += ["verified_at", "verified_by"]
+    if stored.corrects_id:
+        _supersede(stored, user)
+    return _step(update, stored, user, fields, f"Published as {verification}. {note}".strip())
+
+
+def _supersede(correction, user):
+    """Mark the update `correction` corrects as superseded by it (at the correction's
+    publication, in the same transaction)."""
+    corrected = StatusUpdate.objects.select_for_update().get(pk=correction.corrects_id)
+    if corrected.state != State.PUBLISHED:
+        raise ValidationError({"corrects": "Only a published update can be corrected."})
+    if corrected.superseded_by_id is not None:
+        raise ValidationError(
+            {"corrects": "That update was already corrected; correct the correction instead."}
+        )
+    corrected.superseded_by = correction
+    corrected._history_user = user
+    corrected._change_reason = "Superseded by a published correction."
+    corrected.save(update_fields=["superseded_by", "version"])
+
+
+@transaction.atomic
+def status_update_verify(*, user, update, version=None, note=""):
+    """A published, reported update confirmed later against its evidence by a reviewer (not its
+    author): it becomes verified, with who and when recorded. Its content does not change."""
+    stored = _locked(update, version)
+    if stored.state != State.PUBLISHED or stored.verification != Verification.REPORTED:
+        raise ValidationError("Only a published update reported as self-assessed can be verified.")
+    roles.require(
+        not (roles.second_reviewer_required() and roles.is_own(user, stored)),
+        roles.SELF_REVIEW_REFUSED,
+    )
+    roles.require(roles.may_verify(user, stored), "Verifying is for reviewers.")
+    stored.verification = Verification.VERIFIED
+    stored.verified_at, stored.verified_by = timezone.now(), user
+    stored.review_note = note
     return _step(
         update,
         stored,
         user,
-        ["state", "verification", "published_at", "published_by", "review_note"],
-        f"Published as {verification}. {note}".strip(),
+        ["verification", "verified_at", "verified_by", "review_note"],
+        f"Verified against the cited evidence. {note}".strip(),
     )
 
 
@@ -399,5 +444,6 @@ __all__ = [
     "status_update_publish",
     "status_update_reject",
     "status_update_submit",
+    "status_update_verify",
     "status_updates_transition",
 ]

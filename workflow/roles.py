@@ -247,6 +247,20 @@ SELF_REVIEW_REFUSED = (
 )
 
 
+def may_verify(user, update):
+    """Verify later a published update that was reported: a reviewer in scope who did not
+    write it (unless four eyes are switched off)."""
+    from resolutions.models import State, Verification
+
+    return (
+        _state(update) == State.PUBLISHED
+        and update.verification == Verification.REPORTED
+        and can_review(user)
+        and in_scope(user, update.action)
+        and not (second_reviewer_required() and is_own(user, update))
+    )
+
+
 def may_publish(user, update):
     """Publish (approve): a reviewer other than its author, unless four eyes are switched off."""
     return may_review(user, update) and not (second_reviewer_required() and is_own(user, update))

@@ -64,9 +64,16 @@ WORKFLOW_FIELDS = frozenset(
         "rejected_by",
         "rejection_reason",
         "review_note",
+        "verified_at",
+        "verified_by",
+        "superseded_by",
         "version",
     }
 )
+
+# What a later verification writes on a PUBLISHED update (see check_change_allowed; the only
+# other write is the link to the correction that superseded it). Its content never changes.
+VERIFY_FIELDS = frozenset({"verification", "verified_at", "verified_by", "review_note"})
 
 
 class StatusUpdateQuerySet(models.QuerySet):
@@ -78,6 +85,11 @@ class StatusUpdateQuerySet(models.QuerySet):
 
     def unpublished(self):
         return self.exclude(state=State.PUBLISHED)
+
+    def current(self):
+        """Updates no published correction has superseded: what statuses and roll-ups read.
+        (Superseded ones stay public, shown struck through with a link to their correction.)"""
+        return self.filter(superseded_by__isnull=True)
 
     def on_or_before(self, as_of):
         return self.filter(as_of__lte=as_of)
@@ -212,6 +224,38 @@ class StatusUpdate(VersionedModel):
     review_note = models.TextField(
         blank=True, editable=False, help_text="The note given with the last workflow step."
     )
+    # Who confirmed it against the evidence, and when: at publication ("verified"), or later,
+    # as a review step on an update first published as reported. Empty for data-file updates.
+    verified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+
+    # --- Corrections. A correction is a new update that names the published one it corrects;
+    # when the correction is published, the corrected one is superseded: still public, shown
+    # struck through with a link, and no longer read by statuses and roll-ups.
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        help_text="The published update this one corrects (“Correct this update”).",
+    )
+    superseded_by = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        help_text="The published correction that replaced this update.",
+    )
 
     objects = StatusUpdateQuerySet.as_manager()
 
@@ -279,6 +323,18 @@ class StatusUpdate(VersionedModel):
                 violation_error_message="A rejected update goes back to draft with the reason "
                 "it was rejected.",
             ),
+            models.CheckConstraint(
+                condition=Q(superseded_by__isnull=True) | Q(state=State.PUBLISHED),
+                name="status_update_superseded_only_when_published",
+            ),
+            models.CheckConstraint(
+                condition=Q(corrects__isnull=True) | ~Q(corrects=F("id")),
+                name="status_update_does_not_correct_itself",
+            ),
+            models.CheckConstraint(
+                condition=Q(verified_at__isnull=True) | Q(verification=Verification.VERIFIED),
+                name="status_update_verified_at_only_when_verified",
+            ),
         ]
         permissions = [
             ("publish_statusupdate", "Can publish or reject status updates (review)"),
@@ -329,12 +385,29 @@ class StatusUpdate(VersionedModel):
     def clean(self):
         super().clean()
         check_as_of(self)
+        check_corrects(self)
 
     def check_change_allowed(self, stored, update_fields):
         # A draft is its author's working copy. Once submitted, only a workflow step may write
         # (and only workflow fields); once published, nothing may.
         if stored.state == State.DRAFT:
             return
+        if stored.state == State.PUBLISHED and update_fields is not None:
+            # Two steps only: a reported update verified later, and the link to the published
+            # correction that superseded it, each once.
+            fields = set(update_fields) - {"version"}
+            verifying = (
+                stored.verification == Verification.REPORTED
+                and self.verification == Verification.VERIFIED
+                and fields <= VERIFY_FIELDS
+            )
+            superseding = (
+                stored.superseded_by_id is None
+                and self.superseded_by_id is not None
+                and fields == {"superseded_by"}
+            )
+            if verifying or superseding:
+                return
         if (
             stored.state == State.SUBMITTED
             and update_fields is not None
@@ -369,6 +442,23 @@ def check_as_of(update):
                 "as_of": f"The as-of date {update.as_of} is before the resolution was adopted "
                 f"({adopted}); nothing can be implemented before adoption."
             }
+        )
+
+
+def check_corrects(update):
+    """A correction names a published, not yet superseded update of the same action."""
+    if update.corrects_id is None:
+        return
+    corrected = update.corrects
+    if update.pk is not None and corrected.pk == update.pk:
+        raise ValidationError({"corrects": "An update cannot correct itself."})
+    if corrected.state != State.PUBLISHED:
+        raise ValidationError({"corrects": "Only a published update can be corrected."})
+    if update.action_id is not None and corrected.action_id != update.action_id:
+        raise ValidationError({"corrects": "A correction is about the same action."})
+    if corrected.superseded_by_id is not None and corrected.superseded_by_id != update.pk:
+        raise ValidationError(
+            {"corrects": "That update was already corrected; correct the correction instead."}
         )
 
 
