@@ -145,6 +145,7 @@ def action_review_publish(*, user, review, verification, version=None, note=""):
             f"Only a review submitted for review can be published; this one is {stored.state}."
         )
     roles.require(roles.may_review(user, stored), "Publishing is for reviewers.")
+    roles.require(roles.may_publish(user, stored), roles.SELF_REVIEW_REFUSED)
     if verification not in Verification.values:
         raise ValidationError(
             {"verification": f"Say whether it is {' or '.join(Verification.values)}."}

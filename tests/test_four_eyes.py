@@ -222,3 +222,23 @@ def test_a_note_longer_than_the_limit_is_refused_by_form_service_and_database(ac
         cursor.execute(
             f"UPDATE {table} SET note = %s WHERE id = %s", ["y" * (NOTE_MAX_LENGTH + 1), update.pk]
         )
+
+
+def test_nobody_publishes_their_own_review_record(action, settings):
+    from resolutions import review_services as rs
+    from resolutions.models import ActionReview
+
+    reviewer = staff.user("reviewer")
+    review = rs.action_review_draft_create(
+        user=reviewer,
+        action=action,
+        reviewed_on=date(2024, 3, 1),
+        note="Checked: no change.",
+        evidence=[{"url": "https://example.org/checked"}],
+    )
+    rs.action_review_submit(user=reviewer, review=review)
+    with pytest.raises(PermissionDenied, match="second person"):
+        rs.action_review_publish(user=reviewer, review=review, verification="verified")
+    assert not ActionReview.objects.public().exists()
+    rs.action_review_publish(user=staff.user("reviewer"), review=review, verification="verified")
+    assert ActionReview.objects.public().exists()

@@ -237,13 +237,13 @@ def second_reviewer_required():
 
 
 def is_own(user, record):
-    """`user` wrote `record` (a status update: its author)."""
+    """`user` wrote `record` (a status update or a review record: its author)."""
     return record.author_id is not None and record.author_id == user.pk
 
 
 SELF_REVIEW_REFUSED = (
-    "You wrote this update: a second person must review it. Nobody publishes or verifies "
-    "their own update."
+    "You wrote this: a second person must review it. Nobody publishes or verifies what they "
+    "wrote themselves."
 )
 
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0008_note_length_limit'),
+        ('resolutions', '0009_note_length_limit'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
