@@ -129,7 +129,7 @@ def test_an_as_of_date_before_adoption_is_refused(action, as_of):
         draft(action, staff.user("editor"), as_of=as_of)
     with pytest.raises(ValidationError, match="before the resolution was adopted"):
         f.update(action, "in_progress", as_of)
-    assert not StatusUpdate.objects.exists()
+    assert not StatusUpdate.objects.filter(action=action).exists()
 
 
 def test_an_as_of_date_in_the_future_is_refused(action):
@@ -160,7 +160,7 @@ def test_the_admin_form_refuses_an_impossible_as_of_with_a_clear_error(client, a
     )
     assert response.status_code == 200
     assert "is in the future" in response.content.decode()
-    assert not StatusUpdate.objects.exists()
+    assert not StatusUpdate.objects.filter(action=action).exists()
 
 
 def test_a_due_date_before_adoption_is_refused(action):
@@ -216,7 +216,7 @@ def test_a_note_longer_than_the_limit_is_refused_by_form_service_and_database(ac
     with pytest.raises(ValidationError, match=f"at most {NOTE_MAX_LENGTH}"):
         draft(action, staff.user("editor"), note="x" * (NOTE_MAX_LENGTH + 1))
     draft(action, staff.user("editor"), note="x" * NOTE_MAX_LENGTH)
-    update = StatusUpdate.objects.get()
+    update = StatusUpdate.objects.get(action=action)
     table = StatusUpdate._meta.db_table
     with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
@@ -239,6 +239,6 @@ def test_nobody_publishes_their_own_review_record(action, settings):
     rs.action_review_submit(user=reviewer, review=review)
     with pytest.raises(PermissionDenied, match="second person"):
         rs.action_review_publish(user=reviewer, review=review, verification="verified")
-    assert not ActionReview.objects.public().exists()
+    assert not ActionReview.objects.public().filter(action=action).exists()
     rs.action_review_publish(user=staff.user("reviewer"), review=review, verification="verified")
-    assert ActionReview.objects.public().exists()
+    assert ActionReview.objects.public().filter(action=action).exists()
