@@ -19,9 +19,8 @@ from django.utils.translation import gettext_lazy
 
 from resolutions.translations import translations_prefetch
 
-from .formats import column_labels, set_direction, sheet_title
+from .formats import column_labels, set_direction, sheet_title, xlsx_cell
 from .report import action_entry, latest_public_update
-from .safety import safe_xlsx_cell
 
 CHUNK_SIZE = 2000
 
@@ -100,6 +99,7 @@ def action_list_rows(queryset, as_of: date, *, machine: bool = True):
 
 def render_action_list_xlsx(queryset, as_of: date) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     # write_only: rows go straight to a temporary file instead of a tree of cell objects.
     workbook = Workbook(write_only=True)
@@ -107,8 +107,12 @@ def render_action_list_xlsx(queryset, as_of: date) -> bytes:
     set_direction(sheet)
     sheet.freeze_panes = "A2"
     sheet.append(column_labels(ACTION_COLUMNS))
+    n_rows = 1
     for row in action_list_rows(queryset, as_of, machine=False):
-        sheet.append([safe_xlsx_cell(value) for value in row])
+        sheet.append([xlsx_cell(sheet, value) for value in row])
+        n_rows += 1
+    # Text as text with no visible apostrophe (xlsx_cell), and a filter over every column.
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(ACTION_COLUMNS))}{n_rows}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -59,6 +59,10 @@ REPORT_COLUMNS = [
     ("latest_update_verification", gettext_lazy("Verification")),
     ("latest_note", gettext_lazy("Latest note")),
     ("evidence", gettext_lazy("Evidence")),
+    # Added at the end so that scripts reading the earlier columns by position keep working.
+    ("paragraph_text", gettext_lazy("Paragraph text")),
+    ("paragraph_text_source", gettext_lazy("Source of the paragraph text")),
+    ("action_ref", gettext_lazy("Stable action identifier")),
 ]
 
 
@@ -116,10 +120,20 @@ def report_rows(report: dict, *, machine: bool = True):
             provenance,
             p["percent"],
         ]
+        text = [p["text"], p["text_source"]]
         for a in p["actions"] or [None]:
-            yield head + _action_cells(a, machine)
+            yield head + _action_cells(a, machine) + text + [_action_ref(report, a)]
     for a in report["unplaced_actions"]:
-        yield [symbol, as_of, report["unplaced_title"], "", "", "", ""] + _action_cells(a, machine)
+        yield (
+            [symbol, as_of, report["unplaced_title"], "", "", "", ""]
+            + _action_cells(a, machine)
+            + ["", "", _action_ref(report, a)]
+        )
+
+
+def _action_ref(report: dict, a: dict | None) -> str:
+    """A stable identifier: the resolution's slug and the action's key (never a database id)."""
+    return f"{report['resolution']['slug']}/{a['key']}" if a else ""
 
 
 # The "section" of a paragraph row (the other section is "Mandates with no known paragraph").
@@ -189,19 +203,70 @@ def render_csv(report: dict) -> bytes:
 # -- XLSX -----------------------------------------------------------------------------------
 
 
-def _sheet(workbook, title, columns, rows, widths=None):
-    from openpyxl.styles import Font
+# Column widths (in characters) for the workbook: long text wraps within the widest.
+MIN_WIDTH, MAX_WIDTH, WRAP_OVER = 8, 60, 40
+
+
+def xlsx_cell(sheet, value):
+    """A value as a workbook cell. Text is written as text (a cell of type string is never a
+    formula), with no visible apostrophe: where the formula guard (safety.py) would quote it,
+    the cell gets Excel's "quote prefix" style instead, so editing it keeps it text."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment
+
+    safe = safe_xlsx_cell(value)
+    if not isinstance(safe, str):
+        return safe
+    guarded = safe.startswith("'") and not str(value).startswith("'")
+    cell = WriteOnlyCell(sheet, value=safe[1:] if guarded else safe)
+    cell.data_type = "s"
+    if guarded:
+        cell.quotePrefix = True
+    if len(cell.value) > WRAP_OVER or "\n" in cell.value:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return cell
+
+
+def finish_sheet(sheet, widths: dict[int, int], n_rows: int):
+    """Frozen header, an auto-filter over every column and row, widths that fit the text."""
+    from openpyxl.utils import get_column_letter
+
+    sheet.freeze_panes = "A2"
+    if widths:
+        last = get_column_letter(max(widths))
+        sheet.auto_filter.ref = f"A1:{last}{max(n_rows, 1)}"
+    for index, width in widths.items():
+        sheet.column_dimensions[get_column_letter(index)].width = max(
+            MIN_WIDTH, min(MAX_WIDTH, width + 2)
+        )
+
+
+def measure(widths: dict[int, int], row) -> None:
+    for index, value in enumerate(row, start=1):
+        text = value.value if hasattr(value, "value") else value
+        longest = max((len(line) for line in str(text or "").split("\n")), default=0)
+        widths[index] = max(widths.get(index, 0), longest)
+
+
+def _sheet(workbook, title, columns, rows):
+    from openpyxl.styles import Alignment, Font
 
     sheet = workbook.create_sheet(sheet_title(title))
     set_direction(sheet)
-    sheet.append(column_labels(columns))
+    labels = column_labels(columns)
+    sheet.append(labels)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    fitted: dict[int, int] = {}
+    measure(fitted, [label[:24] for label in labels])
+    n_rows = 1
     for row in rows:
-        sheet.append([safe_xlsx_cell(value) for value in row])
-    sheet.freeze_panes = "A2"
-    for letter, width in (widths or {}).items():
-        sheet.column_dimensions[letter].width = width
+        cells = [xlsx_cell(sheet, value) for value in row]
+        measure(fitted, cells)
+        sheet.append(cells)
+        n_rows += 1
+    finish_sheet(sheet, fitted, n_rows)
     return sheet
 
 
@@ -228,7 +293,7 @@ def render_xlsx(report: dict) -> bytes:
     summary.title = sheet_title(_("Summary"))
     set_direction(summary)
     res, headline = report["resolution"], report["headline"]
-    summary.append([safe_xlsx_cell(f"{res['symbol']} — {res['title']}")])
+    summary.append([xlsx_cell(summary, f"{res['symbol']} — {res['title']}")])
     summary["A1"].font = Font(bold=True, size=14)
     summary.append([])
     adopted = res["adopted_on"].isoformat() if res["adopted_on"] else _("not known")
@@ -250,17 +315,22 @@ def render_xlsx(report: dict) -> bytes:
         (_("Overdue"), headline["overdue"]),
         (_("No update for 12 months or more"), headline["stale"]),
     ]
+    facts_header = summary.max_row + 1
+    summary.append([_("Item"), _("Value")])
+    for cell in summary[summary.max_row]:
+        cell.font = Font(bold=True)
     for label, value in facts:
-        summary.append([safe_xlsx_cell(label), safe_xlsx_cell(value)])
+        summary.append([xlsx_cell(summary, label), xlsx_cell(summary, value)])
         summary.cell(row=summary.max_row, column=1).font = Font(bold=True)
+    summary.auto_filter.ref = f"A{facts_header}:B{summary.max_row}"
     summary.append([])
     summary.append([_("Status"), _("Actions")])
     for cell in summary[summary.max_row]:
         cell.font = Font(bold=True)
     for item in headline["distribution"]:
-        summary.append([safe_xlsx_cell(item["label"]), item["count"]])
+        summary.append([xlsx_cell(summary, item["label"]), item["count"]])
     summary.append([])
-    summary.append([safe_xlsx_cell(_(
+    summary.append([xlsx_cell(summary, _(
         "Weighted % = Σ(weight × credit) ÷ Σ(weight) over actions that are not “not "
         "applicable”. Credit is the recorded progress figure where a source gives one, "
         "otherwise 100 for completed and ongoing, 0 for every other status."
@@ -270,12 +340,11 @@ def render_xlsx(report: dict) -> bytes:
             cell.number_format = "yyyy-mm-dd"
     summary.column_dimensions["A"].width = 32
     summary.column_dimensions["B"].width = 70
+    summary.freeze_panes = "A2"
 
-    _sheet(workbook, _("Paragraphs"), REPORT_COLUMNS, report_rows(report, machine=False),
-           {"J": 50, "W": 70, "X": 60})
-    _sheet(workbook, _("Occurrences"), OCCURRENCE_COLUMNS, occurrence_rows(report),
-           {"A": 40, "D": 50})
-    _sheet(workbook, _("Sources"), SOURCE_COLUMNS, source_rows(report), {"B": 70, "F": 50})
+    _sheet(workbook, _("Paragraphs"), REPORT_COLUMNS, report_rows(report, machine=False))
+    _sheet(workbook, _("Occurrences"), OCCURRENCE_COLUMNS, occurrence_rows(report))
+    _sheet(workbook, _("Sources"), SOURCE_COLUMNS, source_rows(report))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

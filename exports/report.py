@@ -263,7 +263,11 @@ def _other_versions(obj, field: str, shown: Shown, rows: list, original_provenan
             "language": ORIGINAL_LANGUAGE,
             "language_label": language_name(ORIGINAL_LANGUAGE),
             "text": getattr(obj, field),
-            "provenance": original_provenance or str(_("Original")),
+            # Stored in English does not make English the original: the English title of
+            # 53/45-POL comes from a Turkish press release, and which text is the original is
+            # not known.
+            "provenance": original_provenance
+            or str(_("as recorded in the tracker; which language is original is not known")),
             "source": "",
             "locator": "",
             "note": "",

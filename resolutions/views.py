@@ -441,6 +441,20 @@ def member_state_list(request):
     return render(request, "resolutions/member_state_list.html", ctx)
 
 
+def _bound_by(state, as_of):
+    """The resolutions tracked here, which bind every OIC Member State, with their headline
+    (one roll-up query for all of them) and whether the session that adopted each met in this
+    state (its place, as the sources give it, names the state)."""
+    resolutions = list(Resolution.objects.listed().order_by("is_synthetic", "symbol")[:20])
+    rollups = resolution_rollups([r.pk for r in resolutions], as_of)
+    names = {n.lower() for n in (state.name, state.name_in_source) if n}
+    for resolution in resolutions:
+        resolution.rollup = rollups.get(resolution.pk)
+        place = (resolution.place or "").lower()
+        resolution.met_here = any(name in place for name in names)
+    return resolutions
+
+
 def _member_state_data(iso3, as_of):
     state = get_object_or_404(MemberState, iso3=iso3.upper())
     participations = list(
@@ -477,6 +491,7 @@ def _member_state_data(iso3, as_of):
                                          for x in a.responsible_actors.all())]
     return {
         "member_state": state,
+        "bound_by": _bound_by(state, as_of),
         "roles": roles,
         "role_action_ids": {r.action_id for r in roles},
         "participations": participations,
@@ -498,6 +513,7 @@ def member_state_detail(request, iso3):
         [f.action for f in ctx["figures"]],
         [p.occurrence for p in ctx["participations"]],
         ctx["counted_events"],
+        ctx["bound_by"],
     )
     state = ctx["member_state"]
     ctx["feeds"] = feed_links(

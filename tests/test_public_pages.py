@@ -319,7 +319,7 @@ def test_member_state_page_shows_roles_participation_and_shared_mandates(client,
     assert "Hold the OIC Member States Conference on Mediation annually" in turkey
     assert "Türkiye is named above." in turkey
     benin = squash(client.get("/member-states/BEN/").content.decode())
-    assert "No source names Benin in a role." in benin
+    assert "No cited source names Benin in a role" in benin
     assert "17 Member States took part. Whether Benin was one of them is not recorded." in benin
     assert "41 Member States took part. Whether Benin was one of them is not recorded." in benin
     assert ("The sources name 3 Member States in a role there; whether Benin is among the "

@@ -24,3 +24,26 @@ def text_dir(value) -> str:
         if kind == "L":
             return "ltr"
     return "ltr"
+
+
+# A sentence ends with one of these, followed by a space (or the end of the text).
+_SENTENCE_ENDS = (".", "!", "?", "؟", "…", "”", "»")
+
+
+@register.filter
+def sentences_upto(value, limit=260) -> str:
+    """The text if it fits in `limit` characters; otherwise its whole sentences that fit,
+    followed by "…". A quote is never cut inside a sentence: when even the first sentence is
+    longer than the limit, the whole text is kept."""
+    text = str(value or "")
+    limit = int(limit)
+    if len(text) <= limit:
+        return text
+    cut = -1
+    for index in range(min(len(text) - 1, limit), 0, -1):
+        if text[index] == " " and text[index - 1] in _SENTENCE_ENDS:
+            cut = index
+            break
+    if cut <= 0:
+        return text
+    return text[:cut].rstrip() + " …"
