@@ -2,6 +2,7 @@
 annotations and Rollup objects, attached by the views; serializers never query."""
 
 from django.urls import reverse
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from resolutions.models import (
@@ -100,6 +101,10 @@ class ActionSerializer(serializers.ModelSerializer):
     responsible = serializers.SlugRelatedField(
         source="responsible_actors", slug_field="name", many=True, read_only=True
     )
+    responsible_label = serializers.SerializerMethodField(
+        help_text='The responsible actors as one line; "Not stated by the sources" when no '
+        "source names them."
+    )
     status = serializers.ChoiceField(source="current_status", choices=Status.choices)
     status_label = serializers.SerializerMethodField()
     credit = serializers.IntegerField(
@@ -116,10 +121,15 @@ class ActionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Action
         fields = ["id", "resolution", "key", "title", "description", "mandate_type",
-                  "recurrence", "paragraphs", "responsible", "due_date", "weight",
+                  "recurrence", "paragraphs", "responsible", "responsible_label", "due_date",
+                  "weight",
                   "attribution_note", "as_of", "status", "status_label", "credit",
                   "recorded_progress", "latest_update_as_of", "last_occurrence_on",
                   "is_overdue", "is_stale", "url"]
+
+    def get_responsible_label(self, obj) -> str:
+        names = [actor.name for actor in obj.responsible_actors.all()]
+        return "; ".join(names) or gettext("Not stated by the sources")
 
     def get_status_label(self, obj) -> str:
         return str(Status(obj.current_status).label)

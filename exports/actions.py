@@ -80,7 +80,7 @@ def action_list_rows(queryset, as_of: date, *, machine: bool = True):
             a["title"],
             "; ".join(a["paragraphs"]),
             a["mandate_type_label"],
-            "; ".join(a["responsible"]),
+            "; ".join(a["responsible"]) if machine else a["responsible_label"],
             a["due_date"],
             a["weight"],
             a["status"],

@@ -82,7 +82,7 @@ def _action_cells(a: dict | None, machine: bool) -> list:
         a["key"],
         a["title"],
         a["mandate_type_label"],
-        "; ".join(a["responsible"]),
+        "; ".join(a["responsible"]) if machine else a["responsible_label"],
         a["due_date"],
         a["weight"],
         a["status"],

@@ -54,6 +54,7 @@ from resolutions.templatetags.content_i18n import tr
 from resolutions.translations import ORIGINAL_LANGUAGE, translated
 
 NO_PARAGRAPH = gettext_lazy("Mandates with no known paragraph")
+NOT_STATED = gettext_lazy("Not stated by the sources")
 
 # Labels the models keep in English (their choices are not marked for translation); the
 # reports are read in French and Arabic, so they are translated here.
@@ -139,9 +140,10 @@ def snapshot(resolution: Resolution, as_of: date) -> Snapshot:
         Action.objects.with_status(as_of)
         .filter(resolution=resolution)
         .annotate(latest_update_id=Subquery(latest_public_update(as_of).values("pk")[:1]))
-        .select_related("mandate_source")
+        .select_related("mandate_source", "responsible_source")
         .prefetch_related(
             Prefetch("responsible_actors", Actor.objects.select_related("member_state__source")),
+            "description_sources",
             Prefetch("paragraphs", Paragraph.objects.order_by("order")),
         )
         .order_by("pk")
@@ -316,6 +318,12 @@ def evidence_text(entries: list[dict]) -> str:
     return "; ".join(", ".join(filter(None, [e["title"], e["locator"]])) for e in entries)
 
 
+def responsible_label(action) -> str:
+    """The responsible actors as one line; "Not stated" when no source names them."""
+    names = [actor.name for actor in action.responsible_actors.all()]
+    return "; ".join(names) or str(NOT_STATED)
+
+
 def action_entry(
     action, *, note: str = "", evidence: list | None = None, verification: str = ""
 ) -> dict:
@@ -332,6 +340,8 @@ def action_entry(
         "recurrence": action.recurrence,
         "paragraphs": [p.number for p in action.paragraphs.all()],
         "responsible": [actor.name for actor in action.responsible_actors.all()],
+        # Where people read it: no source names who is responsible, so "Not stated".
+        "responsible_label": responsible_label(action),
         "due_date": action.due_date,
         "weight": action.weight,
         "status": status.value,
@@ -360,6 +370,10 @@ def occurrence_date(occurrence) -> str:
         return date_format(start, "F Y")
     if occurrence.date_precision == "year":
         return str(start.year)
+    if occurrence.date_precision == "after":
+        from resolutions.templatetags.tracker import on_or_after
+
+        return on_or_after(date_format(start, "j F Y"))
     if end and end != start:
         return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
     return date_format(start, "j F Y")
@@ -695,6 +709,10 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
             "recurrence": a.recurrence,
             "paragraphs": [p.number for p in a.paragraphs.all()],
             "responsible": [actor.name for actor in responsible],
+            "responsible_source": cite(a.responsible_source) if a.responsible_source_id else None,
+            "responsible_locator": a.responsible_locator,
+            "responsible_quote": a.responsible_quote,
+            "description_sources": [cite(s) for s in a.description_sources.all()],
             "due_date": iso(a.due_date),
             "weight": a.weight,
             "mandate_source": cite(a.mandate_source) if a.mandate_source_id else None,

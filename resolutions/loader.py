@@ -393,6 +393,10 @@ class Loader:
                 "recurrence",
                 "paragraphs",
                 "responsible",
+                "responsible_source",
+                "responsible_locator",
+                "responsible_quote",
+                "description_sources",
                 "due_date",
                 "weight",
                 "mandate_source",
@@ -424,6 +428,11 @@ class Loader:
                     path, r.str("mandate_source"), "mandate_source", required=False
                 ),
                 "attribution_note": r.str("attribution_note"),
+                "responsible_source": self.source(
+                    path, r.str("responsible_source"), "responsible_source", required=False
+                ),
+                "responsible_locator": r.str("responsible_locator"),
+                "responsible_quote": r.str("responsible_quote"),
             },
         )
         self.save(action, path)
@@ -445,6 +454,9 @@ class Loader:
                 self.fail(path, "responsible", f"no actor named {name!r} (declare it under actors)")
             actors.append(actor)
         action.responsible_actors.set(actors)
+        action.description_sources.set(
+            [self.source(path, k, "description_sources") for k in r.list("description_sources")]
+        )
 
         occurrences = {}
         for i, item in enumerate(r.list("occurrences")):

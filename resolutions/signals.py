@@ -47,7 +47,8 @@ SAVED = (*PUBLIC_RECORD, StatusUpdate, Evidence, ActionReview, ReviewEvidence)
 DELETED = PUBLIC_RECORD
 # Not every many-to-many relation: the auth tables' change during migrate, before the cache
 # table exists.
-MANY_TO_MANY = (Action.paragraphs, Action.responsible_actors, Resolution.sources,
+MANY_TO_MANY = (Action.paragraphs, Action.responsible_actors, Action.description_sources,
+                Resolution.sources,
                 Occurrence.sources)
 
 

@@ -283,8 +283,9 @@ def _action_data(pk, as_of):
     action = get_object_or_404(
         Action.objects.listed()
         .with_status(as_of)
-        .select_related("resolution", "mandate_source")
-        .with_actors(),
+        .select_related("resolution", "mandate_source", "responsible_source")
+        .with_actors()
+        .prefetch_related("description_sources"),
         pk=pk,
     )
     status = Status(action.current_status)

@@ -100,7 +100,8 @@ def test_member_state_pages(client, seeded):
     assert "Host or organiser" in turkey and "Second OIC Member States Conference" in turkey
     gambia = client.get("/member-states/gmb/").content.decode()
     assert "Co-chair" in gambia
-    assert "Provide conflict resolution and mediation training" in turkey  # responsible
+    # The seed says Para. 8 "requests the OIC": Türkiye is not made responsible for training.
+    assert "Provide conflict resolution and mediation training" not in turkey
     assert client.get("/member-states/XXX/").status_code == 404
 
 
@@ -282,10 +283,12 @@ def test_paragraph_page_has_neighbours_due_dates_and_a_combined_timeline(client,
     assert 'rel="prev" href="/en/resolutions/53-45-pol/paragraphs/7/?as_of=2021-01-05"' in page
     assert 'rel="next"' not in page  # para. 8 is the last one
     assert "31 Dec 2020" in page and "Overdue" in page
-    assert "OIC General Secretariat; " in page and ">Türkiye</a>" in page
+    assert 'data-label="Responsible">OIC</td>' in page  # "requests the OIC"
     timeline = page[page.index('class="timeline"'):]
     assert "Status update" in timeline and "Training session" in timeline
-    assert "Mediation simulation session for young diplomats, Istanbul" in timeline
+    # "Following the Conference": no place, and no day of its own.
+    assert "Mediation simulation session for young diplomats</" in timeline
+    assert "on or after 29 November 2018" in timeline
     assert "young diplomats from 17 OIC Member States" in timeline  # evidence quote
 
 
@@ -314,9 +317,9 @@ def test_action_page_for_an_unassessed_action_says_so_without_implying_inaction(
 def test_member_state_page_shows_roles_participation_and_shared_mandates(client, seeded):
     turkey = squash(client.get("/member-states/TUR/").content.decode())
     assert "1 named role" in turkey and "4 events with named participation" in turkey
-    assert "2 actions it is responsible for by name" in turkey
-    assert "1 mandate shared by all Member States" in turkey
-    assert "Hold the OIC Member States Conference on Mediation annually" in turkey
+    assert "1 action it is responsible for by name" in turkey
+    # No source says whom the annual conferences are asked of: not "all Member States".
+    assert "0 mandates shared by all Member States" in turkey
     assert "Türkiye is named above." in turkey
     benin = squash(client.get("/member-states/BEN/").content.decode())
     assert "No cited source names Benin in a role" in benin
@@ -364,3 +367,15 @@ def test_pages_are_marked_for_translation_and_right_to_left(client, seeded):
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert '<html lang="ar" dir="rtl">' in page
 
+
+
+def test_action_page_cites_who_names_the_responsible_and_the_description(client, seeded):
+    training = Action.objects.get(key="training")
+    page = squash(client.get(f"/actions/{training.pk}/").content.decode())
+    assert "Named by" in page and "requests the OIC to provide conflict resolution" in page
+    assert "Sources of this description:" in page and "Concept note, 3rd OIC" in page
+    partnerships = Action.objects.get(key="partnerships")
+    page = squash(client.get(f"/actions/{partnerships.pk}/").content.decode())
+    assert "Not stated by the sources" in page and "Named by" not in page
+    api = client.get(f"/api/actions/{partnerships.pk}/").json()
+    assert api["responsible"] == [] and api["responsible_label"] == "Not stated by the sources"

@@ -289,6 +289,12 @@ class Action(VersionedModel):
     )
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
+    description_sources = models.ManyToManyField(
+        SourceDocument,
+        blank=True,
+        related_name="described_actions",
+        help_text="The sources of the facts the description states.",
+    )
     mandate_type = models.CharField(max_length=30, choices=MandateType.choices)
     recurrence = models.CharField(
         max_length=10, choices=Recurrence.choices, blank=True, default=Recurrence.NONE
@@ -297,6 +303,19 @@ class Action(VersionedModel):
         Paragraph, through="ActionParagraph", related_name="actions", blank=True
     )
     responsible_actors = models.ManyToManyField(Actor, blank=True, related_name="actions")
+    # Where the responsible actors come from. No source: the responsibility is "not stated".
+    responsible_source = models.ForeignKey(
+        SourceDocument,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The source that names the responsible actors.",
+    )
+    responsible_locator = models.CharField(max_length=200, blank=True)
+    responsible_quote = models.TextField(
+        blank=True, help_text="The source's words that name the responsible actors."
+    )
     due_date = models.DateField(null=True, blank=True)
     weight = models.PositiveSmallIntegerField(
         default=1,
@@ -383,6 +402,9 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("Day")
     MONTH = "month", _("Month")
     YEAR = "year", _("Year")
+    # The source dates it only relative to another event ("following the Conference"): the
+    # stored date is the earliest it can be, and it is shown as "on or after" that day.
+    AFTER = "after", _("On or after this day")
 
 
 class OccurrenceQuerySet(models.QuerySet):
@@ -449,7 +471,8 @@ class Occurrence(VersionedModel):
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
-        help_text="When a source gives only the month or year, the date is its first day.",
+        help_text="When a source gives only the month or year, the date is its first day; "
+        "'on or after' when it gives only the event it followed (the date is that event's).",
     )
     place = models.CharField(max_length=200, blank=True)
     theme = models.CharField(max_length=500, blank=True)

@@ -117,7 +117,7 @@ class AuditedRecords(HistoricalRecords):
 # have one (ActionParagraph) are audited as rows.
 M2M_FIELDS = {
     Resolution: ["sources"],
-    Action: ["responsible_actors"],
+    Action: ["responsible_actors", "description_sources"],
     Occurrence: ["sources"],
 }
 

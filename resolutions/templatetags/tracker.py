@@ -54,11 +54,18 @@ def _day(value):
     return date_format(value, "j F Y")
 
 
+def on_or_after(day):
+    """A date a source gives only as "following" an event on `day`."""
+    return _("on or after %(day)s") % {"day": day}
+
+
 def _format_dates(start, end, precision):
     if precision == "month":
         return date_format(start, "F Y")
     if precision == "year":
         return str(start.year)
+    if precision == "after":
+        return on_or_after(_day(start))
     if end and end != start:
         if end.month == start.month and end.year == start.year:
             return f"{start.day}–{_day(end)}"
