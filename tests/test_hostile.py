@@ -51,28 +51,8 @@ CORPUS = [
 ]
 # Every query parameter gets a sample of the corpus (one of each kind) to keep the test fast;
 # as_of, which every URL reads and which reaches the roll-up's date arithmetic, gets the dates.
-PARAM_CORPUS = [
-    "\x00",
-    "\x01\x1b[31m\x7f",
-    HUGE,
-    "-9223372036854775809",
-    "0001-01-01",
-    "A" * 8192,
-    "../../../../etc/passwd",
-    MIXED,
-]
-AS_OF_CORPUS = [
-    "0001-01-01",
-    "0002-12-31",
-    "1899-12-31",
-    "9999-12-31",
-    "0000-00-00",
-    "10000-01-01",
-    "\x00",
-    HUGE,
-    "A" * 8192,
-    MIXED,
-]
+PARAM_CORPUS = ["\x00", HUGE, "-9223372036854775809", "0001-01-01", "A" * 8192, MIXED]
+AS_OF_CORPUS = ["0001-01-01", "1899-12-31", "9999-12-31", "10000-01-01", "\x00", HUGE, "A" * 8192]
 # Values short enough to go into a path segment (an 8 KB path is refused by the web server).
 PATH_CORPUS = [v for v in CORPUS if len(v) < 100] + ["%00", ".."]
 
@@ -207,23 +187,15 @@ def test_every_path_parameter_survives_the_corpus(w):
 def test_staff_filters_searches_and_autocompletes_survive_the_corpus(w):
     client = staff.client_for(EnglishByDefaultClient(), staff.user("administrator"))
     lists = {
-        "/admin/resolutions/statusupdate/": [
-            "state",
-            "status",
-            "verification",
-            "as_of__gte",
-            "action__resolution__id__exact",
-            "q",
-        ],
-        "/admin/resolutions/action/": ["mandate_type", "status", "resolution__id__exact", "q"],
-        "/admin/resolutions/paragraph/": ["kind", "q"],
-        "/admin/resolutions/memberstate/": ["q"],
+        "/admin/resolutions/statusupdate/": ["state", "status", "as_of__gte", "q"],
+        "/admin/resolutions/action/": ["status", "resolution__id__exact", "q"],
+        "/admin/resolutions/paragraph/": ["q"],
     }
     for url, names in lists.items():
         for name in names:
             for value in PARAM_CORPUS:
                 assert_no_5xx(client, url, **{name: value})
-    for value in CORPUS:
+    for value in PARAM_CORPUS + ["\u202egnp.exe\u202c", "' OR 1=1 --"]:
         assert_no_5xx(
             client,
             "/admin/autocomplete/",

@@ -87,7 +87,8 @@ def local_secret_key(path: Path) -> str:
 # SQLite with several editors at once (issue #17: 6 of 20 simultaneous saves failed with
 # "database is locked"):
 # - WAL: readers never wait for the writer and the writer never waits for readers;
-# - a busy timeout: a writer waits up to 20 s for the one write lock instead of failing at once;
+# - a busy timeout: a writer waits up to 30 s (gunicorn's default worker timeout) for the one
+#   write lock instead of failing at once;
 # - IMMEDIATE transactions (Django 5.1+): a transaction takes the write lock when it begins, so
 #   two transactions never both read and then both try to upgrade to writing (SQLite fails that
 #   upgrade at once, whatever the timeout).
@@ -95,7 +96,7 @@ def local_secret_key(path: Path) -> str:
 # checkpoint; the database is never corrupted).
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
-    "timeout": 20,
+    "timeout": 30,
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
 }
 
