@@ -49,7 +49,7 @@ from resolutions.models.provenance import Provenance
 from resolutions.models.sources import SourceDocument
 from resolutions.models.status_updates import Verification
 from resolutions.rollup import Rollup, paragraph_rollups, resolution_rollup
-from resolutions.status import Status
+from resolutions.status import DEFINITIONS, ORDER, Status
 from resolutions.templatetags.content_i18n import tr
 from resolutions.translations import ORIGINAL_LANGUAGE, translated
 
@@ -532,6 +532,18 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
         for s in sorted(cited.values(), key=source_order)
     ]
 
+    # Evidence points to the numbered source list ("[3]") instead of repeating its title.
+    numbers = {s["key"]: n for n, s in enumerate(sources, start=1)}
+    occurrence_keys = {o.pk: [s.key for s in o.sources.all()] for o in snap.occurrences}
+    for entry in actions:
+        for e in entry["evidence"]:
+            keys = [e["source_key"]] if e["source_key"] else []
+            keys += occurrence_keys.get(e["occurrence_id"], [])
+            e["refs"] = sorted({numbers[k] for k in keys if k in numbers})
+    text_refs = {p.pk: numbers.get(p.text_source.key) for p in snap.paragraphs if p.text_source_id}
+    for entry, p in zip(paragraphs, snap.paragraphs, strict=True):
+        entry["text_source_ref"] = text_refs.get(p.pk)
+
     title = Shown(resolution, "title")
     return {
         "resolution": {
@@ -569,6 +581,22 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
         "occurrences": occurrences,
         "figures": figures,
         "sources": sources,
+        "conclusions": conclusions(actions),
+    }
+
+
+def conclusions(actions: list[dict]) -> dict:
+    """What the data says, grouped for the report's conclusions: the actions by status (the
+    roll-up's), and those overdue. Nothing is inferred beyond the statuses."""
+    by_status = []
+    for status in ORDER:
+        titles = [a["title"] for a in actions if a["status"] == status.value]
+        if titles:
+            by_status.append({"status": status.value, "label": str(status.label),
+                              "definition": str(DEFINITIONS[status]), "titles": titles})
+    return {
+        "by_status": by_status,
+        "overdue": [a["title"] for a in actions if a["is_overdue"]],
     }
 
 

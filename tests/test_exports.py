@@ -180,7 +180,10 @@ def test_pdf_reads_like_a_report_with_the_rollup_numbers(client, seeded):
     rollup = resolution_rollup(seeded, date(2018, 11, 29))
     assert f"{rollup.percent}%" in text  # 28.6%
     for status, count in rollup.distribution:
-        assert f"{status.label} {count}" in text
+        # pypdf mirrors parentheses on a page that also holds Arabic text (PP1's Arabic
+        # original): "Ongoing )on track( 1". The PDF itself is right (pdftotext reads it so).
+        wanted = f"{status.label} {count}"
+        assert wanted in text or wanted.translate(str.maketrans("()", ")(")) in text
     for heading in ("1. Headline progress", "2. Progress paragraph by paragraph",
                     f"3. {NO_PARAGRAPH}", "4. Occurrences and sourced figures", "5. Sources",
                     "6. How progress is computed"):
@@ -191,7 +194,8 @@ def test_pdf_reads_like_a_report_with_the_rollup_numbers(client, seeded):
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
     assert "Generated " in text
     assert "Prepare a Code of Conduct for" in text  # a mandate with no known paragraph
-    assert "Members of the Contact Group" in text  # a sourced figure
+    # A sourced figure (portrait columns may wrap the label).
+    assert "Members of the Contact Group" in " ".join(text.split())
     assert "تعزيز قدرات منظمة التعاون الإسلامي في مجال الوساطة" in text  # Arabic title, shaped
     assert "fourth in the series" not in text  # the 2022 conference is after the as-of date
     assert PdfReader(io.BytesIO(body(response))).metadata.title.startswith("53/45-POL")

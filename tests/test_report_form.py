@@ -1,0 +1,49 @@
+"""The progress report in the form secretariats send: A4 portrait, an introduction, generated
+conclusions, evidence as numbered references to one source list that lists every cited source,
+quotes never cut inside a sentence."""
+
+import io
+import re
+from datetime import date
+
+from pypdf import PdfReader
+
+from exports.report import build_report
+
+URL = "/{lang}/resolutions/53-45-pol/report.pdf?as_of=2018-11-29"
+
+
+def text_of(content: bytes) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(content))
+    return reader, re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+
+
+def test_the_report_is_a4_portrait_with_introduction_and_conclusions(client, seeded):
+    reader, text = text_of(client.get(URL.format(lang="en")).content)
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    assert "This report sets out the implementation of resolution 53/45-POL" in text
+    assert "Conclusions drawn from the data" in text
+    assert "Overdue: none." in text
+    # The evidence quote is whole: "remain to be implemented" is not cut.
+    assert "remain to be implemented" in text
+
+
+def test_evidence_refers_to_the_numbered_list_that_holds_every_cited_source(seeded):
+    report = build_report(seeded, date(2018, 11, 29))
+    keys = [s["key"] for s in report["sources"]]
+    refs = {n for a in report["actions"] for e in a["evidence"] for n in e["refs"]}
+    assert refs and refs <= set(range(1, len(keys) + 1))
+    un = keys.index("un-19-01473") + 1
+    network = next(a for a in report["actions"] if a["key"] == "network")
+    assert un in network["evidence"][0]["refs"]
+    # The French title's source is listed too.
+    assert "sesric-fr-2272" in keys
+    groups = {g["status"]: g["titles"] for g in report["conclusions"]["by_status"]}
+    assert sum(len(t) for t in groups.values()) == len(report["actions"])
+
+
+def test_conclusions_in_french_and_arabic(client, seeded):
+    _reader, fr = text_of(client.get(URL.format(lang="fr")).content)
+    assert "Conclusions tirées des données" in fr
+    assert client.get(URL.format(lang="ar")).status_code == 200
