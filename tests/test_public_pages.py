@@ -3,6 +3,7 @@
 import re
 from datetime import date
 
+import pytest
 from django.urls import reverse
 
 from resolutions.models import Action, Paragraph
@@ -379,3 +380,60 @@ def test_action_page_cites_who_names_the_responsible_and_the_description(client,
     assert "Not stated by the sources" in page and "Named by" not in page
     api = client.get(f"/api/actions/{partnerships.pk}/").json()
     assert api["responsible"] == [] and api["responsible_label"] == "Not stated by the sources"
+
+
+def test_no_body_is_hard_coded_in_templates():
+    """Branding comes from settings (SITE_* variables): no template names the OIC."""
+    from pathlib import Path
+
+    offenders = [
+        str(path)
+        for folder in ("templates", "exports/templates", "workflow/templates")
+        for path in Path(folder).rglob("*.html")
+        if re.search(r"\bOIC\b|Islamic Cooperation", path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    "language, texts",
+    [
+        ("en", ["Resolution implementation tracker",
+                "Organisation of Islamic Cooperation mandates, paragraph by paragraph",
+                "OIC Member States", "Member States of the Organisation of Islamic Cooperation"]),
+        ("fr", ["Suivi de la mise en œuvre des résolutions",
+                "Mandats de l’Organisation de la coopération islamique, paragraphe par paragraphe",
+                "États membres de l’OCI",
+                "États membres de l’Organisation de la coopération islamique"]),
+        ("ar", ["نظام متابعة تنفيذ القرارات", "ولايات منظمة التعاون الإسلامي، فقرةً فقرة",
+                "الدول الأعضاء في منظمة التعاون الإسلامي"]),
+    ],
+)
+def test_default_branding_is_todays_wording(client, seeded, uncached, language, texts):
+    page = squash(client.get(f"/{language}/member-states/").content.decode())
+    for text in texts:
+        assert text in page, text
+
+
+def test_branding_comes_from_settings_in_each_language(client, seeded, uncached, settings):
+    settings.BRANDING = {
+        "name": {"en": "Mandate tracker", "fr": "Suivi des mandats", "ar": "متابعة الولايات"},
+        "tagline": {"en": "UN General Assembly resolutions", "fr": "", "ar": ""},
+        "body": {"en": "United Nations", "fr": "l’Organisation des Nations Unies", "ar": ""},
+        "body_short": {"en": "UN", "fr": "l’ONU", "ar": "الأمم المتحدة"},
+        "logo_url": "/static/img/logo.svg",
+    }
+    raw = client.get("/en/member-states/").content.decode()
+    assert '<img class="brand__logo" src="/static/img/logo.svg"' in raw
+    en = squash(raw)
+    assert "Mandate tracker" in en and "UN General Assembly resolutions" in en
+    assert "UN Member States" in en and "Member States of the United Nations" in en
+    header = raw.split('<main')[0]
+    assert "Islamic Cooperation" not in header and "OIC" not in header
+    lead = raw[raw.index("<h1>"):raw.index('<form class="picker"')]
+    assert "Islamic Cooperation" not in lead and "OIC" not in lead
+    fr = squash(client.get("/fr/member-states/").content.decode())
+    assert "Suivi des mandats" in fr and "États membres de l’ONU" in fr
+    assert "UN General Assembly resolutions" in fr  # no French tagline: the English one
+    ar = squash(client.get("/ar/member-states/").content.decode())
+    assert "متابعة الولايات" in ar and "الدول الأعضاء في الأمم المتحدة" in ar

@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "resolutions.context_processors.branding",
             ],
         },
     },
@@ -277,4 +278,43 @@ SPECTACULAR_SETTINGS = {
     "pages.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+}
+
+
+# --- Branding of this installation (see .env.example) ----------------------------------------
+# Each text in the three languages of the interface; an empty variable keeps the default, which
+# is today's wording. French values carry their own article ("l’OCI"): templates write "de …".
+def _in_three_languages(name, en, fr, ar):
+    return {
+        "en": env_str(f"{name}_EN") or en,
+        "fr": env_str(f"{name}_FR") or fr,
+        "ar": env_str(f"{name}_AR") or ar,
+    }
+
+
+BRANDING = {
+    "name": _in_three_languages(
+        "SITE_NAME",
+        "Resolution implementation tracker",
+        "Suivi de la mise en œuvre des résolutions",
+        "نظام متابعة تنفيذ القرارات",
+    ),
+    "tagline": _in_three_languages(
+        "SITE_TAGLINE",
+        "Organisation of Islamic Cooperation mandates, paragraph by paragraph",
+        "Mandats de l’Organisation de la coopération islamique, paragraphe par paragraphe",
+        "ولايات منظمة التعاون الإسلامي، فقرةً فقرة",
+    ),
+    "body": _in_three_languages(
+        "SITE_BODY",
+        "Organisation of Islamic Cooperation",
+        "l’Organisation de la coopération islamique",
+        "منظمة التعاون الإسلامي",
+    ),
+    "body_short": _in_three_languages(
+        "SITE_BODY_SHORT", "OIC", "l’OCI", "منظمة التعاون الإسلامي"
+    ),
+    # An address on this site (/static/…) or a data: URI (the Content Security Policy allows
+    # images from nowhere else). Empty: no logo.
+    "logo_url": env_str("SITE_LOGO_URL"),
 }
