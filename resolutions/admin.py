@@ -42,6 +42,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from workflow import roles
 
 from . import services
+from .admin_facts import AllFactsInline, FactWorkflowAdmin, mark_new_facts_as_drafts
 from .admin_translations import (
     MissingTranslationsMixin,
     TextTranslationFormSet,
@@ -491,11 +492,12 @@ class ActionParagraphInline(SecretariatInline, admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class OccurrenceInline(VersionedInline, SecretariatInline, admin.TabularInline):
+class OccurrenceInline(AllFactsInline, VersionedInline, SecretariatInline, admin.TabularInline):
     model = Occurrence
     ordering = ("start_date",)
     # The essentials only. Sources, participations and notes are on the occurrence's page.
     fields = (
+        "state",
         "kind",
         "title",
         "start_date",
@@ -504,13 +506,15 @@ class OccurrenceInline(VersionedInline, SecretariatInline, admin.TabularInline):
         "place",
         "member_states_count",
     )
+    readonly_fields = ("state",)
     extra = 0
     show_change_link = True
 
 
-class SourcedFigureInline(SecretariatInline, admin.TabularInline):
+class SourcedFigureInline(AllFactsInline, SecretariatInline, admin.TabularInline):
     model = SourcedFigure
-    fields = ("label", "value", "is_minimum", "as_of", "source", "quote")
+    fields = ("state", "label", "value", "is_minimum", "as_of", "source", "quote")
+    readonly_fields = ("state",)
     autocomplete_fields = ("source",)
     formfield_overrides = COMPACT_TEXT
     extra = 0
@@ -634,6 +638,11 @@ class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
         StatusHistoryInline,
     )
 
+    def save_formset(self, request, form, formset, change):
+        # Occurrences and figures added here are drafts until a second person publishes them.
+        mark_new_facts_as_drafts(request, formset)
+        super().save_formset(request, form, formset, change)
+
     def get_queryset(self, request):
         # Status is derived by rollup.py, never stored. Annotating here gives the changelist
         # (columns, filter, sorting) and the change page the public site's numbers, computed in
@@ -712,9 +721,10 @@ class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
 # --- Occurrences, roles, figures ------------------------------------------------------------
 
 
-class ParticipationInline(SecretariatInline, admin.TabularInline):
+class ParticipationInline(AllFactsInline, SecretariatInline, admin.TabularInline):
     model = Participation
-    fields = ("member_state", "role", "source", "note")
+    fields = ("state", "member_state", "role", "source", "note")
+    readonly_fields = ("state",)
     autocomplete_fields = ("member_state", "source")
     formfield_overrides = COMPACT_TEXT
     extra = 0
@@ -722,8 +732,11 @@ class ParticipationInline(SecretariatInline, admin.TabularInline):
 
 
 @admin.register(Occurrence)
-class OccurrenceAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
+class OccurrenceAdmin(
+    MissingTranslationsMixin, FactWorkflowAdmin, VersionedAdmin, SecretariatAdmin
+):
     list_display = (
+        "state",
         "title",
         "action",
         "kind",
@@ -732,12 +745,12 @@ class OccurrenceAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin
         "member_states_count",
         "missing_translations",
     )
-    list_filter = ("kind", "action__resolution")
+    list_filter = ("state", "kind", "action__resolution")
     list_select_related = ("action",)
     date_hierarchy = "start_date"
     search_fields = ("title", "place", "action__title")
     autocomplete_fields = ("action", "sources")
-    readonly_fields = ("missing_translations",)
+    readonly_fields = ("fact_workflow", "missing_translations")
     inlines = (TranslationInline, ParticipationInline)
 
     # Editors record occurrences of the actions they are assigned to.
@@ -765,17 +778,20 @@ class MemberStateRoleAdmin(SecretariatAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(SecretariatAdmin):
-    list_display = ("member_state", "role", "occurrence", "source")
-    list_filter = ("role",)
+class ParticipationAdmin(FactWorkflowAdmin, SecretariatAdmin):
+    list_display = ("state", "member_state", "role", "occurrence", "source")
+    list_filter = ("state", "role")
+    readonly_fields = ("fact_workflow",)
     list_select_related = ("member_state", "occurrence", "source")
     search_fields = ("member_state__name", "member_state__iso3", "occurrence__title")
     autocomplete_fields = ("occurrence", "member_state", "source")
 
 
 @admin.register(SourcedFigure)
-class SourcedFigureAdmin(SecretariatAdmin):
-    list_display = ("label", "value", "is_minimum", "as_of", "action", "source")
+class SourcedFigureAdmin(FactWorkflowAdmin, SecretariatAdmin):
+    list_display = ("state", "label", "value", "is_minimum", "as_of", "action", "source")
+    list_filter = ("state",)
+    readonly_fields = ("fact_workflow",)
     list_select_related = ("action", "source")
     search_fields = ("label", "action__title")
     autocomplete_fields = ("action", "source")

@@ -161,7 +161,8 @@ class Loader:
 
     @staticmethod
     def upsert(model, lookup, values):
-        instance = model.objects.filter(**lookup).first() or model(**lookup)
+        # _base_manager: every row, drafts of facts included (their `objects` are published only).
+        instance = model._base_manager.filter(**lookup).first() or model(**lookup)
         for name, value in values.items():
             setattr(instance, name, value)
         return instance

@@ -409,7 +409,8 @@ def occurrence_create(*, user, action, **fields):
         "You may not record occurrences.",
     )
     roles.require(roles.in_scope(user, action), f"You are not assigned to “{action}”.")
-    occurrence = Occurrence(action=action, **fields)
+    # A draft by `user`: public once a second person publishes it (fact_services.py).
+    occurrence = Occurrence(action=action, state="draft", author=user, **fields)
     occurrence._history_user = user
     occurrence.full_clean()
     occurrence.save()
@@ -419,6 +420,13 @@ def occurrence_create(*, user, action, **fields):
 @transaction.atomic
 def occurrence_update(*, user, occurrence, version, **changes):
     roles.require(roles.in_scope(user, occurrence.action), "You are not assigned to it.")
+    from .fact_services import may_edit_fact
+
+    roles.require(
+        may_edit_fact(user, occurrence),
+        "A published occurrence is changed by an Administrator only; editors change their own "
+        "drafts.",
+    )
     if "action" in changes:
         roles.require(roles.in_scope(user, changes["action"]), "You are not assigned to it.")
     return _versioned_update(

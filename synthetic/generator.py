@@ -186,15 +186,17 @@ def delete_synthetic(using="default"):
     with transaction.atomic(using=using):
         if ids:
             action_ids = Action.objects.filter(resolution_id__in=ids).values("pk")
-            occurrence_ids = Occurrence.objects.filter(action__resolution_id__in=ids).values("pk")
+            occurrence_ids = Occurrence.all_objects.filter(action__resolution_id__in=ids).values(
+                "pk"
+            )
             querysets = [
                 Evidence.objects.filter(status_update__action__resolution_id__in=ids),
                 StatusUpdate.objects.filter(action__resolution_id__in=ids),
-                Participation.objects.filter(occurrence_id__in=occurrence_ids),
+                Participation.all_objects.filter(occurrence_id__in=occurrence_ids),
                 Occurrence.sources.through.objects.filter(occurrence_id__in=occurrence_ids),
-                Occurrence.objects.filter(action__resolution_id__in=ids),
+                Occurrence.all_objects.filter(action__resolution_id__in=ids),
                 MemberStateRole.objects.filter(action__resolution_id__in=ids),
-                SourcedFigure.objects.filter(action__resolution_id__in=ids),
+                SourcedFigure.all_objects.filter(action__resolution_id__in=ids),
                 Action.responsible_actors.through.objects.filter(action_id__in=action_ids),
                 ActionParagraph.objects.filter(action_id__in=action_ids),
                 Action.objects.filter(resolution_id__in=ids),

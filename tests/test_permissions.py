@@ -231,12 +231,14 @@ MODEL_PAGES = {
     "resolution": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     "paragraph": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     "action": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
-    "occurrence": (DRAFTERS, EDITORS_EDIT, ADMIN_ONLY),
+    # A published occurrence or participation (from the data file): editors and reviewers
+    # record drafts, but only an Administrator changes what is public (issue #12).
+    "occurrence": (DRAFTERS, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     "sourcedocument": (DRAFTERS, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     "memberstate": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     "actor": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     "memberstaterole": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
-    "participation": (DRAFTERS, EDITORS_EDIT, ADMIN_ONLY),
+    "participation": (DRAFTERS, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     "sourcedfigure": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     # A published update: nobody edits or deletes it, administrators included.
     "statusupdate": (DRAFTERS, expect(LOGIN, "view", "view", "view", "view"), NOBODY),

@@ -8,6 +8,7 @@ from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquer
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .facts import ReviewedFact, fact_constraints, published_only
 from .resolution import Paragraph, Resolution
 from .sources import SourceDocument
 from .versioning import VersionedModel
@@ -449,9 +450,10 @@ EVENT_COLUMNS = (
 )
 
 
-class Occurrence(VersionedModel):
+class Occurrence(ReviewedFact, VersionedModel):
     """One instance of something an action produces: a year's conference, a meeting of a body,
-    a training session."""
+    a training session. Staff record it as a draft; it is public once a second person publishes
+    it (models/facts.py). `objects` sees published occurrences only, `all_objects` all."""
 
     class Kind(models.TextChoices):
         CONFERENCE = "conference", _("Conference")
@@ -485,7 +487,8 @@ class Occurrence(VersionedModel):
     notes = models.TextField(blank=True)
     sources = models.ManyToManyField(SourceDocument, related_name="occurrences", blank=True)
 
-    objects = OccurrenceQuerySet.as_manager()
+    objects = published_only(OccurrenceQuerySet)()
+    all_objects = OccurrenceQuerySet.as_manager()
 
     translations = GenericRelation("resolutions.TextTranslation")
 
@@ -505,6 +508,7 @@ class Occurrence(VersionedModel):
                 name="occurrence_member_states_at_most_57",
                 violation_error_message="The OIC has 57 Member States.",
             ),
+            *fact_constraints("occurrence"),
         ]
         indexes = [models.Index(fields=["action", "start_date"], name="occurrence_action_date")]
 

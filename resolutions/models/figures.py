@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 
 from .actions import Action
+from .facts import ReviewedFact, fact_constraints, published_only
 from .sources import SourceDocument
 
 
@@ -28,7 +29,7 @@ class SourcedFigureQuerySet(models.QuerySet):
         )
 
 
-class SourcedFigure(models.Model):
+class SourcedFigure(ReviewedFact):
     """A number a source states about an action, such as a body's membership count.
 
     Kept apart from names on purpose: when a source gives a count but no names, the count is
@@ -43,10 +44,13 @@ class SourcedFigure(models.Model):
     source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="+")
     quote = models.TextField(blank=True)
 
-    objects = SourcedFigureQuerySet.as_manager()
+    # Published figures only (models/facts.py); all_objects for the admin and services.
+    objects = published_only(SourcedFigureQuerySet)()
+    all_objects = SourcedFigureQuerySet.as_manager()
 
     class Meta:
         ordering = ["action", "as_of"]
+        constraints = fact_constraints("sourced_figure")
 
     def __str__(self):
         prefix = "more than " if self.is_minimum else ""

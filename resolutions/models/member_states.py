@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .actions import Action, Occurrence
+from .facts import PUBLISHED, ReviewedFact, fact_constraints, published_only
 from .sources import SourceDocument
 
 
@@ -119,8 +120,9 @@ class MemberStateRole(models.Model):
         return f"{self.member_state} — {self.get_role_display()} — {self.action}"
 
 
-class Participation(models.Model):
-    """A Member State took part in an occurrence, where a source says so by name."""
+class Participation(ReviewedFact):
+    """A Member State took part in an occurrence, where a source says so by name. Public once
+    published, and only while its occurrence is (models/facts.py)."""
 
     class Role(models.TextChoices):
         HOST = "host", _("Host or organiser")
@@ -137,12 +139,16 @@ class Participation(models.Model):
     source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="+")
     note = models.TextField(blank=True)
 
+    objects = published_only(models.QuerySet, Q(occurrence__state=PUBLISHED))()
+    all_objects = models.Manager()
+
     class Meta:
         ordering = ["occurrence", "member_state"]
         constraints = [
             models.UniqueConstraint(
                 fields=["occurrence", "member_state"], name="participation_unique"
-            )
+            ),
+            *fact_constraints("participation"),
         ]
 
     def __str__(self):

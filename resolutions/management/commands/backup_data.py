@@ -45,6 +45,8 @@ class Command(BaseCommand):
             format=backup_format.FORMAT,
             natural_foreign=True,
             natural_primary=True,
+            # Every row, not what default managers show: facts' `objects` are published only.
+            use_base_manager=True,
             database=database,
             output=str(path),
             indent=1,

@@ -1,0 +1,131 @@
+"""The admin half of the fact workflow (models/facts.py, fact_services.py): occurrences,
+participations and sourced figures recorded in the admin are drafts until a second person
+publishes them; their lists show where each stands and carry submit / publish / reject."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+
+from . import fact_services
+from .models.facts import FactState, ReviewedFact
+
+
+def _all_rows(model_admin, request):
+    """The admin sees drafts too: all_objects instead of the published-only default manager,
+    with the ordering and row joins the admin classes declare."""
+    queryset = model_admin.model.all_objects.get_queryset()
+    ordering = model_admin.get_ordering(request)
+    if ordering:
+        queryset = queryset.order_by(*ordering)
+    for name in ("list_select_related", "row_select_related"):
+        related = getattr(model_admin, name, None)
+        if isinstance(related, list | tuple) and related:
+            queryset = queryset.select_related(*related)
+    return queryset
+
+
+def mark_new_facts_as_drafts(request, formset):
+    """New facts added in an inline are drafts by `request.user`, like any other."""
+    for form in formset.forms:
+        instance = form.instance
+        if isinstance(instance, ReviewedFact) and instance._state.adding:
+            instance.state = FactState.DRAFT
+            instance.author = request.user
+
+
+class AllFactsInline:
+    """Inline over a fact model: shows drafts too (marked), and new rows are drafts."""
+
+    def get_queryset(self, request):
+        return _all_rows(self, request)
+
+
+class RejectForm(forms.Form):
+    note = forms.CharField(
+        label="Reason for rejecting", widget=forms.Textarea(attrs={"rows": 3, "cols": 60})
+    )
+
+
+class FactWorkflowAdmin:
+    """Mixin for the ModelAdmin of a fact model."""
+
+    actions = ("submit_selected_facts", "publish_selected_facts", "reject_selected_facts")
+
+    def get_queryset(self, request):
+        return _all_rows(self, request)
+
+    @admin.display(description="workflow")
+    def fact_workflow(self, obj):
+        if obj.state == FactState.PUBLISHED:
+            return format_html("<strong>Published</strong>. Public.")
+        if obj.state == FactState.SUBMITTED:
+            return format_html("<strong>Submitted for review</strong>. Not public.")
+        if obj.rejected_at:
+            return format_html(
+                "<strong>Draft, returned</strong>: “{}”. Not public.", obj.rejection_reason
+            )
+        return format_html(
+            "<strong>Draft</strong>. Not public until you submit it and a second person "
+            "publishes it (use the actions of the list)."
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.state = FactState.DRAFT
+            obj.author = request.user
+        else:
+            stored = type(obj).all_objects.get(pk=obj.pk)
+            if not fact_services.may_edit_fact(request.user, stored):
+                raise PermissionDenied("A published record is changed by an Administrator only.")
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        mark_new_facts_as_drafts(request, formset)
+        super().save_formset(request, form, formset, change)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or fact_services.may_edit_fact(request.user, obj))
+
+    def _fact_step(self, request, queryset, step):
+        params = {}
+        if step == "reject":
+            form = RejectForm(request.POST if "apply" in request.POST else None)
+            if not (form.is_bound and form.is_valid()):
+                context = {
+                    **self.admin_site.each_context(request),
+                    "title": f"Reject: {queryset.count()} record(s)",
+                    "opts": self.model._meta,
+                    "updates": queryset,
+                    "form": form,
+                    "action_name": "reject_selected_facts",
+                    "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+                    "button": "Reject and return to draft",
+                }
+                return TemplateResponse(request, "workflow/bulk_step.html", context)
+            params["reason"] = form.cleaned_data["note"]
+        try:
+            done = fact_services.facts_transition(
+                user=request.user, records=list(queryset), transition=step, **params
+            )
+        except (ValidationError, PermissionDenied) as error:
+            text = " ".join(getattr(error, "messages", [str(error)]))
+            messages.error(request, f"Nothing was changed. {text}")
+        else:
+            messages.success(request, f"{len(done)} record(s): {step} done.")
+        return None
+
+    @admin.action(description="Submit selected drafts for review")
+    def submit_selected_facts(self, request, queryset):
+        return self._fact_step(request, queryset, "submit")
+
+    @admin.action(description="Publish selected submitted records")
+    def publish_selected_facts(self, request, queryset):
+        return self._fact_step(request, queryset, "publish")
+
+    @admin.action(description="Reject selected submitted records")
+    def reject_selected_facts(self, request, queryset):
+        return self._fact_step(request, queryset, "reject")
