@@ -43,6 +43,7 @@ from workflow import roles
 
 from . import services
 from .admin_facts import AllFactsInline, FactWorkflowAdmin, mark_new_facts_as_drafts
+from .admin_queue import ActionQueueFilter, StatusUpdateQueueFilter
 from .admin_translations import (
     MissingTranslationsMixin,
     TextTranslationFormSet,
@@ -592,7 +593,7 @@ class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
         "weight",
         "missing_translations",
     )
-    list_filter = ("resolution", "mandate_type", CurrentStatusFilter)
+    list_filter = (ActionQueueFilter, "resolution", "mandate_type", CurrentStatusFilter)
     list_select_related = ("resolution",)
     search_fields = ("title", "key", "description", "resolution__symbol")
     autocomplete_fields = ("resolution", "responsible_actors", "mandate_source")
@@ -905,7 +906,14 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
         "author_name",
         "recorded_at",
     )
-    list_filter = ("state", "verification", "status", "as_of", "action__resolution")
+    list_filter = (
+        StatusUpdateQueueFilter,
+        "state",
+        "verification",
+        "status",
+        "as_of",
+        "action__resolution",
+    )
     list_select_related = ("action", "submitted_by", "published_by", "rejected_by")
     date_hierarchy = "as_of"
     ordering = ("-as_of", "-recorded_at", "-id")

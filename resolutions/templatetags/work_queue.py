@@ -1,0 +1,14 @@
+"""{% work_queue %}: the signed-in user's work queue on the admin home page (admin_queue.py)."""
+
+from django import template
+
+from ..admin_queue import work_queue as build_work_queue
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/work_queue.html", takes_context=True)
+def work_queue(context):
+    user = context["request"].user
+    rows, returned = build_work_queue(user)
+    return {"rows": rows, "returned": returned}
