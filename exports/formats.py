@@ -23,8 +23,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 
+from .computed import computed_state
 from .params import report_filename
-from .report import build_dataset, build_report
+from .report import build_dataset, build_report, snapshot
 from .safety import safe_cell, safe_xlsx_cell
 from .svg import distribution_bar
 
@@ -432,7 +433,10 @@ FORMATS = {
 def render_resolution(resolution, as_of: date, fmt: str) -> tuple[bytes, str, str]:
     """(content, content type, file name) of one resolution's export in `fmt`."""
     if fmt == "json":
-        content = render_json(build_dataset(resolution, as_of))
+        snap = snapshot(resolution, as_of)
+        dataset = build_dataset(resolution, as_of, snap=snap)
+        dataset["computed"] = computed_state(snap)  # ignored by the loader
+        content = render_json(dataset)
     else:
         report = build_report(resolution, as_of)
         content = {"pdf": render_pdf, "xlsx": render_xlsx, "csv": render_csv}[fmt](report)

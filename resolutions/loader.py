@@ -173,7 +173,8 @@ class Loader:
             self,
             data,
             "(top level)",
-            {"format", "sources", "member_states", "actors", "resolution"},
+            # "computed": the export's computed state, ignored (the tracker computes its own).
+            {"format", "sources", "member_states", "actors", "resolution", "computed"},
             required=["format"],
         )
         if top.str("format") != FORMAT:

@@ -1,0 +1,56 @@
+"""The computed state carried beside the data in the JSON export ("computed").
+
+Statuses, credits and percentages are the roll-up's (resolutions/rollup.py), read from the
+report snapshot (exports.report.snapshot); nothing is derived here. The loader ignores this
+block on import: a data file's own numbers are never trusted, the tracker computes them.
+"""
+
+from resolutions.status import Status
+
+from .report import Snapshot
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _rollup(rollup) -> dict | None:
+    if rollup is None:
+        return None
+    unassessed = rollup.counts.get(Status.NOT_YET_ASSESSED, 0)
+    return {
+        "percent": rollup.percent,
+        "actions": rollup.total,
+        "scored": rollup.scored,
+        "assessed": rollup.scored - unassessed,
+        "excluded": rollup.excluded,
+        "overdue": rollup.overdue,
+        "stale": rollup.stale,
+        "by_status": {status.value: count for status, count in rollup.distribution},
+    }
+
+
+def computed_state(snap: Snapshot) -> dict:
+    return {
+        "as_of": snap.as_of.isoformat(),
+        "resolution": _rollup(snap.rollup),
+        "paragraphs": [
+            {"number": p.number, **(_rollup(snap.paragraph_rollups.get(p.pk)) or {"percent": None})}
+            for p in snap.paragraphs
+            if p.is_operative
+        ],
+        "actions": [
+            {
+                "key": a.key,
+                "status": Status(a.current_status).value,
+                "credit": a.credit,
+                "recorded_progress": a.latest_progress,
+                "last_change": _iso(a.latest_as_of),
+                "last_occurrence": _iso(a.last_occurrence_on),
+                "last_reviewed": _iso(getattr(a, "last_reviewed_on", None)),
+                "overdue": bool(a.is_overdue),
+                "stale": bool(a.is_stale),
+            }
+            for a in snap.actions
+        ],
+    }
