@@ -86,7 +86,8 @@ class ParagraphSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Paragraph
-        fields = ["id", "resolution", "number", "order", "kind", "verb", "verb_other",
+        fields = ["id", "resolution", "number", "number_is_positional", "order", "kind",
+                  "verb", "verb_other",
                   "addressee", "addressee_detail", "summary", "text", "provenance",
                   "text_source", "locator", "provenance_note", "excluded", "exclusion_reason",
                   "actions", "progress", "url"]

@@ -435,6 +435,7 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
         text = Shown(p, "text")
         paragraphs.append({
             "number": p.number,
+            "number_is_positional": p.number_is_positional,
             "kind": p.kind,
             "kind_label": p.get_kind_display(),
             "is_operative": p.is_operative,
@@ -755,6 +756,7 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
     paragraphs = [
         {
             "number": p.number,
+            "positional": p.number_is_positional,
             "kind": p.kind,
             "verb": p.operative_verb,
             "verb_other": p.operative_verb_other,

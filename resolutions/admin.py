@@ -436,7 +436,14 @@ class ParagraphAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin)
     search_fields = ("number", "summary", "text", "resolution__symbol")
     autocomplete_fields = ("resolution", "text_source")
     fieldsets = (
-        (None, {"fields": ("resolution", "number", "order", "kind", "summary")}),
+        (
+            None,
+            {
+                "fields": (
+                    "resolution", "number", "number_is_positional", "order", "kind", "summary"
+                )
+            },
+        ),
         (
             "Operative content",
             {"fields": ("operative_verb", "operative_verb_other", "addressee", "addressee_detail")},

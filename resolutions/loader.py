@@ -13,6 +13,7 @@ Every error names the file, the record (as a path such as `resolution.actions[2]
 the field.
 """
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -41,6 +42,9 @@ from .models.status_updates import check_as_of
 from .services import status_update_create
 
 FORMAT = "resolution-tracker/1"
+
+# PP1, OP12: numbers given by position (the default of a paragraph's `positional`).
+_POSITIONAL = re.compile(r"(PP|OP)[1-9][0-9]*")
 
 
 class LoadError(Exception):
@@ -319,6 +323,7 @@ class Loader:
             paragraph.save(update_fields=["order"])
 
         paragraphs = {}
+        position: dict[str, int] = {}  # paragraphs of each kind so far
         for i, item in enumerate(r.list("paragraphs")):
             p = _Record(
                 self,
@@ -340,6 +345,7 @@ class Loader:
                     "excluded",
                     "exclusion_reason",
                     "translations",
+                    "positional",
                 },
                 required=["number", "kind"],
             )
@@ -347,12 +353,26 @@ class Loader:
             ppath = f"{path}.paragraphs[{i}] ({number})"
             if number in paragraphs:
                 self.fail(ppath, "number", "appears twice in this file")
+            kind = p.choice("kind", ParagraphKind)
+            position[kind] = position.get(kind, 0) + 1
+            positional = p.bool("positional", bool(_POSITIONAL.fullmatch(number)))
+            if positional:
+                expected = f"{'OP' if kind == ParagraphKind.OPERATIVE else 'PP'}{position[kind]}"
+                if number != expected:
+                    self.fail(
+                        ppath,
+                        "number",
+                        f"a number by position must be {expected!r}: this is {kind} paragraph "
+                        f"{position[kind]} of the file (or set positional: false and give the "
+                        "number as printed)",
+                    )
             paragraph = self.upsert(
                 Paragraph,
                 {"resolution": resolution, "number": number},
                 {
                     "order": i + 1,
-                    "kind": p.choice("kind", ParagraphKind),
+                    "kind": kind,
+                    "number_is_positional": positional,
                     "operative_verb": p.choice("verb", OperativeVerb, "") if p.str("verb") else "",
                     "operative_verb_other": p.str("verb_other"),
                     "addressee": p.choice("addressee", Addressee) if p.str("addressee") else "",

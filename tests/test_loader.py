@@ -154,3 +154,53 @@ def test_json_files_load_too(db, tmp_path):
     load_file(path)
     assert Resolution.objects.get().symbol == "53/45-POL"
     assert StatusUpdate.objects.count() == 6
+
+
+UN_GA = {
+    "format": "resolution-tracker/1",
+    "sources": [{"key": "ga-record", "title": "Official record", "url": "https://example.org/r"}],
+    "resolution": {
+        "symbol": "A/RES/99/1",
+        "slug": "a-res-99-1",
+        "title": "A General Assembly resolution whose operative paragraphs are not numbered",
+        "adopting_body": "United Nations General Assembly",
+        "session": "99th session",
+        "adopted_on": "2024-01-01",
+        "paragraphs": [
+            {"number": "PP1", "kind": "preambular"},
+            {"number": "OP1", "kind": "operative", "summary": "First operative paragraph"},
+            {"number": "OP2", "kind": "operative"},
+        ],
+    },
+}
+
+
+def test_operative_paragraphs_can_be_numbered_by_position(client, seeded):
+    load_data(UN_GA, "un-ga.yaml")
+    paragraphs = Paragraph.objects.filter(resolution__symbol="A/RES/99/1").order_by("order")
+    assert [(p.number, p.kind, p.number_is_positional) for p in paragraphs] == [
+        ("PP1", "preambular", True), ("OP1", "operative", True), ("OP2", "operative", True),
+    ]
+    assert all(p.text_provenance == "unknown" and p.text == "" for p in paragraphs)
+    # The real data's PP1–PP3 are numbers by position too; Para. 4 is printed.
+    assert Paragraph.objects.get(resolution=seeded, number="PP1").number_is_positional
+    assert not Paragraph.objects.get(resolution=seeded, number="4").number_is_positional
+    page = client.get("/en/resolutions/a-res-99-1/").content.decode()
+    assert "Operative paragraph OP1</a> <small" in page and "(numbered by position)" in page
+    assert "No operative paragraph is recorded" not in page
+    detail = client.get("/en/resolutions/a-res-99-1/paragraphs/OP2/").content.decode()
+    assert "The source prints no number: the paragraph is numbered by its position." in detail
+
+
+def test_a_number_by_position_must_match_the_position(seeded):
+    import copy
+
+    data = copy.deepcopy(UN_GA)
+    data["resolution"]["paragraphs"][2]["number"] = "OP3"  # the second operative paragraph
+    with pytest.raises(LoadError, match=r"paragraphs\[2\] \(OP3\): field 'number': a number by "
+                       r"position must be 'OP2'"):
+        load_data(data, "un-ga.yaml")
+    data["resolution"]["paragraphs"][2].update(number="12", positional=True)
+    with pytest.raises(LoadError, match="must be 'OP2'"):
+        load_data(data, "un-ga.yaml")
+    assert not Resolution.objects.filter(symbol="A/RES/99/1").exists()

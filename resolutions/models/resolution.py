@@ -139,8 +139,13 @@ class Paragraph(VersionedModel):
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="paragraphs")
     number = models.CharField(
         max_length=20,
-        help_text="As printed: 4, 7, 5(b). Preambular paragraphs, which are not numbered in "
-        "print, use PP1, PP2… by position.",
+        help_text="As printed: 4, 7, 5(b). Paragraphs the source does not number use their "
+        "position: PP1, PP2… (preambular), OP1, OP2… (operative).",
+    )
+    number_is_positional = models.BooleanField(
+        default=False,
+        help_text="The number is the paragraph's position among paragraphs of its kind (PP1, "
+        "OP1…), not a number printed in the source.",
     )
     order = models.PositiveIntegerField(help_text="Position in the resolution, for sorting.")
     kind = models.CharField(max_length=12, choices=ParagraphKind.choices)
@@ -214,6 +219,19 @@ class Paragraph(VersionedModel):
                 "or a roll-up exclusion.",
             ),
             models.CheckConstraint(condition=~Q(number=""), name="paragraph_number_not_empty"),
+            # A positional number says so by its form (PP… preambular, OP… operative), and an
+            # OP… number is never taken for a printed one.
+            models.CheckConstraint(
+                condition=(
+                    Q(number_is_positional=False)
+                    | (Q(kind=ParagraphKind.OPERATIVE) & Q(number__startswith="OP"))
+                    | (Q(kind=ParagraphKind.PREAMBULAR) & Q(number__startswith="PP"))
+                )
+                & (Q(number_is_positional=True) | ~Q(number__startswith="OP")),
+                name="paragraph_positional_number_form",
+                violation_error_message="A number by position is OP1, OP2… for operative and "
+                "PP1, PP2… for preambular paragraphs, and an OP… number is always positional.",
+            ),
         ]
 
     def __str__(self):
