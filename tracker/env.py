@@ -117,7 +117,7 @@ def database_from_url(url: str, base_dir: Path) -> dict:
         )
     if scheme == "sqlite":
         return {**dj_database_url.parse(url), "CONN_MAX_AGE": 0, "OPTIONS": dict(SQLITE_OPTIONS)}
-    config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
+    config = dict(dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60)))
     if not config["NAME"]:
         raise ImproperlyConfiguredEnv("DATABASE_URL must name a database, e.g. .../postgres")
     return config
