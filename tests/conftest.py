@@ -28,6 +28,26 @@ def ensure_seed_data():
     return Resolution.objects.filter(slug="53-45-pol").first() or load_seed_data()
 
 
+def _commits(item) -> bool:
+    """Whether a test commits for real (and so flushes the database after it)."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that commit run after every other test: each one's flush empties the database that
+    the others share. pytest-django orders them so, but pytest then groups tests by session-
+    scoped parameters (pytest-playwright's browser_name), which moved ordinary tests behind the
+    browser tests; this runs last and puts them back (a stable sort keeps all other order)."""
+    items.sort(key=_commits)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database, migrated, with the real data loaded once for the whole session.

@@ -36,7 +36,7 @@ from resolutions.models import (
 )
 from resolutions.review_services import action_review_create
 from tests import staff
-from tests.conftest import EnglishByDefaultClient
+from tests.conftest import EnglishByDefaultClient, ensure_seed_data
 from workflow.models import EditorAssignment
 
 ROLES = ("anonymous", "viewer", "editor", "reviewer", "administrator")
@@ -54,7 +54,8 @@ def world(django_db_setup, django_db_blocker):
     """The real data, a user per role, and unpublished updates with markers, set up once for the
     module in a transaction that is rolled back after its last test."""
     with django_db_blocker.unblock(), transaction.atomic():
-        # The real data is already there: conftest's django_db_setup loads it once per session.
+        # The real data: loaded once per session (conftest), or again if a flush removed it.
+        ensure_seed_data()
         users = {role: staff.user(role, username=role) for role in ROLES[1:]}
         users["anonymous"] = None
         editor, reviewer = users["editor"], users["reviewer"]
