@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from workflow import roles
 
+from . import notifications
 from .models import (
     ConflictError,
     Evidence,
@@ -207,7 +208,7 @@ def status_update_submit(*, user, update, version=None, note=""):
     stored.submitted_by = user
     stored.rejected_at, stored.rejected_by, stored.rejection_reason = None, None, ""
     stored.review_note = note
-    return _step(
+    _step(
         update,
         stored,
         user,
@@ -222,6 +223,8 @@ def status_update_submit(*, user, update, version=None, note=""):
         ],
         f"Submitted for review. {note}".strip(),
     )
+    notifications.update_submitted(stored)
+    return update
 
 
 @transaction.atomic
@@ -250,7 +253,9 @@ def status_update_publish(*, user, update, verification, version=None, note=""):
         fields += ["verified_at", "verified_by"]
     if stored.corrects_id:
         _supersede(stored, user)
-    return _step(update, stored, user, fields, f"Published as {verification}. {note}".strip())
+    _step(update, stored, user, fields, f"Published as {verification}. {note}".strip())
+    notifications.update_published(stored)
+    return update
 
 
 def _supersede(correction, user):
@@ -313,7 +318,7 @@ def status_update_reject(*, user, update, reason, version=None):
     stored.rejected_at, stored.rejected_by = timezone.now(), user
     stored.rejection_reason = reason
     stored.review_note = ""
-    return _step(
+    _step(
         update,
         stored,
         user,
@@ -328,6 +333,8 @@ def status_update_reject(*, user, update, reason, version=None):
         ],
         f"Rejected: {reason}",
     )
+    notifications.update_returned(stored)
+    return update
 
 
 TRANSITIONS = {

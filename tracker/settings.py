@@ -121,6 +121,11 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Uploaded evidence files. Never served from a public URL: resolutions/views_files.py serves a
+# file only when its status update is published. For several machines, use object storage
+# (django-storages, README) through STORAGES["default"].
+MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
+EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_MB", 20) * 1024 * 1024
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -143,6 +148,21 @@ SHOW_SYNTHETIC_RESOLUTIONS = env_bool("SHOW_SYNTHETIC_RESOLUTIONS", False)
 # Four eyes: nobody publishes or verifies a status update they wrote. A one-person secretariat
 # can switch this off; its own publications are then shown as "not independently reviewed".
 REQUIRE_SECOND_REVIEWER = env_bool("TRACKER_REQUIRE_SECOND_REVIEWER", True)
+
+# Email (workflow notifications and `manage.py send_reminders`). The console backend prints
+# messages to the log; set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the
+# EMAIL_* variables for SMTP (.env.example).
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "tracker@localhost")
+# The address links in emails point to (no trailing slash), e.g. https://tracker.example.org
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from workflow.views import notification_settings
+
 admin.site.site_header = _("Resolution implementation tracker — secretariat")
 admin.site.site_title = _("Resolution tracker admin")
 admin.site.index_title = _("Record and review implementation")
@@ -13,6 +15,7 @@ admin.site.index_title = _("Record and review implementation")
 urlpatterns = [
     path("api/", include("api.urls")),
 ] + i18n_patterns(
+    path("admin/my-notifications/", notification_settings, name="notification_settings"),
     path("admin/", admin.site.urls),
     path("", include("exports.urls")),
     path("", include("resolutions.urls")),

@@ -79,3 +79,21 @@ class EditorAssignment(models.Model):
 
 # Who was given which scope, and when, is part of the audit trail too.
 simple_history.register(EditorAssignment, records_class=AuditedRecords)
+
+
+class NotificationPreference(models.Model):
+    """A user's email settings: whether the tracker emails them at all (workflow notices and
+    reminders), and in which language. A user without a row gets emails in English."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    email_enabled = models.BooleanField(
+        default=True, help_text="Untick to receive no email from the tracker."
+    )
+    language = models.CharField(
+        max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+
+    def __str__(self):
+        return f"{self.user}: {'emails on' if self.email_enabled else 'emails off'}"

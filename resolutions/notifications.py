@@ -1,0 +1,224 @@
+"""Email: workflow notices (an update submitted → its reviewers; published or returned → its
+author) and the reminder digest of `manage.py send_reminders`. Django's email framework
+(settings.EMAIL_*; the console backend by default). Each message is written in its recipient's
+language (workflow.NotificationPreference); a user who turned emails off gets none, nor does a
+user without an email address. Workflow notices are sent once the step is committed."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from workflow import roles
+
+DUE_SOON_DAYS = 30
+
+
+def preference(user):
+    from workflow.models import NotificationPreference
+
+    try:
+        return user.notification_preference
+    except NotificationPreference.DoesNotExist:
+        return NotificationPreference(user=user)
+
+
+def wants_email(user):
+    return bool(user.is_active and user.email and preference(user).email_enabled)
+
+
+def _link(name, *args, language):
+    with translation.override(language):
+        return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
+
+
+def send(user, subject, body):
+    """`subject` and `body` are callables run in the user's language. Returns 1 if sent."""
+    if not wants_email(user):
+        return 0
+    language = preference(user).language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        settings_url = _link("notification_settings", language=language)
+        text = (
+            body(language)
+            + "\n\n-- \n"
+            + _("Turn these emails off: %(url)s") % {"url": settings_url}
+        )
+        return send_mail(
+            subject(language), text, settings.DEFAULT_FROM_EMAIL, [user.email], fail_silently=True
+        )
+
+
+def _reviewers(update):
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="publish_statusupdate")
+            | Q(user_permissions__codename="publish_statusupdate")
+        )
+        .distinct()
+    )
+    return [
+        user
+        for user in users
+        if roles.in_scope(user, update.action)
+        and not (roles.second_reviewer_required() and roles.is_own(user, update))
+    ]
+
+
+def _update_link(update, language):
+    return _link("admin:resolutions_statusupdate_change", update.pk, language=language)
+
+
+def update_submitted(update):
+    def run():
+        for reviewer in _reviewers(update):
+            send(
+                reviewer,
+                lambda lang: (
+                    _("[Tracker] Waiting for your review: %(update)s") % {"update": update}
+                ),
+                lambda lang: (
+                    _(
+                        "%(author)s submitted a status update for review:\n\n%(update)s\n\n"
+                        "Review it: %(url)s"
+                    )
+                    % {
+                        "author": update.author_name,
+                        "update": update,
+                        "url": _update_link(update, lang),
+                    }
+                ),
+            )
+
+    transaction.on_commit(run)
+
+
+def update_published(update):
+    def run():
+        if update.author is None:
+            return
+        send(
+            update.author,
+            lambda lang: _("[Tracker] Published: %(update)s") % {"update": update},
+            lambda lang: (
+                _("Your status update was published:\n\n%(update)s\n\n%(url)s")
+                % {
+                    "update": update,
+                    "url": settings.SITE_URL.rstrip("/")
+                    + _with_language(update.action.get_absolute_url, lang),
+                }
+            ),
+        )
+
+    transaction.on_commit(run)
+
+
+def update_returned(update):
+    def run():
+        if update.author is None:
+            return
+        send(
+            update.author,
+            lambda lang: _("[Tracker] Returned to you: %(update)s") % {"update": update},
+            lambda lang: (
+                _(
+                    "Your status update was returned to draft.\n\nReason: %(reason)s\n\n"
+                    "%(update)s\n\nCorrect it: %(url)s"
+                )
+                % {
+                    "reason": update.rejection_reason,
+                    "update": update,
+                    "url": _update_link(update, lang),
+                }
+            ),
+        )
+
+    transaction.on_commit(run)
+
+
+def _with_language(func, language):
+    with translation.override(language):
+        return func()
+
+
+# --- Reminders ---------------------------------------------------------------------------------
+
+
+def focal_points():
+    """Active users with an email address and at least one editor assignment: the people
+    responsible for a set of actions."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, editor_assignments__isnull=False)
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def digest_for(user, today):
+    """{"overdue": [...], "due_soon": [...], "stale": [...]} actions in the user's scope."""
+    from .models import Action
+
+    actions = roles.actions_in_scope(user, Action.objects.with_status(today)).select_related(
+        "resolution"
+    )
+    done = ("completed", "ongoing", "not_applicable")
+    return {
+        "overdue": list(actions.filter(is_overdue=True).order_by("due_date", "pk")),
+        "due_soon": list(
+            actions.filter(due_date__gte=today, due_date__lte=today + timedelta(DUE_SOON_DAYS))
+            .exclude(current_status__in=done)
+            .order_by("due_date", "pk")
+        ),
+        "stale": list(actions.filter(is_stale=True).order_by("pk")),
+    }
+
+
+def send_reminder(user, today=None):
+    """Email `user` their digest; 0 when there is nothing to say or they want no email."""
+    today = today or timezone.localdate()
+    if not wants_email(user):
+        return 0
+    digest = digest_for(user, today)
+    if not any(digest.values()):
+        return 0
+
+    def subject(lang):
+        return _(
+            "[Tracker] Your actions: %(overdue)s overdue, %(due)s due within 30 days, "
+            "%(stale)s not reviewed for 12 months"
+        ) % {
+            "overdue": len(digest["overdue"]),
+            "due": len(digest["due_soon"]),
+            "stale": len(digest["stale"]),
+        }
+
+    def body(lang):
+        sections = (
+            ("overdue", _("Overdue")),
+            ("due_soon", _("Due within 30 days")),
+            ("stale", _("Not reviewed for 12 months")),
+        )
+        lines = [_("Actions you are responsible for that need attention:")]
+        for key, heading in sections:
+            if not digest[key]:
+                continue
+            lines += ["", f"{heading} ({len(digest[key])})"]
+            for action in digest[key]:
+                due = f" — {action.due_date:%Y-%m-%d}" if action.due_date else ""
+                url = _link("admin:resolutions_action_change", action.pk, language=lang)
+                lines.append(f"- {action.resolution.symbol}: {action.title}{due}\n  {url}")
+        return "\n".join(lines)
+
+    return send(user, subject, body)

@@ -1,0 +1,113 @@
+"""Issue #12: email notices of workflow steps and the reminder digest (locmem backend via
+pytest-django's mailoutbox), in the recipient's language, with a per-user opt-out."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from resolutions import services
+from tests import factories as f
+from tests import staff
+from workflow.models import NotificationPreference
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 3, 1)
+
+
+@pytest.fixture
+def resolution():
+    return f.resolution(adopted_on=date(2018, 5, 5))
+
+
+def person(role, email, language="en", enabled=True, resolution=None):
+    user = staff.user(role, email=email)
+    NotificationPreference.objects.create(user=user, language=language, email_enabled=enabled)
+    if resolution is not None:
+        staff.assign(user, resolution=resolution)
+    return user
+
+
+def draft(action, user):
+    return services.status_update_draft_create(
+        user=user,
+        action=action,
+        status="in_progress",
+        as_of=date(2020, 1, 1),
+        note="Drafted.",
+        evidence=[{"url": "https://example.org/e"}],
+    )
+
+
+def test_submit_emails_the_reviewers_and_publish_or_return_emails_the_author(
+    resolution, mailoutbox, django_capture_on_commit_callbacks
+):
+    action = f.action(resolution)
+    editor = person("editor", "editor@example.org")
+    reviewer = person("reviewer", "reviewer@example.org", language="fr")
+    person("reviewer", "quiet@example.org", enabled=False)  # opted out
+    update = draft(action, editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.status_update_submit(user=editor, update=update)
+    assert [m.to for m in mailoutbox] == [["reviewer@example.org"]]
+    assert "En attente de votre examen" in mailoutbox[0].subject  # in the reviewer's language
+    assert f"/fr/admin/resolutions/statusupdate/{update.pk}/change/" in mailoutbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        services.status_update_reject(user=reviewer, update=update, reason="Cite the page.")
+    assert mailoutbox[-1].to == ["editor@example.org"]
+    assert "Cite the page." in mailoutbox[-1].body and "Returned" in mailoutbox[-1].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        services.status_update_submit(user=editor, update=update)
+        services.status_update_publish(user=reviewer, update=update, verification="verified")
+    assert mailoutbox[-1].to == ["editor@example.org"]
+    assert "Published" in mailoutbox[-1].subject
+
+
+def test_reminders_cover_overdue_due_soon_and_stale_in_the_users_language(resolution, mailoutbox):
+    overdue = f.action(resolution, title="Overdue mandate", due_date=TODAY - timedelta(days=5))
+    due_soon = f.action(resolution, title="Due-soon mandate", due_date=TODAY + timedelta(days=10))
+    fresh = f.action(resolution, title="Fresh mandate", due_date=TODAY + timedelta(days=200))
+    f.update(fresh, "in_progress", TODAY - timedelta(days=30))
+    f.update(overdue, "in_progress", TODAY - timedelta(days=400))  # stale too
+    f.update(due_soon, "in_progress", TODAY - timedelta(days=10))
+    person("editor", "ar@example.org", language="ar", resolution=resolution)
+    person("editor", "en@example.org", language="en", resolution=resolution)
+    person("editor", "off@example.org", enabled=False, resolution=resolution)
+    staff.user("editor", email="no-assignment@example.org")  # not a focal point
+    call_command("send_reminders", "--date", TODAY.isoformat())
+    by_address = {m.to[0]: m for m in mailoutbox}
+    assert set(by_address) == {"ar@example.org", "en@example.org"}
+    english = by_address["en@example.org"]
+    assert "1 overdue, 1 due within 30 days, 1 not reviewed for 12 months" in english.subject
+    body = english.body
+    overdue_part = body.split("Overdue (1)")[1].split("Due within 30 days")[0]
+    assert "Overdue mandate" in overdue_part
+    assert "Due-soon mandate" in body.split("Due within 30 days (1)")[1].split("Not reviewed")[0]
+    assert "Overdue mandate" in body.split("Not reviewed for 12 months (1)")[1]
+    assert "Fresh mandate" not in body
+    assert "/en/admin/my-notifications/" in body
+    arabic = by_address["ar@example.org"]
+    assert "متأخر" in arabic.body and "/ar/admin/" in arabic.body
+
+
+def test_no_reminder_when_nothing_needs_attention(resolution, mailoutbox):
+    fresh = f.action(resolution, due_date=TODAY + timedelta(days=200))
+    f.update(fresh, "in_progress", TODAY - timedelta(days=30))
+    person("editor", "en@example.org", resolution=resolution)
+    call_command("send_reminders", "--date", TODAY.isoformat())
+    assert mailoutbox == []
+
+
+def test_each_user_turns_their_emails_off(client):
+    editor = staff.user("editor", email="e@example.org")
+    staff.client_for(client, editor)
+    url = reverse("notification_settings")
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"language": "fr"})  # "Email me" unticked
+    assert response.status_code == 302
+    pref = NotificationPreference.objects.get(user=editor)
+    assert (pref.email_enabled, pref.language) == (False, "fr")
+    client.logout()
+    assert client.get(url).status_code == 302  # staff only: to the login page
