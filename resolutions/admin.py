@@ -814,7 +814,7 @@ MAX_EVIDENCE = 20
 
 class EvidenceInline(SecretariatInline, admin.TabularInline):
     model = Evidence
-    fields = ("source", "occurrence", "url", "title", "locator", "quote")
+    fields = ("source", "occurrence", "url", "file", "title", "locator", "quote")
     autocomplete_fields = ("source", "occurrence")
     formfield_overrides = COMPACT_TEXT
     # An update without evidence is an opinion: the form refuses to save one (get_formset).

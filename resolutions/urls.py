@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import badge, feeds, views
+from . import badge, feeds, views, views_files
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -12,6 +12,7 @@ urlpatterns = [
     ),
     path("actions/", views.action_list, name="action_list"),
     path("actions/<int:pk>/", views.action_detail, name="action_detail"),
+    path("evidence/<int:pk>/file/", views_files.evidence_file, name="evidence_file"),
     path("member-states/", views.member_state_list, name="member_state_list"),
     path("member-states/<str:iso3>/", views.member_state_detail, name="member_state_detail"),
     path("resolutions/<slug:slug>/badge.svg", badge.resolution_badge, name="resolution_badge"),

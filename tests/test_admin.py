@@ -537,7 +537,7 @@ def test_an_empty_evidence_row_is_refused(admin_client, real_data):
         reverse(ADD_URL), _add_form(_action("network"), evidence=[{"quote": "Words, no source"}])
     )
     _refused(response)
-    assert "Evidence needs a source document, a meeting or a URL." in response.text
+    assert "Evidence needs a source document, a meeting, a URL or a file." in response.text
     assert _counts() == before
 
 

@@ -480,16 +480,35 @@ class Evidence(models.Model):
         max_length=200, blank=True, help_text="Page, paragraph or section within the source."
     )
     quote = models.TextField(blank=True, help_text="The words relied on, verbatim.")
+    file = models.FileField(
+        upload_to="evidence/%Y/%m/",
+        max_length=300,
+        blank=True,
+        help_text="A PDF, DOCX, XLSX or image (see README for the size limit). Its SHA-256 is "
+        "stored and shown so the citation can be checked later.",
+    )
+    file_type = models.CharField(max_length=5, blank=True, editable=False)
+    file_sha256 = models.CharField(
+        "SHA-256", max_length=64, blank=True, editable=False, help_text="Of the file's bytes."
+    )
 
     class Meta:
         verbose_name_plural = "evidence"
         ordering = ["status_update", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(source__isnull=False) | Q(occurrence__isnull=False) | ~Q(url=""),
+                condition=Q(source__isnull=False)
+                | Q(occurrence__isnull=False)
+                | ~Q(url="")
+                | ~Q(file=""),
                 name="evidence_points_somewhere",
-                violation_error_message="Evidence needs a source document, a meeting or a URL.",
-            )
+                violation_error_message="Evidence needs a source document, a meeting, a URL or "
+                "a file.",
+            ),
+            models.CheckConstraint(
+                condition=Q(file="", file_sha256="") | (~Q(file="") & ~Q(file_sha256="")),
+                name="evidence_file_has_checksum",
+            ),
         ]
 
     def __str__(self):
@@ -500,6 +519,13 @@ class Evidence(models.Model):
         # only while its update is still a draft.
         if not self._state.adding and not self._update_is_draft():
             raise AppendOnlyError("Evidence of a submitted status update cannot be changed.")
+        if self.file and not self.file._committed:
+            # A new upload: what it is and its checksum come from its bytes.
+            from ..evidence_files import check
+
+            self.file_type, self.file_sha256 = check(self.file)
+        elif not self.file:
+            self.file_type, self.file_sha256 = "", ""
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
@@ -514,13 +540,23 @@ class Evidence(models.Model):
         return list(state) == [State.DRAFT]
 
     def clean(self):
-        if not self.source_id and not self.occurrence_id and not self.url:
-            raise ValidationError("Evidence needs a source document, a meeting or a URL.")
+        if not self.source_id and not self.occurrence_id and not self.url and not self.file:
+            raise ValidationError("Evidence needs a source document, a meeting, a URL or a file.")
+        if self.file and not self.file._committed:
+            from ..evidence_files import check
+
+            self.file_type, self.file_sha256 = check(self.file)
+
+    @property
+    def file_name(self):
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
 
     @property
     def display_title(self):
         if self.title:
             return self.title
+        if self.file:
+            return self.file_name
         if self.source_id:
             return self.source.title
         if self.occurrence_id:
