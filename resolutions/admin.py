@@ -49,6 +49,7 @@ from .admin_translations import (
     TextTranslationFormSet,
     TextTranslationInline,
 )
+from .bulk_reviews import record_no_change_reviews
 from .models import (
     Action,
     ActionParagraph,
@@ -645,6 +646,11 @@ class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
         MemberStateRoleInline,
         StatusHistoryInline,
     )
+
+    actions = (record_no_change_reviews,)
+
+    def has_draft_permission(self, request):
+        return roles.can_draft(request.user)
 
     def save_formset(self, request, form, formset, change):
         # Occurrences and figures added here are drafts until a second person publishes them.

@@ -1,0 +1,81 @@
+"""Bulk "reviewed, no change" (issue #12): one review record per selected action, sharing one
+note, date and piece of evidence, each a DRAFT by the user (resolutions/review_services.py),
+so each still goes through submit → a second person publishes. All or nothing."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from workflow import roles
+
+from . import review_services
+
+
+@transaction.atomic
+def action_reviews_bulk_draft(*, user, actions, reviewed_on, note, evidence):
+    """A draft review record for each action, with the same note, date and evidence."""
+    roles.require(roles.can_draft(user), "You may not record reviews.")
+    drafts = []
+    for action in actions:
+        try:
+            drafts.append(
+                review_services.action_review_draft_create(
+                    user=user, action=action, reviewed_on=reviewed_on, note=note, evidence=evidence
+                )
+            )
+        except ValidationError as exc:
+            raise ValidationError(f"{action}: {' '.join(exc.messages)}") from exc
+        except PermissionDenied as exc:
+            raise PermissionDenied(f"{action}: {exc}") from exc
+    return drafts
+
+
+class NoChangeForm(forms.Form):
+    reviewed_on = forms.DateField(label="Reviewed on", initial=timezone.localdate)
+    note = forms.CharField(
+        label="Note",
+        initial="Checked the sources on this date: no change.",
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+    )
+    url = forms.URLField(label="Evidence URL (shared by every review)", assume_scheme="https")
+
+
+@admin.action(
+    description="Record 'reviewed, no change' for selected actions (drafts)", permissions=["draft"]
+)
+def record_no_change_reviews(model_admin, request, queryset):
+    form = NoChangeForm(request.POST if "apply" in request.POST else None)
+    if form.is_bound and form.is_valid():
+        try:
+            drafts = action_reviews_bulk_draft(
+                user=request.user,
+                actions=list(queryset),
+                reviewed_on=form.cleaned_data["reviewed_on"],
+                note=form.cleaned_data["note"],
+                evidence=[{"url": form.cleaned_data["url"]}],
+            )
+        except (ValidationError, PermissionDenied) as error:
+            text = " ".join(getattr(error, "messages", [str(error)]))
+            messages.error(request, f"Nothing was recorded. {text}")
+        else:
+            messages.success(
+                request,
+                f"{len(drafts)} draft review record(s): submit them for a second person to "
+                "publish.",
+            )
+        return None
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": f"Reviewed, no change: {queryset.count()} action(s)",
+        "opts": model_admin.model._meta,
+        "updates": queryset,
+        "form": form,
+        "action_name": "record_no_change_reviews",
+        "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+        "button": "Record draft reviews",
+    }
+    return TemplateResponse(request, "workflow/bulk_step.html", context)
