@@ -19,6 +19,7 @@ Implementation notes:
 
 from django import forms
 from django.db.models import F
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters import (
@@ -56,13 +57,19 @@ SORT_LABELS = {
     "due": gettext_lazy("Due date"),
     "updated": gettext_lazy("Last status update"),
 }
+
+
+def _reversed(label):
+    return _("%(label)s, reversed") % {"label": label}
+
+
+# Lazy, so the option reads in the language of the request, not the one active at import.
+_reversed_lazy = lazy(_reversed, str)
+
 SORT_CHOICES = [
     choice
     for key, label in SORT_LABELS.items()
-    for choice in (
-        (key, label),
-        (f"-{key}", gettext_lazy("%(label)s, reversed") % {"label": label}),
-    )
+    for choice in ((key, label), (f"-{key}", _reversed_lazy(label)))
 ]
 
 
@@ -156,7 +163,9 @@ class ActionFilterSet(FilterSet):
         label=gettext_lazy("Sort by"),
         choices=SORT_CHOICES,
         method="sort_by",
-        empty_label=gettext_lazy("Paragraph (document order)"),
+        # No blank option: "Paragraph (document order)" is the first choice and the default
+        # (a blank one with the same words made it appear twice).
+        empty_label=None,
         error_messages=_invalid(gettext_lazy("This is not a column the list can be sorted by.")),
     )
 
