@@ -327,8 +327,38 @@ TRANSLATIONS = gettext_lazy("Translations")
 # --- Sources, Member States, actors ---------------------------------------------------------
 
 
+class SourceDocumentForm(forms.ModelForm):
+    """Staff adding a source (often from the evidence pop-up) need not invent a key: left blank,
+    it is derived from the title (and made unique)."""
+
+    class Meta:
+        model = SourceDocument
+        fields = ("key", "title", "kind", "symbol", "url", "date", "publisher", "notes")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "key" in self.fields:
+            self.fields["key"].required = False
+            self.fields["key"].help_text = "Leave blank to derive it from the title."
+
+    def clean(self):
+        data = super().clean()
+        if "key" in self.fields and not data.get("key") and data.get("title"):
+            from django.utils.text import slugify
+
+            base = slugify(data["title"])[:70].strip("-") or "source"
+            key, n = base, 1
+            while SourceDocument.objects.filter(key=key).exclude(pk=self.instance.pk).exists():
+                n += 1
+                key = f"{base}-{n}"
+            data["key"] = key
+            self.instance.key = key
+        return data
+
+
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(SecretariatAdmin):
+    form = SourceDocumentForm
     list_display = ("title", "kind", "symbol", "date", "publisher", "key")
     list_filter = ("kind",)
     # Every "source" select in the admin is an autocomplete over these fields.
