@@ -20,6 +20,7 @@ occurrence themes) from the content translations, through the public pages' own
 marked "(not available in Arabic)", never silently. The JSON dataset is language-neutral data.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -154,6 +155,7 @@ def snapshot(resolution: Resolution, as_of: date) -> Snapshot:
         StatusUpdate.objects.public()
         .on_or_before(as_of)
         .filter(action__resolution=resolution)
+        .select_related("published_by")
         .prefetch_related(
             Prefetch("evidence", Evidence.objects.select_related("source", "occurrence"))
         )
@@ -278,6 +280,34 @@ def _other_versions(obj, field: str, shown: Shown, rows: list, original_provenan
         if t.field == field and t.language != shown.language:
             versions.append({**_translation_entry(t), "text": t.text})
     return versions
+
+
+_FILE_VERIFIER = re.compile(r"^Verified by (.+) on (\d{4}-\d{2}-\d{2}) \(data file\)\.$")
+
+
+def verifier(update) -> dict:
+    """The export's "verification", "verified_by" and "verified_on" of a published update.
+
+    A verified update names the reviewer who published it, or the verifier a data file named
+    (kept in its review note). One marked verified with neither (recorded through the trusted
+    service without a name) is exported as reported: the file cannot name a verifier it does not
+    know, and the loader publishes "verified" only with a verifier and a date (#11)."""
+    none = {
+        "verification": Verification.REPORTED.value if update.verification else None,
+        "verified_by": None,
+        "verified_on": None,
+    }
+    if update.verification != Verification.VERIFIED:
+        return none
+    if update.published_by_id:
+        user = update.published_by
+        on = timezone.localtime(update.published_at).date().isoformat()
+        name = user.get_full_name() or user.get_username()
+        return {"verification": "verified", "verified_by": name, "verified_on": on}
+    found = _FILE_VERIFIER.match(update.review_note or "")
+    if found:
+        return {"verification": "verified", "verified_by": found[1], "verified_on": found[2]}
+    return none
 
 
 def rollup_entry(rollup: Rollup) -> dict:
@@ -704,8 +734,9 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
             "as_of": iso(u.as_of),
             "note": u.note,
             "recorded_by": u.author_name,
-            # Only published updates are exported (public()); each says how far it was checked.
-            "verification": u.verification or None,
+            # Only published updates are exported (public()); each says how far it was checked,
+            # and a verified one by whom and when (the loader requires both, #11).
+            **verifier(u),
             "evidence": [
                 {
                     "source": cite(e.source) if e.source_id else None,

@@ -667,6 +667,25 @@ class Loader:
         )
         self.save(role, path)
 
+    def verification(self, r, path):
+        """Data-file updates are published as "reported": nobody is known to have checked them
+        against their evidence. Only a file that names who verified an update and when
+        (`verified_by`, `verified_on`) publishes it as "verified"."""
+        by, on = r.str("verified_by"), r.date("verified_on")
+        stated = r.str("verification") and r.choice("verification", Verification)
+        if stated == Verification.REPORTED:
+            return Verification.REPORTED
+        if by and on:
+            return Verification.VERIFIED
+        if stated == Verification.VERIFIED or by or on:
+            missing = "verified_on" if by else "verified_by"
+            self.fail(
+                path,
+                missing,
+                "a verified update names who verified it (verified_by) and when (verified_on)",
+            )
+        return Verification.REPORTED
+
     def load_status_update(self, action, occurrences, data, path):
         from .status import Status
 
@@ -675,7 +694,7 @@ class Loader:
             data,
             path,
             {"key", "status", "progress", "as_of", "note", "recorded_by", "evidence",
-             "verification"},
+             "verification", "verified_by", "verified_on"},
             required=["key", "status", "as_of", "note", "recorded_by", "evidence"],
         )
         key = r.str("key")
@@ -686,10 +705,14 @@ class Loader:
             "as_of": r.date("as_of"),
             "note": r.str("note"),
             "author_name": r.str("recorded_by"),
-            # Data-file updates are published. The tracker team checked each against the
-            # evidence it cites, so "verified" unless the file says "reported".
-            "verification": r.choice("verification", Verification, Verification.VERIFIED),
+            "verification": self.verification(r, path),
         }
+        verified_by, verified_on = r.str("verified_by"), r.date("verified_on")
+        review_note = (
+            f"Verified by {verified_by} on {verified_on.isoformat()} (data file)."
+            if values["verification"] == Verification.VERIFIED
+            else ""
+        )
         evidence = []
         for i, item in enumerate(r.list("evidence")):
             e = _Record(
@@ -739,7 +762,7 @@ class Loader:
         try:
             return status_update_create(
                 action=action, author=None, evidence=evidence, import_key=key,
-                state=State.PUBLISHED, **values
+                state=State.PUBLISHED, review_note=review_note, **values
             )
         except ValidationError as exc:
             field, messages = next(iter(exc.message_dict.items()))

@@ -67,6 +67,7 @@ def status_update_create(
     import_key="",
     state=State.PUBLISHED,
     verification=Verification.VERIFIED,
+    review_note="",
 ):
     """TRUSTED: record an assessment of `action` with at least one piece of evidence.
 
@@ -93,6 +94,7 @@ def status_update_create(
         verification=verification if state == State.PUBLISHED else "",
         published_at=now if state == State.PUBLISHED else None,
         submitted_at=now if state == State.SUBMITTED else None,
+        review_note=review_note,
     )
     update._history_user = author
     update.full_clean()

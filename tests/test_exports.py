@@ -126,7 +126,8 @@ def test_as_of_dates_give_different_correct_statuses(client, seeded):
     assert network["latest_update_as_of"] == AFTER
     assert "welcomed the initial steps" in network["latest_note"]
     assert "Annex, Second Session" in network["evidence"]
-    assert network["latest_update_verification"] == "verified"
+    # Imported without a named verifier: reported, not verified (#11).
+    assert network["latest_update_verification"] == "reported"
 
 
 # -- XLSX -----------------------------------------------------------------------------------

@@ -365,7 +365,7 @@ def test_arabic_workbook_is_arabic_and_right_to_left(seeded):
     rows = [dict(zip(column_keys(REPORT_COLUMNS), row, strict=True)) for row in sheet]
     network = next(r for r in rows if r["action_key"] == "network")
     assert network["status_label"] == "قيد التنفيذ" and network["status"] == "in_progress"
-    assert network["latest_update_verification"] == "تم التحقق منه"  # "Verified"
+    assert network["latest_update_verification"] == "مُبلَّغ عنه"  # "Reported" (#11)
     # No Arabic title for the action: the English original, marked, never silently.
     assert network["action"] == (
         "Form a Network of OIC Mediators, Special Envoys and Experts (غير متوفر بالعربية)"
@@ -444,7 +444,7 @@ def test_csv_keeps_its_column_keys_in_every_language(seeded):
         headers.add(tuple(rows[0]))
         network = next(r for r in rows if r["action_key"] == "network")
         assert network["status"] == "in_progress"
-        assert network["latest_update_verification"] == "verified"  # a code, not a label
+        assert network["latest_update_verification"] == "reported"  # a code, not a label
         assert network["status_label"] == {"en": "In progress", "fr": "En cours",
                                            "ar": "قيد التنفيذ"}[language]
     assert len(headers) == 1 and "action_key" in headers.pop()

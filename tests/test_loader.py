@@ -204,3 +204,40 @@ def test_a_number_by_position_must_match_the_position(seeded):
     with pytest.raises(LoadError, match="must be 'OP2'"):
         load_data(data, "un-ga.yaml")
     assert not Resolution.objects.filter(symbol="A/RES/99/1").exists()
+
+
+# --- Rule 5 of #11: imported updates are "reported" unless the file names verifier and date ----
+
+
+def test_imported_updates_are_reported_unless_the_file_names_who_verified_them(db):
+    load_file("data/oic-member-states.yaml")
+
+    def edit(data):
+        update = action_named(data, "network")["status_updates"][0]
+        update.update(verified_by="A. Reviewer, OIC Secretariat", verified_on="2019-01-30")
+
+    load_data(mutated(edit), "verified.yaml")
+    network = StatusUpdate.objects.get(action__key="network")
+    assert network.verification == "verified"
+    assert network.review_note == (
+        "Verified by A. Reviewer, OIC Secretariat on 2019-01-30 (data file)."
+    )
+    others = StatusUpdate.objects.exclude(action__key="network")
+    assert set(others.values_list("verification", flat=True)) == {"reported"}
+
+
+@pytest.mark.parametrize(
+    "fields, missing",
+    [
+        ({"verification": "verified"}, "verified_by"),
+        ({"verified_by": "A. Reviewer"}, "verified_on"),
+        ({"verified_on": "2019-01-30"}, "verified_by"),
+    ],
+)
+def test_a_verified_update_without_verifier_and_date_is_refused(db, fields, missing):
+    load_file("data/oic-member-states.yaml")
+    edit = lambda d: action_named(d, "network")["status_updates"][0].update(fields)  # noqa: E731
+    with pytest.raises(LoadError) as info:
+        load_data(mutated(edit), "unverified.yaml")
+    assert info.value.field == missing and "verified_by" in str(info.value)
+    assert not StatusUpdate.objects.exists()

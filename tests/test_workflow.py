@@ -565,15 +565,16 @@ def _data(verification=None):
     }
 
 
-def test_data_file_updates_are_published_and_verified_unless_reported():
+def test_data_file_updates_are_published_and_reported_unless_a_verifier_is_named():
+    # #11: a data file is a claim resting on its evidence; "verified" needs a named verifier
+    # and date (tests/test_loader.py), so an update without them is published as reported.
     load_data(_data(), "t.yaml")
     update = StatusUpdate.objects.get()
-    assert (update.state, update.verification) == ("published", "verified")
+    assert (update.state, update.verification) == ("published", "reported")
 
-    with pytest.raises(LoadError, match="append-only"):
-        load_data(_data("reported"), "t.yaml")  # the same key may not change
-    StatusUpdate.objects.all()  # unchanged
-    assert StatusUpdate.objects.get().verification == "verified"
+    with pytest.raises(LoadError, match="verified_by"):
+        load_data(_data("verified"), "t.yaml")  # verified needs who and when
+    assert StatusUpdate.objects.get().verification == "reported"
 
 
 def test_data_file_verification_reported_and_invalid_values():
