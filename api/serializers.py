@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from rest_framework import serializers
 
+from resolutions.dates import precise_iso
 from resolutions.models import (
     Action,
     Evidence,
@@ -113,7 +114,13 @@ class ActionSerializer(serializers.ModelSerializer):
     )
     recorded_progress = serializers.IntegerField(source="latest_progress", allow_null=True)
     latest_update_as_of = serializers.DateField(source="latest_as_of", allow_null=True)
-    last_occurrence_on = serializers.DateField(allow_null=True)
+    last_occurrence_on = serializers.SerializerMethodField(
+        help_text="As precisely as the source gives it: YYYY-MM-DD, YYYY-MM or YYYY."
+    )
+    last_occurrence_precision = serializers.CharField(allow_null=True)
+    last_reviewed_on = serializers.DateField(
+        allow_null=True, help_text="The last published review (sources checked, no change)."
+    )
     is_overdue = serializers.BooleanField()
     is_stale = serializers.BooleanField()
     as_of = serializers.SerializerMethodField()
@@ -126,7 +133,11 @@ class ActionSerializer(serializers.ModelSerializer):
                   "weight",
                   "attribution_note", "as_of", "status", "status_label", "credit",
                   "recorded_progress", "latest_update_as_of", "last_occurrence_on",
-                  "is_overdue", "is_stale", "url"]
+                  "last_occurrence_precision", "last_reviewed_on", "is_overdue", "is_stale",
+                  "url"]
+
+    def get_last_occurrence_on(self, obj) -> str | None:
+        return precise_iso(obj.last_occurrence_on, obj.last_occurrence_precision)
 
     def get_responsible_label(self, obj) -> str:
         names = [actor.name for actor in obj.responsible_actors.all()]

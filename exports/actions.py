@@ -13,14 +13,13 @@ translation exists, marked as not available otherwise.
 import io
 from datetime import date
 
-from django.db.models import Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from resolutions.translations import translations_prefetch
 
 from .formats import column_labels, set_direction, sheet_title, xlsx_cell
-from .report import action_entry, latest_public_update
+from .report import action_entry
 
 CHUNK_SIZE = 2000
 
@@ -52,15 +51,8 @@ ACTION_COLUMNS = [
 def _rows_queryset(queryset, as_of: date):
     # prefetch_related(None) first: the filtered list may already prefetch the same relations,
     # and repeating a Prefetch with its own queryset is an error.
-    latest = latest_public_update(as_of)
-    queryset = (
-        queryset.annotate(
-            latest_note=Subquery(latest.values("note")[:1]),
-            latest_verification=Subquery(latest.values("verification")[:1]),
-        )
-        .prefetch_related(None)
-        .for_listing()
-    )
+    # The latest note and its verification come with the roll-up's annotations.
+    queryset = queryset.prefetch_related(None).for_listing()
     # The titles' translations in the active language: one query per chunk, none in English.
     translations = translations_prefetch()
     return queryset.prefetch_related(translations) if translations else queryset

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -32,6 +32,7 @@ from django.utils.html import conditional_escape
 from django.utils.translation import get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
+from resolutions.dates import precise_iso, precise_label
 from resolutions.loader import FORMAT
 from resolutions.models import (
     Action,
@@ -114,7 +115,7 @@ class Snapshot:
     as_of: date
     sources: list
     paragraphs: list
-    actions: list  # annotated by the roll-up, plus latest_update_id
+    actions: list  # annotated by the roll-up (latest_update_id among them)
     updates: list  # public updates on or before as_of, oldest first, evidence prefetched
     occurrences: list
     figures: list
@@ -124,23 +125,11 @@ class Snapshot:
     paragraph_rollups: dict
 
 
-def latest_public_update(as_of: date, outer: str = "pk"):
-    """The update that the roll-up reads an action's status from (same filter, same order)."""
-    return (
-        StatusUpdate.objects.public()
-        .current()
-        .on_or_before(as_of)
-        .filter(action=OuterRef(outer))
-        .newest_first()
-    )
-
-
 def snapshot(resolution: Resolution, as_of: date) -> Snapshot:
     paragraphs = list(resolution.paragraphs.in_order().select_related("text_source"))
     actions = list(
         Action.objects.with_status(as_of)
         .filter(resolution=resolution)
-        .annotate(latest_update_id=Subquery(latest_public_update(as_of).values("pk")[:1]))
         .select_related("mandate_source", "responsible_source")
         .prefetch_related(
             Prefetch("responsible_actors", Actor.objects.select_related("member_state__source")),
@@ -380,7 +369,14 @@ def action_entry(
         "credit": action.credit,
         "recorded_progress": action.latest_progress,
         "latest_as_of": action.latest_as_of,
-        "last_occurrence_on": action.last_occurrence_on,
+        # As precisely as the source gives it: "2018-11" for a month (#11 rule 4).
+        "last_occurrence_on": precise_iso(
+            action.last_occurrence_on, action.last_occurrence_precision
+        ),
+        "last_occurrence_label": precise_label(
+            action.last_occurrence_on, action.last_occurrence_precision, "j M Y"
+        ),
+        "last_reviewed_on": action.last_reviewed_on,
         "is_overdue": bool(action.is_overdue),
         "is_stale": bool(action.is_stale),
         "note": note,

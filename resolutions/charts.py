@@ -27,7 +27,7 @@ from django.utils.translation import ngettext
 
 from .models import Action, Occurrence, StatusUpdate
 from .models.actions import EVENT_COLUMNS, RECURRENCE_WINDOW_DAYS, Recurrence
-from .rollup import Rollup
+from .rollup import KNOWN_AFTER_DAYS, Rollup
 from .status import Status
 from .templatetags.content_i18n import isolate
 
@@ -42,6 +42,8 @@ STATUS_COLOURS = {
     Status.NOT_STARTED: "#5b5f97",
     Status.NOT_YET_ASSESSED: "#5f6873",
     Status.NOT_APPLICABLE: "#c3cad1",
+    Status.NOT_YET_DUE: "#5c5470",
+    Status.NO_OCCURRENCE: "#6e5a4f",
 }
 STATUS_TEXT_COLOURS = {status: "#ffffff" for status in Status} | {
     Status.NOT_APPLICABLE: "#1b1f24"
@@ -172,6 +174,9 @@ class ProgressSeries:
     resolution_id: int
     points: list
     sampled: bool = False  # True when dates were left out (see MAX_POINTS)
+    # The last date on which something was recorded (a status update or an occurrence): after
+    # it the line only shows what the rules derive from older records, and is drawn dashed.
+    last_record: date | None = None
 
     @property
     def first(self):
@@ -205,7 +210,7 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
     ids = [r.pk for r in resolutions]
     if events is None:
         events = change_events(ids, as_of)
-    notes_by_day, days_by_resolution, sampled = {}, {}, set()
+    notes_by_day, days_by_resolution, sampled, last_records = {}, {}, set(), {}
     for resolution in resolutions:
         own = [e for e in events if e.resolution_id == resolution.pk]
         start = resolution.adopted_on or min((e.day for e in own), default=as_of)
@@ -215,6 +220,8 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
             _("Adopted") if resolution.adopted_on == start else _("First recorded date")
         )
         for e in own:
+            if resolution.adopted_on and e.day < resolution.adopted_on:
+                continue  # before adoption: context, never credit (rollup.py)
             if e.kind == "update":
                 notes.setdefault(e.day, []).append(
                     ngettext(
@@ -227,12 +234,17 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
             else:
                 held = _("Held: %(event)s") % {"event": isolate(e.label)}
                 notes.setdefault(e.day, []).append(held)
+                # A month or a year only counts once it has certainly passed (rollup.py).
+                known = e.day + timedelta(days=KNOWN_AFTER_DAYS.get(e.precision, 0))
+                if e.recurrence and known != e.day and known <= as_of:
+                    notes.setdefault(known, [])
                 lapse = e.window_ends
                 if lapse and lapse <= as_of:
                     notes.setdefault(lapse, []).append(
                         _("Recurrence window after “%(event)s” ends") % {"event": isolate(e.label)}
                     )
         notes.setdefault(as_of, [])
+        last_records[resolution.pk] = max((e.day for e in own if start <= e.day), default=None)
         days = sorted(day for day in notes if start <= day <= as_of)
         kept = _sample(days, MAX_POINTS)
         if len(kept) < len(days):
@@ -247,7 +259,9 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
     for rid, days in days_by_resolution.items():
         for day in computed.intersection(days):
             wanted.setdefault(day, []).append(rid)
-    rows = Action.objects.filter(resolution_id__in=ids).rollup_series(all_days, wanted=wanted)
+    rows = Action.objects.filter(resolution_id__in=ids).rollup_series(
+        all_days, wanted=wanted, only=("weighted_credit", "weight_total", "n_assessed")
+    )
     history = {}
     for rid in ids:
         points = []
@@ -262,7 +276,9 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
                     notes=notes_by_day[rid].get(day, []),
                 )
             )
-        history[rid] = ProgressSeries(rid, points, sampled=rid in sampled)
+        history[rid] = ProgressSeries(
+            rid, points, sampled=rid in sampled, last_record=last_records.get(rid)
+        )
     return history
 
 
@@ -290,25 +306,17 @@ def progress_chart(series: ProgressSeries, chart_id: str, title: str) -> dict:
     def y(percent):
         return round(TOP + (100 - percent) / 100 * plot_h, 2)
 
-    # A step line: the value holds until the next date. A point with no scored action breaks
-    # the line (no percentage is not 0 %).
-    path, dots, drawing = [], [], False
-    for i, point in enumerate(points):
-        if point.percent is None:
-            drawing = False
-            continue
-        px, py = x(point.day), y(point.percent)
-        if drawing:
-            path.append(f"H{px} V{py}")
-        else:
-            path.append(f"M{px} {py}")
-            drawing = True
-        nxt = points[i + 1] if i + 1 < len(points) else None
-        if nxt is None:
-            path.append(f"H{px}")
-        elif nxt.percent is None:
-            path.append(f"H{x(nxt.day)}")
-        dots.append({"x": px, "y": py, "point": point})
+    # A step line: the value holds until the next date. A point with no percentage breaks the
+    # line (no percentage is not 0 %). After the last recorded event the line is dashed: from
+    # there on it shows only what the rules derive from older records, not a measurement.
+    if series.last_record is None:
+        split = len(points)  # no boundary known: drawn as before
+    else:
+        split = len([p for p in points if p.day <= series.last_record])
+    solid, _dots = _steps(points[:split], x, y)
+    derived, dots = _steps(points[max(split - 1, 0):], x, y)
+    dots = _dots + [d for d in dots if not _dots or d["point"] is not _dots[-1]["point"]]
+    path = solid
     # Labels are centred on their line with dy (in em) in the template, whatever the font size.
     y_ticks = [{"y": y(v), "label_y": y(v), "label": f"{v}%"} for v in (0, 25, 50, 75, 100)]
     years = list(range(start.year + 1, end.year + 1))
@@ -337,6 +345,8 @@ def progress_chart(series: ProgressSeries, chart_id: str, title: str) -> dict:
         "top": TOP,
         "bottom": HEIGHT - BOTTOM,
         "path": " ".join(path),
+        "path_after": " ".join(derived) if split < len(points) else "",
+        "last_record": series.last_record,
         "dots": dots,
         "y_ticks": y_ticks,
         "x_ticks": x_ticks,
@@ -352,6 +362,28 @@ def progress_chart(series: ProgressSeries, chart_id: str, title: str) -> dict:
         "line": STATUS_COLOURS[Status.COMPLETED],
         "font": FONT,
     }
+
+
+def _steps(points, x, y):
+    """SVG path commands and dots of a step line through `points`."""
+    path, dots, drawing = [], [], False
+    for i, point in enumerate(points):
+        if point.percent is None:
+            drawing = False
+            continue
+        px, py = x(point.day), y(point.percent)
+        if drawing:
+            path.append(f"H{px} V{py}")
+        else:
+            path.append(f"M{px} {py}")
+            drawing = True
+        nxt = points[i + 1] if i + 1 < len(points) else None
+        if nxt is None:
+            path.append(f"H{px}")
+        elif nxt.percent is None:
+            path.append(f"H{x(nxt.day)}")
+        dots.append({"x": px, "y": py, "point": point})
+    return path, dots
 
 
 def _describe(series: ProgressSeries) -> str:

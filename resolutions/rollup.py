@@ -48,14 +48,27 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 
 from .models.actions import RECURRENCE_WINDOW_DAYS, ActionParagraph, MandateType, Occurrence
+from .models.reviews import ActionReview
 from .models.status_updates import StatusUpdate
-from .status import DEFAULT_CREDIT, ORDER, Status
+from .status import ASSESSED, DEFAULT_CREDIT, ORDER, UNSCORED, Status
 
 # An update older than this is "stale" on the freshness measure.
 STALE_AFTER_DAYS = 365
+
+
+# Window arithmetic on an occurrence known only to its month or year (stored as the period's
+# first day) never overstates: it counts only once the whole period has certainly passed
+# (31 days after the first of the month, 366 after the first of the year: a day or three late
+# at most, never early), and its window runs from the period's first day (the earliest it can
+# have been, so the window never ends late). Both are shifts of as_of, which keeps the compiled
+# templates below exact.
+# A date given only as "on or after" a day counts from that day (its earliest): the source that
+# reports it is what is known; its window also runs from that earliest day.
+KNOWN_AFTER_DAYS = {"day": 0, "month": 31, "year": 366, "after": 0}
+_FAR_PAST = date(1, 1, 1)
 
 
 def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> list[dict]:
@@ -80,8 +93,26 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
         .newest_first()
         .values("pk")[:1]
     )
+    latest_review = (
+        ActionReview.objects.public()
+        .on_or_before(as_of)
+        .filter(action=OuterRef(outer))
+        .newest_first()
+        .values("pk")[:1]
+    )
+    # Occurrences count from adoption (earlier ones are context, never credit) and once they
+    # have certainly happened by as_of (see KNOWN_AFTER_DAYS).
+    known = Q()
+    for precision, days in KNOWN_AFTER_DAYS.items():
+        known |= Q(date_precision=precision, start_date__lte=as_of - timedelta(days=days))
     last_occurrence = (
-        Occurrence.objects.filter(action=OuterRef(outer), start_date__lte=as_of)
+        Occurrence.objects.filter(action=OuterRef(outer))
+        .filter(known)
+        .filter(
+            start_date__gte=Coalesce(
+                OuterRef(prefix + "resolution__adopted_on"), Value(_FAR_PAST)
+            )
+        )
         .order_by("-start_date")
         .values("pk")[:1]
     )
@@ -96,18 +127,33 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
         return FilteredRelation(path, condition=Q(**{path + "__pk": Subquery(subquery)}))
 
     recurring = Q(**{prefix + "mandate_type": MandateType.RECURRING_EVENT})
-    on_track = [
-        When(
-            recurring
-            & Q(**{prefix + "recurrence": recurrence})
-            & Q(last_occurrence_on__gt=as_of - timedelta(days=days)),
-            then=Value(Status.ONGOING.value),
-        )
+    windows = [
+        (Q(**{prefix + "recurrence": recurrence}), as_of - timedelta(days=days))
         for recurrence, days in RECURRENCE_WINDOW_DAYS.items()
     ]
+    # On track: the latest counted occurrence lies within one interval before as_of.
+    on_track = [
+        When(recurring & is_recurrence & Q(last_occurrence_on__gt=since), then=Value(
+            Status.ONGOING.value))
+        for is_recurrence, since in windows
+    ]
+    # Not yet due: nothing counted yet, and one interval after adoption has not passed.
+    not_yet_due = [
+        When(
+            recurring & is_recurrence & Q(last_occurrence_on__isnull=True)
+            & Q(adopted_on__gt=since),
+            then=Value(Status.NOT_YET_DUE.value),
+        )
+        for is_recurrence, since in windows
+    ]
+    # Delayed only when a published update says so, and no occurrence was recorded after it.
+    reported_delayed = Q(latest_status=Status.DELAYED) & (
+        Q(last_occurrence_on__isnull=True) | Q(latest_as_of__gte=F("last_occurrence_on"))
+    )
     return [
         {
             "rollup_latest_update": joined("status_updates", latest),
+            "rollup_latest_review": joined("reviews", latest_review),
             "rollup_last_occurrence": joined("occurrences", last_occurrence),
             "rollup_link": joined("actionparagraph", links.values("pk")[:1]),
         },
@@ -115,7 +161,14 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
             "latest_status": F("rollup_latest_update__status"),
             "latest_progress": F("rollup_latest_update__progress"),
             "latest_as_of": F("rollup_latest_update__as_of"),
+            # The update the status is read from, for pages and reports (never re-derived).
+            "latest_update_id": F("rollup_latest_update__pk"),
+            "latest_note": F("rollup_latest_update__note"),
+            "latest_verification": F("rollup_latest_update__verification"),
+            "last_reviewed_on": F("rollup_latest_review__reviewed_on"),
             "last_occurrence_on": F("rollup_last_occurrence__start_date"),
+            "last_occurrence_precision": F("rollup_last_occurrence__date_precision"),
+            "adopted_on": F(prefix + "resolution__adopted_on"),
             "has_paragraph": Q(rollup_link__pk__isnull=False),
             "has_scored_paragraph": Q(rollup_link__paragraph__excluded_from_rollup=False)
             | Exists(scored_links),
@@ -128,18 +181,29 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
                     has_scored_paragraph=False,
                     then=Value(Status.NOT_APPLICABLE.value),
                 ),
+                When(recurring & reported_delayed, then=Value(Status.DELAYED.value)),
                 *on_track,
+                *not_yet_due,
+                # With an adoption date or a counted occurrence, the due date is known and has
+                # passed with nothing recorded: "no occurrence recorded", never "delayed".
                 When(
-                    recurring & Q(last_occurrence_on__isnull=False),
-                    then=Value(Status.DELAYED.value),
+                    recurring
+                    & (Q(adopted_on__isnull=False) | Q(last_occurrence_on__isnull=False)),
+                    then=Value(Status.NO_OCCURRENCE.value),
                 ),
                 default=Coalesce(F("latest_status"), Value(Status.NOT_YET_ASSESSED.value)),
                 output_field=CharField(),
-            )
+            ),
+            # The last time someone looked: the later of the last status update and the last
+            # published review. Staleness is measured from it.
+            "last_looked_on": Greatest(
+                Coalesce(F("latest_as_of"), F("last_reviewed_on")),
+                Coalesce(F("last_reviewed_on"), F("latest_as_of")),
+            ),
         },
         {
             "credit": Case(
-                When(current_status=Status.NOT_APPLICABLE, then=Value(None)),
+                When(current_status__in=[s.value for s in UNSCORED], then=Value(None)),
                 # A recorded figure counts only when the status it was recorded with still holds
                 # (a recurring action's derived status overrides the update's).
                 When(
@@ -154,6 +218,30 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
                 default=Value(0),
                 output_field=IntegerField(),
             ),
+            # Before adoption nothing is scored; "not applicable" and "not yet due" never are.
+            "is_scored": Case(
+                When(adopted_on__gt=as_of, then=Value(False)),
+                When(current_status__in=[s.value for s in UNSCORED], then=Value(False)),
+                default=Value(True),
+            ),
+            "is_assessed": Case(
+                When(adopted_on__gt=as_of, then=Value(False)),
+                When(current_status__in=[s.value for s in ASSESSED], then=Value(True)),
+                default=Value(False),
+            ),
+            # Assessed as under way, with no sourced figure: credit 0 says "no figure", not
+            # "nothing done".
+            "is_unfigured": Case(
+                When(
+                    Q(current_status__in=[Status.IN_PROGRESS.value, Status.DELAYED.value])
+                    & ~(Q(latest_progress__isnull=False) & Q(current_status=F("latest_status"))),
+                    then=Value(True),
+                ),
+                default=Value(False),
+            ),
+            "is_before_adoption": Case(
+                When(adopted_on__gt=as_of, then=Value(True)), default=Value(False)
+            ),
             "is_overdue": Case(
                 When(
                     Q(**{prefix + "due_date__lt": as_of})
@@ -162,6 +250,7 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
                             Status.COMPLETED.value,
                             Status.ONGOING.value,
                             Status.NOT_APPLICABLE.value,
+                            Status.NOT_YET_DUE.value,
                         ]
                     ),
                     then=Value(True),
@@ -170,14 +259,24 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
             ),
             "is_stale": Case(
                 When(current_status=Status.NOT_APPLICABLE, then=Value(False)),
-                When(latest_as_of__isnull=True, then=Value(True)),
+                When(last_looked_on__isnull=True, then=Value(True)),
                 When(
-                    latest_as_of__lt=as_of - timedelta(days=STALE_AFTER_DAYS), then=Value(True)
+                    last_looked_on__lt=as_of - timedelta(days=STALE_AFTER_DAYS), then=Value(True)
                 ),
                 default=Value(False),
             ),
         },
     ]
+
+
+def next_due(action) -> date | None:
+    """When a recurring action's next occurrence is (or was) due: one interval after its latest
+    counted occurrence, or after adoption when it has none. Needs with_status() annotations."""
+    days = RECURRENCE_WINDOW_DAYS.get(action.recurrence)
+    base = getattr(action, "last_occurrence_on", None) or getattr(action, "adopted_on", None)
+    if not days or base is None:
+        return None
+    return base + timedelta(days=days)
 
 
 def annotate_status(queryset, as_of: date, *, outer: str = "pk", prefix: str = ""):
@@ -187,7 +286,7 @@ def annotate_status(queryset, as_of: date, *, outer: str = "pk", prefix: str = "
 
 
 def rollup_aggregates(prefix: str = "") -> dict:
-    scored = ~Q(current_status=Status.NOT_APPLICABLE)
+    scored = Q(is_scored=True)
     weight = F(prefix + "weight")
     aggregates = {
         "weighted_credit": Sum(weight * F("credit"), filter=scored),
@@ -195,6 +294,9 @@ def rollup_aggregates(prefix: str = "") -> dict:
         "n_total": Count("pk"),
         "n_overdue": Count("pk", filter=Q(is_overdue=True)),
         "n_stale": Count("pk", filter=Q(is_stale=True)),
+        "n_assessed": Count("pk", filter=Q(is_assessed=True)),
+        "n_unfigured": Count("pk", filter=Q(is_unfigured=True)),
+        "n_before_adoption": Count("pk", filter=Q(is_before_adoption=True)),
     }
     for status in Status:
         aggregates[f"n_{status.value}"] = Count("pk", filter=Q(current_status=status.value))
@@ -211,22 +313,33 @@ class Rollup:
     overdue: int = 0
     stale: int = 0
     counts: dict = field(default_factory=dict)
+    assessed: int = 0
+    unfigured: int = 0
+    before_adoption: int = 0
+
+    _FIELDS = ("total", "weighted_credit", "weight_total", "overdue", "stale", "assessed",
+               "unfigured", "before_adoption")
+    _ROW_NAMES = ("n_total", "weighted_credit", "weight_total", "n_overdue", "n_stale",
+                  "n_assessed", "n_unfigured", "n_before_adoption")
 
     @classmethod
     def from_row(cls, row: dict) -> "Rollup":
-        return cls(
-            total=row.get("n_total") or 0,
-            weighted_credit=row.get("weighted_credit") or 0,
-            weight_total=row.get("weight_total") or 0,
-            overdue=row.get("n_overdue") or 0,
-            stale=row.get("n_stale") or 0,
-            counts={status: row.get(f"n_{status.value}") or 0 for status in Status},
-        )
+        values = {name: row.get(key) or 0 for name, key in zip(cls._FIELDS, cls._ROW_NAMES,
+                                                               strict=True)}
+        counts = {status: row.get(f"n_{status.value}") or 0 for status in Status}
+        return cls(counts=counts, **values)
+
+    @property
+    def not_yet_adopted(self) -> bool:
+        """Every action is of a resolution not yet adopted on the date: nothing to score."""
+        return bool(self.total) and self.before_adoption == self.total
 
     @property
     def percent(self) -> float | None:
-        """Weighted %, or None when nothing is scored (an empty or wholly excluded set)."""
-        if not self.weight_total:
+        """Weighted %, or None when nothing is scored or nothing is assessed: an empty or
+        wholly excluded set, before adoption, or only actions nobody has assessed. Never a 0 %
+        that means "unknown"."""
+        if not self.weight_total or not self.assessed:
             return None
         return round(self.weighted_credit / self.weight_total, 1)
 
@@ -244,14 +357,14 @@ class Rollup:
         return [(status, self.counts.get(status, 0)) for status in ORDER]
 
     def as_tuple(self) -> tuple:
-        return (self.total, self.weighted_credit, self.weight_total, self.overdue, self.stale,
+        return (*(getattr(self, name) for name in self._FIELDS),
                 tuple(self.counts.get(status, 0) for status in Status))
 
     @classmethod
     def from_tuple(cls, values: tuple) -> "Rollup":
-        total, weighted_credit, weight_total, overdue, stale, counts = values
-        return cls(total, weighted_credit, weight_total, overdue, stale,
-                   dict(zip(Status, counts, strict=True)))
+        *numbers, counts = values
+        return cls(counts=dict(zip(Status, counts, strict=True)),
+                   **dict(zip(cls._FIELDS, numbers, strict=True)))
 
 
 # --- Cache ---------------------------------------------------------------------------------
@@ -403,6 +516,7 @@ def _fill(plan, ids, as_of):
 
 
 _ROLLUP_NAMES = ["weighted_credit", "weight_total", "n_total", "n_overdue", "n_stale",
+                 "n_assessed", "n_unfigured", "n_before_adoption",
                  *[f"n_{s.value}" for s in Status]]
 
 
@@ -416,16 +530,22 @@ def _grouped_sql(queryset, as_of, *, group, outer="pk", prefix=""):
     """
     qn = connections[queryset.db].ops.quote_name
     status, credit, weight = qn("current_status"), qn("credit"), qn("rollup_weight")
-    scored = f"r.{status} <> %s"
+    scored = f"r.{qn('is_scored')}"
+
+    def count(flag):
+        return f"SUM(CASE WHEN r.{qn(flag)} THEN 1 ELSE 0 END)"
+
     columns = [
         f"SUM(CASE WHEN {scored} THEN r.{weight} * r.{credit} END)",
         f"SUM(CASE WHEN {scored} THEN r.{weight} END)",
         "COUNT(*)",
-        f"SUM(CASE WHEN r.{qn('is_overdue')} THEN 1 ELSE 0 END)",
-        f"SUM(CASE WHEN r.{qn('is_stale')} THEN 1 ELSE 0 END)",
+        count("is_overdue"),
+        count("is_stale"),
+        count("is_assessed"),
+        count("is_unfigured"),
+        count("is_before_adoption"),
         *[f"SUM(CASE WHEN r.{status} = %s THEN 1 ELSE 0 END)" for _ in Status],
     ]
-    na = Status.NOT_APPLICABLE.value
     inner = (
         annotate_status(queryset, as_of, outer=outer, prefix=prefix)
         .order_by()
@@ -434,6 +554,10 @@ def _grouped_sql(queryset, as_of, *, group, outer="pk", prefix=""):
             "credit",
             "is_overdue",
             "is_stale",
+            "is_scored",
+            "is_assessed",
+            "is_unfigured",
+            "is_before_adoption",
             rollup_group=F(group),
             rollup_weight=F(prefix + "weight"),
         )
@@ -443,7 +567,7 @@ def _grouped_sql(queryset, as_of, *, group, outer="pk", prefix=""):
         f"SELECT r.{qn('rollup_group')}, {', '.join(columns)} FROM ({sql}) r "
         f"GROUP BY r.{qn('rollup_group')}"
     )
-    return grouped, [na, na, *[s.value for s in Status], *params]
+    return grouped, [*[s.value for s in Status], *params]
 
 
 def _execute(db, sql, params) -> dict[int, Rollup]:

@@ -58,7 +58,11 @@ def test_unfiltered_list_shows_every_action_in_document_order(client, seeded):
         ("status=in_progress&as_of=2018-11-29", {"network", "training"}),
         ("status=not_yet_assessed", {"pscru", "partnerships"}),
         ("status=ongoing&as_of=2018-11-29", {"annual-conference"}),
-        ("status=delayed", {"annual-conference"}),  # today: no conference since June 2022
+        # Today: no conference recorded since June 2022 is "no occurrence recorded", not
+        # "delayed": nobody reported the series stalled (#11).
+        ("status=delayed", set()),
+        ("status=no_occurrence", {"annual-conference"}),
+        ("status=not_yet_due&as_of=2018-06-01", {"annual-conference"}),
         ("status=completed", {"contact-group"}),
         ("status=not_applicable", set()),
         ("mandate_type=recurring_event", {"annual-conference"}),

@@ -36,8 +36,12 @@ def test_changes_between_june_and_the_second_conference_list_the_seed_developmen
         "network": ("not_yet_assessed", "in_progress"),
         "training": ("not_yet_assessed", "in_progress"),
         "code-of-conduct": ("not_yet_assessed", "not_started"),
+        "annual-conference": ("not_yet_due", "ongoing"),
     }
-    assert changes["unchanged"] == 3  # PSC unit, partnerships, the (on track) conference
+    # PSC unit and partnerships. The conference goes from "not yet due" (one interval after
+    # adoption had not passed) to on track; it used to be "on track" in June 2018 already,
+    # credited with the 2017 conference held before adoption (#11).
+    assert changes["unchanged"] == 2
     # Transitions are exactly the roll-up on each date.
     for when, side in ((BEFORE, 0), (AFTER, 1)):
         for a in Action.objects.with_status(when).filter(resolution=seeded):
@@ -59,11 +63,12 @@ def test_changes_between_june_and_the_second_conference_list_the_seed_developmen
     ]
     assert [fig["label"] for fig in changes["figures"]] == ["Members of the Contact Group"]
     headline = changes["headline"]
-    assert headline["from_percent"] == resolution_rollup(seeded, BEFORE).percent == 14.3
+    # Nothing was assessed on 1 June 2018: no percentage, so no change to compute (#11).
+    assert headline["from_percent"] is resolution_rollup(seeded, BEFORE).percent is None
     assert headline["to_percent"] == resolution_rollup(seeded, AFTER).percent == 28.6
-    assert headline["delta"] == 14.3
+    assert headline["delta"] is None
     assert [(p["number"], p["from_percent"], p["to_percent"]) for p in changes["paragraphs"]] == [
-        ("4", 0.0, 0.0), ("5", 0.0, 0.0), ("7", 0.0, 0.0), ("8", 0.0, 0.0)
+        ("4", None, None), ("5", None, None), ("7", None, 0.0), ("8", None, 0.0)
     ]
 
 
@@ -78,7 +83,7 @@ def test_changes_page(client, seeded):
     response = client.get(changes_url(seeded.slug))
     assert response.status_code == 200
     page = response.content.decode()
-    assert "+14.3 points" in _text(response)
+    assert "Not comparable" in _text(response)  # no percentage on 1 June 2018
     for text in (
         "What changed",
         "Establish the Contact Group of Friends of Mediation",
@@ -89,10 +94,10 @@ def test_changes_page(client, seeded):
         "Form a Network of OIC Mediators, Special Envoys and Experts",
         "Prepare a Code of Conduct for Mediators",
         "Not yet assessed", "Completed", "In progress", "Not started",
-        "14.3%", "28.6%",
+        "28.6%",
         "Members of the Contact Group",
         "remain to be implemented",  # an evidence quote
-        "3 actions kept the same status and credit.",
+        "2 actions kept the same status and credit.",
     ):
         assert text in page, text
     assert "Third OIC Member States Conference" not in page  # 2019, outside the period
@@ -104,7 +109,7 @@ def test_changes_later_show_the_lapsed_conference(client, seeded):
     changes = build_changes(seeded, AFTER, today)
     conference = Action.objects.get(key="annual-conference").pk
     assert [(t["id"], t["from_status"], t["to_status"]) for t in changes["transitions"]] == [
-        (conference, "ongoing", "delayed")
+        (conference, "ongoing", "no_occurrence")
     ]
     assert changes["headline"]["delta"] == -14.3
     titles = [o["title"] for o in changes["occurrences"]]
@@ -112,7 +117,8 @@ def test_changes_later_show_the_lapsed_conference(client, seeded):
     assert "OIC Conference on Mediation (fourth in the series)" in titles
     assert changes["updates"] == []
     response = client.get(changes_url(seeded.slug, AFTER, today))
-    assert "-14.3 points" in _text(response) and "Delayed / stalled" in _text(response)
+    assert "-14.3 points" in _text(response) and "No occurrence recorded" in _text(response)
+    assert "Delayed / stalled" not in _text(response)
 
 
 def test_changes_csv(client, seeded):
@@ -124,8 +130,9 @@ def test_changes_csv(client, seeded):
     rows = read_csv(response)
     assert {(r["from"], r["to"]) for r in rows} == {("2018-06-01", "2018-11-29")}
     head = rows[0]
-    assert (head["change"], head["paragraph"], head["before"], head["after"], head["detail"]) == (
-        "progress", "(resolution)", "14.3", "28.6", "14.3"
+    # No percentage on 1 June 2018 (nothing assessed, #11): nothing to subtract.
+    assert (head["change"], head["paragraph"], head["before"], head["after"]) == (
+        "progress", "(resolution)", "", "28.6"
     )
     status = {r["action"]: (r["before"], r["after"]) for r in rows if r["change"] == "status"}
     assert status["Establish the Contact Group of Friends of Mediation"] == (

@@ -38,14 +38,16 @@ def test_progress_history_follows_the_rollup_on_each_change_date(seeded):
     as_of = date(2024, 1, 1)
     series = charts.progress_history([seeded], as_of)[seeded.pk]
     points = {p.day: p.percent for p in series.points}
-    # Adoption: the Nov 2017 conference keeps the annual mandate on track (1 of 7).
-    assert points[date(2018, 5, 5)] == 14.3
-    assert points[date(2018, 9, 24)] == 28.6  # Contact Group completed
-    assert points[date(2018, 11, 21)] == 14.3  # a year after the first conference
+    # #11: the chart starts at adoption with nothing assessed: no percentage (it used to read
+    # 14.3 %, crediting the Nov 2017 conference held before the resolution existed).
+    assert points[date(2018, 5, 5)] is None
+    # Contact Group completed; the conference not yet due, so not scored: 1 of 6.
+    assert points[date(2018, 9, 24)] == 16.7
+    assert date(2018, 11, 21) not in points  # the pre-adoption conference's window: not a step
     assert points[date(2018, 11, 29)] == 28.6  # second conference, seed assessment
-    assert points[date(2020, 10, 31)] == 14.3  # a year after the third conference
     assert points[date(2022, 6, 5)] == 28.6  # fourth conference
-    assert points[date(2023, 6, 5)] == 14.3  # its year ran out
+    assert points[date(2023, 6, 5)] == 14.3  # its year ran out: no occurrence recorded, 0
+    assert series.last_record == date(2022, 6, 5)
     assert series.points[-1].day == as_of and series.points[0].day == date(2018, 5, 5)
     assert date(2017, 11, 21) not in points  # before adoption: not drawn
     # Every point is exactly what resolution_rollups() says on that day.
@@ -64,7 +66,7 @@ def test_progress_history_costs_two_queries_whatever_the_number_of_dates(seeded)
     assert len(queries.captured_queries) == 2
     points = history[res.pk].points
     assert [p.percent for p in points][-1] == 100.0
-    assert points[0].percent == 0.0  # adopted, nothing assessed yet
+    assert points[0].percent is None  # adopted, nothing assessed yet: no percentage (#11)
     assert all(
         p.percent == resolution_rollups([res.pk], p.day)[res.pk].percent for p in points
     )
@@ -82,16 +84,27 @@ def test_progress_chart_geometry_and_text_alternative(seeded):
     series = charts.progress_history([seeded], date(2024, 1, 1))[seeded.pk]
     chart = charts.progress_chart(series, "p", "Weighted progress over time")
     assert chart["path"].startswith("M") and " H" in chart["path"] and " V" in chart["path"]
-    assert len(chart["dots"]) == len(series.points)
+    assert len(chart["dots"]) == len([p for p in series.points if p.percent is not None])
     assert [t["label"] for t in chart["x_ticks"]][:2] == ["2019", "2020"]
-    assert chart["description"] == ("Weighted progress was 14.3% on 5 May 2018 and 14.3% on "
-                                    "1 January 2024; the highest was 28.6% on 24 September 2018.")
+    assert chart["description"] == (
+        "Weighted progress was no percentage on 5 May 2018 and 14.3% on 1 January 2024; the "
+        "highest was 28.6% on 29 November 2018."
+    )
+    # After the last record (June 2022) the line is dashed: derived, not measured (#11).
+    assert chart["path_after"].startswith("M") and chart["last_record"] == date(2022, 6, 5)
+    dashed = [p for p in root_paths(series) if p.get("stroke-dasharray")]
+    assert len(dashed) == 1
     svg = charts.render_progress_svg(series, "Weighted progress over time")
     root = ET.fromstring(svg)
     assert root.get("viewBox") == f"0 0 {charts.WIDTH} {charts.HEIGHT}"
     assert root.find(f"{SVG}title").text == "Weighted progress over time"
     path = next(root.iter(f"{SVG}path"))
     assert path.get("stroke") and path.get("fill") == "none"
+
+
+def root_paths(series):
+    svg = charts.render_progress_svg(series, "t")
+    return list(ET.fromstring(svg).iter(f"{SVG}path"))
 
 
 def test_a_gap_where_no_action_is_scored():

@@ -21,7 +21,7 @@ from resolutions.models import Action, StatusUpdate
 from resolutions.models.status_updates import StatusUpdateQuerySet
 from resolutions.rollup import paragraph_rollups, resolution_rollup
 from resolutions.services import status_update_create
-from resolutions.status import Status
+from resolutions.status import ASSESSED
 from tests import factories as f
 
 BEFORE, AFTER = "2018-06-01", "2018-11-29"
@@ -54,7 +54,11 @@ def actions_by_key(resolution, as_of):
 def weighted_percent(rows):
     """The resolution's weighted % recomputed from the CSV, counting each action once."""
     actions = {r["action_id"]: r for r in rows if r["action_id"]}
-    scored = [r for r in actions.values() if r["status"] != Status.NOT_APPLICABLE]
+    # Not applicable and not yet due are not scored (their credit is empty); with no assessed
+    # action there is no percentage at all (#11).
+    scored = [r for r in actions.values() if r["credit_percent"] != ""]
+    if not scored or not any(r["status"] in ASSESSED for r in scored):
+        return None
     weights = sum(int(r["weight"]) for r in scored)
     return round(sum(int(r["weight"]) * int(r["credit_percent"]) for r in scored) / weights, 1)
 
@@ -75,7 +79,10 @@ def test_csv_numbers_equal_the_rollup_and_the_dashboard(client, seeded, as_of):
     rollup = resolution_rollup(seeded, day(as_of))
     assert weighted_percent(rows) == rollup.percent
     dashboard = client.get(f"/?as_of={as_of}" if as_of else "/").content.decode()
-    assert f"{rollup.percent}%" in dashboard
+    if rollup.percent is None:
+        assert "Not assessed" in dashboard and "0 of 7 actions assessed" in dashboard
+    else:
+        assert f"{rollup.percent}%" in dashboard
 
     actions = actions_by_key(seeded, as_of)
     by_action = {r["action_key"]: r for r in rows if r["action_key"]}
@@ -116,11 +123,12 @@ def test_as_of_dates_give_different_correct_statuses(client, seeded):
     assert statuses[AFTER]["training"] == "in_progress"
     assert statuses[BEFORE]["code-of-conduct"] == "not_yet_assessed"
     assert statuses[AFTER]["code-of-conduct"] == "not_started"
-    # The 1st conference (21 Nov 2017) keeps the annual mandate on track in June 2018; the
-    # last one (June 2022) is more than a year old today.
-    assert statuses[BEFORE]["annual-conference"] == "ongoing"
+    # #11: the 1st conference (21 Nov 2017) predates adoption, so in June 2018 the annual
+    # mandate's first occurrence is not yet due; the last one (June 2022) is more than a year
+    # old today, which is "no occurrence recorded", not "delayed".
+    assert statuses[BEFORE]["annual-conference"] == "not_yet_due"
     assert statuses[AFTER]["annual-conference"] == "ongoing"
-    assert statuses[None]["annual-conference"] == "delayed"
+    assert statuses[None]["annual-conference"] == "no_occurrence"
     rows = read_csv(client.get(report_url(seeded.slug, "csv", AFTER)))
     network = next(r for r in rows if r["action_key"] == "network")
     assert network["latest_update_as_of"] == AFTER

@@ -56,10 +56,12 @@ def test_recurring_mandate_lapses_on_the_day_its_window_ends(client, seeded):
     with frozen(date(2023, 6, 5)):
         after = client.get(f"/actions/{conference.pk}/").content.decode()
     assert "status--ongoing" in before and "on track until 5 June 2023" in before
-    assert "status--delayed" in after and "ran out on 5 June 2023" in after
+    # #11: the interval running out is "no occurrence recorded", not "delayed".
+    assert "status--no_occurrence" in after and "ran out on 5 June 2023" in after
+    assert "status--delayed" not in after
     with frozen(date(2023, 6, 5)):
         dashboard = client.get("/").content.decode()
-    assert "Delayed / stalled: <strong>1</strong>" in dashboard
+    assert "No occurrence recorded: <strong>1</strong>" in dashboard
 
 
 @pytest.fixture

@@ -44,7 +44,11 @@ def test_dashboard_shows_headline_and_paragraph_table(client, seeded):
 def test_dashboard_today_shows_the_lapsed_conference_and_latest_updates(client, seeded):
     page = client.get("/").content.decode()
     assert "14.3%" in page  # only the Contact Group still credited: no conference since 2022
-    assert "Delayed / stalled: <strong>1</strong>" in page
+    # #11: no source says the series stalled; nothing is recorded after June 2022.
+    assert "No occurrence recorded: <strong>1</strong>" in page
+    assert "Delayed / stalled: <strong>" not in page
+    # The conference with no recorded occurrence is not an assessment: 4 of 7 (#11).
+    assert "4 of 7 actions assessed" in page
     assert "Establish the Contact Group of Friends of Mediation" in page
     assert "remain to be implemented" in page  # an evidence quote from the seed
 
@@ -84,7 +88,9 @@ def test_action_page_shows_history_with_evidence_and_definition(client, seeded):
 def test_conference_page_lists_occurrences_with_participation(client, seeded):
     conference = Action.objects.get(key="annual-conference")
     page = client.get(f"/actions/{conference.pk}/").content.decode()
-    assert "Delayed / stalled" in page and "Latest occurrence: <time" in page
+    assert "No occurrence recorded" in page and "Latest occurrence: <time" in page
+    assert "(due 5 Jun 2023)" not in page  # the due date is on the list, the page says it too
+    assert "Delayed / stalled</span>" not in page
     assert "The Implementation of Resolution No. 53/45-POL: Challenges and Opportunities" in page
     assert "more than 150 participants, 41 Member States" in page
     assert "5–6 June 2022" in page and "Jeddah" in page
@@ -109,7 +115,8 @@ def test_member_state_pages(client, seeded):
 def test_status_definitions_page(client, db):
     page = client.get("/statuses/").content.decode()
     for label in ("Not yet assessed", "Not started", "In progress", "Completed",
-                  "Ongoing (on track)", "Delayed / stalled", "Not applicable"):
+                  "Ongoing (on track)", "Delayed / stalled", "Not applicable", "Not yet due",
+                  "No occurrence recorded"):
         assert label in page
     assert "sum of weight × credit" in page
 
@@ -213,8 +220,10 @@ def test_dashboard_paragraph_rows_in_order_with_status_distribution(client, seed
     assert "Reinforce the OIC Peace, Security and Conflict Resolution Unit" in table
     assert table.count("Not yet assessed: <strong>1</strong>") == 2  # paras 4 and 5
     assert table.count("In progress: <strong>1</strong>") == 2  # paras 7 and 8
-    # An in-progress paragraph without a figure is 0 %, and the page says why.
-    assert "1 in progress, credited only with a sourced figure" in table
+    # An in-progress paragraph without a figure is 0 %, and the page says why (#11 rule 3);
+    # paragraphs 4 and 5, whose only action nobody has assessed, show no percentage at all.
+    assert table.count("1 in progress — no sourced figure") == 2
+    assert table.count("Not assessed") >= 2
 
 
 def test_dashboard_recent_updates_carry_their_evidence(client, seeded):
@@ -347,10 +356,16 @@ def test_member_state_list_summarises_counts_without_names_and_finds_a_state(cli
 
 def test_status_definitions_explain_overdue_freshness_and_the_chart(client, db):
     page = squash(client.get("/statuses/").content.decode())
-    assert "for 365 days after its latest occurrence" in page
-    assert "for 730 days after its latest occurrence" in page
+    assert "its first occurrence is due 365 days after adoption" in page
+    assert "its first occurrence is due 730 days after adoption" in page
+    assert "“Delayed / stalled” appears only where a published status update" in page
     assert "An action with no due date in the sources cannot be overdue." in page
-    assert "more than 365 days older than the date shown" in page
+    assert "in the 365 days before the date shown" in page
+    assert "Before adoption there is nothing to score" in page
+    assert "No percentage without an assessment" in page
+    assert "Dates keep their precision" in page
+    assert "unless the file names who verified them and when" in page
+    assert "drawn dashed" in page
     assert "Between two such dates the value holds" in page
 
 

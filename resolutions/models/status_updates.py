@@ -8,7 +8,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..status import PROGRESS_ALLOWED, Status
+from ..status import PROGRESS_ALLOWED, RECORDABLE_CHOICES, Status
 from .actions import EVENT_COLUMNS, Action, Occurrence
 from .resolution import Resolution
 from .sources import SourceDocument
@@ -148,7 +148,7 @@ class StatusUpdate(VersionedModel):
     Verification = Verification
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="status_updates")
-    status = models.CharField(max_length=20, choices=Status.choices)
+    status = models.CharField(max_length=20, choices=RECORDABLE_CHOICES)
     progress = models.PositiveSmallIntegerField(
         null=True,
         blank=True,

@@ -5,7 +5,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .. import charts
+from ..dates import precise_label
 from ..models.provenance import Provenance
+from ..rollup import next_due
 from ..status import DEFINITIONS, Status
 
 register = template.Library()
@@ -80,6 +82,18 @@ def occurrence_date(occurrence):
 
 
 @register.simple_tag
+def precise_date(day, precision="day"):
+    """A date as precisely as its source gives it: "November 2018" for a month (#11)."""
+    return precise_label(day, precision or "day")
+
+
+@register.filter
+def due_on(action):
+    """When a recurring action's occurrence fell (or falls) due (rollup.next_due)."""
+    return next_due(action)
+
+
+@register.simple_tag
 def event_date(event):
     """The same, for a charts.ChangeEvent row."""
     return _format_dates(event.day, event.end, event.precision)
@@ -131,6 +145,8 @@ def credit(action):
     status = action.current_status
     if status == Status.NOT_APPLICABLE:
         return format_html('<span class="muted">{}</span>', _("excluded"))
+    if action.credit is None:  # not yet due: not scored
+        return format_html('<span class="muted">{}</span>', _("not scored"))
     # Said only where it explains the 0 %: work reported under way but no figure recorded (a
     # recurring mandate's delay is about its dates, not about a missing figure).
     under_way = status == Status.IN_PROGRESS or (
