@@ -144,7 +144,7 @@ def snapshot(resolution: Resolution, as_of: date) -> Snapshot:
         StatusUpdate.objects.public()
         .on_or_before(as_of)
         .filter(action__resolution=resolution)
-        .select_related("published_by")
+        .select_related("published_by", "verified_by")
         .prefetch_related(
             Prefetch("evidence", Evidence.objects.select_related("source", "occurrence"))
         )
@@ -288,9 +288,12 @@ def verifier(update) -> dict:
     }
     if update.verification != Verification.VERIFIED:
         return none
-    if update.published_by_id:
-        user = update.published_by
-        on = timezone.localtime(update.published_at).date().isoformat()
+    if update.verified_by_id or update.published_by_id:
+        # Verified later by a second person, or verified when a reviewer published it.
+        later = bool(update.verified_by_id)
+        user = update.verified_by if later else update.published_by
+        when = update.verified_at if later and update.verified_at else update.published_at
+        on = timezone.localtime(when).date().isoformat()
         name = user.get_full_name() or user.get_username()
         return {"verification": "verified", "verified_by": name, "verified_on": on}
     found = _FILE_VERIFIER.match(update.review_note or "")
