@@ -209,7 +209,7 @@ def test_a_number_by_position_must_match_the_position(seeded):
 # --- Rule 5 of #11: imported updates are "reported" unless the file names verifier and date ----
 
 
-def test_imported_updates_are_reported_unless_the_file_names_who_verified_them(db):
+def test_imported_updates_are_reported_unless_the_file_names_who_verified_them(empty_db):
     load_file("data/oic-member-states.yaml")
 
     def edit(data):
@@ -234,7 +234,7 @@ def test_imported_updates_are_reported_unless_the_file_names_who_verified_them(d
         ({"verified_on": "2019-01-30"}, "verified_by"),
     ],
 )
-def test_a_verified_update_without_verifier_and_date_is_refused(db, fields, missing):
+def test_a_verified_update_without_verifier_and_date_is_refused(empty_db, fields, missing):
     load_file("data/oic-member-states.yaml")
     edit = lambda d: action_named(d, "network")["status_updates"][0].update(fields)  # noqa: E731
     with pytest.raises(LoadError) as info:
