@@ -181,7 +181,7 @@ def test_seeded_conference_series_today_is_no_occurrence_not_delayed(seeded):
 def test_rule1_nothing_is_scored_before_adoption():
     res = f.resolution(adopted_on=date(2021, 1, 10))
     done = f.action(res)
-    f.update(done, "completed", "2020-12-01")  # an assessment dated before adoption
+    f.update(done, "completed", "2021-01-15")
     conference = f.action(res, mandate_type="recurring_event")
     f.occurrence(conference, "2020-11-01")  # context only: before adoption
     before = resolution_rollup(res, date(2021, 1, 9))

@@ -185,6 +185,9 @@ def build(adopted, spec_list):
     days=st.lists(DAYS, min_size=1, max_size=3),
 )
 def test_the_database_rollup_agrees_with_the_reference(adopted, spec_list, days):
+    # Nothing can be assessed before adoption (the services refuse such an update).
+    for spec in spec_list:
+        spec.updates = [u for u in spec.updates if adopted is None or u[0] >= adopted]
     with transaction.atomic():
         res, actions = build(adopted, spec_list)
         for as_of in days:
