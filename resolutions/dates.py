@@ -2,8 +2,8 @@
 
 A date known only to its month or year is stored as the period's first day with a precision;
 it is never shown as that day. `precise_iso` is for data files (CSV, XLSX, JSON, API):
-"2018-11-29", "2018-11", "2018", or "2018-11-29/.." (on or after that day). `precise_label` is for people, in the active language:
-"29 November 2018", "November 2018" or "2018".
+"2018-11-29", "2018-11", "2018", or "2018-11-29/.." (on or after that day). `precise_label` is
+for people, in the active language: "29 November 2018", "November 2018" or "2018".
 """
 
 from django.utils.formats import date_format

@@ -17,6 +17,6 @@ def imported_updates_reported(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("resolutions", "0010_corrections_and_later_verification")]
+    dependencies = [("resolutions", "0011_sourced_responsibility")]
 
     operations = [migrations.RunPython(imported_updates_reported, migrations.RunPython.noop)]
