@@ -36,6 +36,16 @@ class RollupSerializer(serializers.Serializer):
     )
     total = serializers.IntegerField()
     scored = serializers.IntegerField()
+    assessed = serializers.IntegerField(
+        help_text="Actions assessed (a published update or a recorded occurrence); the "
+        "percentage is null when none is."
+    )
+    unfigured = serializers.IntegerField(
+        help_text="Actions in progress or delayed with no sourced progress figure (credit 0)."
+    )
+    not_yet_adopted = serializers.BooleanField(
+        help_text="The resolution was not yet adopted on the date: nothing is scored."
+    )
     excluded = serializers.IntegerField(help_text="Actions that are not applicable.")
     overdue = serializers.IntegerField()
     stale = serializers.IntegerField()

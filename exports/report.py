@@ -307,6 +307,11 @@ def rollup_entry(rollup: Rollup) -> dict:
         "percent": rollup.percent,
         "total": rollup.total,
         "scored": rollup.scored,
+        # #11: "n of N actions assessed", work under way with no sourced figure, and whether
+        # the resolution was adopted yet on the date (no percentage before).
+        "assessed": rollup.assessed,
+        "unfigured": rollup.unfigured,
+        "not_yet_adopted": rollup.not_yet_adopted,
         "excluded": rollup.excluded,
         "overdue": rollup.overdue,
         "stale": rollup.stale,

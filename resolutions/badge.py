@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from .models import Resolution
 from .page_cache import public_page
 from .rollup import resolution_rollup
-from .status import Status
 
 HEIGHT = 20
 FONT = "Verdana,DejaVu Sans,Noto Sans,Noto Naskh Arabic,sans-serif"
@@ -30,8 +29,9 @@ def _width(text: str) -> int:
 
 
 def badge_text(rollup) -> str:
-    unassessed = rollup.counts.get(Status.NOT_YET_ASSESSED, 0)
-    assessed, countable = rollup.scored - unassessed, rollup.scored
+    # The roll-up's own count (#11): an action is assessed when a published update or a
+    # recorded occurrence says where it stands; "no occurrence recorded" is not.
+    assessed, countable = rollup.assessed, rollup.scored
     share = ngettext(
         "%(assessed)s of %(n)s action assessed", "%(assessed)s of %(n)s actions assessed", countable
     ) % {"assessed": assessed, "n": countable}
