@@ -17,6 +17,6 @@ def imported_updates_reported(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("resolutions", "0014_paragraph_positional_number_form")]
+    dependencies = [("resolutions", "0015_evidence_files")]
 
     operations = [migrations.RunPython(imported_updates_reported, migrations.RunPython.noop)]
