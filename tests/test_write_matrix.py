@@ -178,10 +178,12 @@ def test_public_numbers_move_only_when_a_second_person_publishes():
     def status():
         return Action.objects.with_status(date(2020, 6, 1)).get(pk=action.pk).current_status
 
-    assert status() == "not_yet_assessed"
+    # #11: adopted 5 May 2018, its first occurrence fell due in May 2019 with none public:
+    # "no occurrence recorded" (it read "not yet assessed" before the rules of #11).
+    assert status() == "no_occurrence"
     occurrence = _occurrence(action, editor)
     update = _submitted_by(action, editor)
-    assert status() == "not_yet_assessed"
+    assert status() == "no_occurrence"
     assert not Occurrence.objects.filter(pk=occurrence.pk).exists()
     assert not StatusUpdate.objects.public().filter(pk=update.pk).exists()
     fact_services.fact_publish(user=reviewer, record=occurrence)
