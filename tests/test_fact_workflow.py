@@ -52,7 +52,7 @@ def test_an_occurrence_added_in_the_admin_is_a_draft_until_a_second_person_publi
 ):
     editor, reviewer = staff.user("editor"), staff.user("reviewer")
     before = status_today(conference)
-    assert before == "delayed"
+    assert before != "ongoing"  # no conference in the last year (#11 names the status)
     staff.client_for(client, editor)
     url = reverse("admin:resolutions_occurrence_add")
     page = client.get(url)
