@@ -602,7 +602,7 @@ def test_a_recorded_update_opens_read_only(admin_client, recorded):
     assert page.status_code == 200
     assert 'name="_save"' not in page.text
     assert 'name="_continue"' not in page.text
-    assert 'name="note"' not in page.text
+    assert 'id="id_note"' not in page.text  # (the Verify step has its own note input)
     assert 'class="deletelink"' not in page.text
     # Its evidence is shown, not editable, and no row can be added.
     assert 'name="evidence-0-quote"' not in page.text
