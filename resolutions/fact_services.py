@@ -9,10 +9,14 @@ each, permission-checked like the status-update services (workflow/roles.py):
 From publication on, the fact is public: pages, roll-up, exports, API.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from resolutions.models.audit import attribute_to
 from workflow import roles
 
 from .models import Occurrence, Participation, SourcedFigure
@@ -30,7 +34,7 @@ def _locked(record):
 
 
 def _save_step(record, user, reason):
-    record._history_user = user
+    attribute_to(record, user)
     record._change_reason = reason[:100]
     fields = list(WORKFLOW_FIELDS)
     if hasattr(record, "version"):
@@ -123,7 +127,11 @@ def fact_reject(*, user, record, reason):
     return _save_step(stored, user, f"Rejected: {reason}")
 
 
-FACT_STEPS = {"submit": fact_submit, "publish": fact_publish, "reject": fact_reject}
+FACT_STEPS: dict[str, Callable[..., Any]] = {
+    "submit": fact_submit,
+    "publish": fact_publish,
+    "reject": fact_reject,
+}
 
 
 @transaction.atomic

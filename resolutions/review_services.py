@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from resolutions.models.audit import attribute_to
 from workflow import roles
 
 from .models import ConflictError, State, Verification
@@ -64,7 +65,7 @@ def action_review_create(
         published_at=now if state == State.PUBLISHED else None,
         submitted_at=now if state == State.SUBMITTED else None,
     )
-    review._history_user = author
+    attribute_to(review, author)
     review.full_clean()
     review.save()
     _attach_evidence(review, evidence)
@@ -84,7 +85,7 @@ def action_review_draft_create(*, user, action, reviewed_on, note, evidence):
         author_name=_author_name(user),
         state=State.DRAFT,
     )
-    review._history_user = user
+    attribute_to(review, user)
     review.full_clean()
     review.save()
     _attach_evidence(review, evidence)
@@ -102,7 +103,7 @@ def _locked(review, version):
 
 
 def _step(review, stored, user, fields, reason):
-    stored._history_user = user
+    attribute_to(stored, user)
     stored._change_reason = reason[:100]
     stored.save(update_fields=[*fields, "version"])
     for name in (*fields, "version"):

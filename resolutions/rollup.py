@@ -484,7 +484,9 @@ def _template(key, n, sql_for):
         return template
     sentinels = [-(i + 1) for i in range(n)]
     sql, params = sql_for(sentinels, _SENTINEL_DAY)
-    plan, seen = [], []
+    # Each step: ("id", index), ("day", offset, as_text) or ("const", value).
+    plan: list[tuple] = []
+    seen: list[int] = []
     for value in params:
         day = _as_day(value)
         if isinstance(value, int) and not isinstance(value, bool) and -n <= value <= -1:

@@ -18,11 +18,13 @@ Two kinds:
 """
 
 import copy
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from resolutions.models.audit import attribute_to, attributed_user
 from workflow import roles
 
 from . import notifications
@@ -48,7 +50,7 @@ def _attach_evidence(update, evidence):
         raise ValidationError({"evidence": "A status update needs at least one piece of evidence."})
     for item in evidence:
         piece = Evidence(status_update=update, **item)
-        piece._history_user = getattr(update, "_history_user", None)
+        attribute_to(piece, attributed_user(update))
         piece.full_clean()
         piece.save()
 
@@ -96,7 +98,7 @@ def status_update_create(
         submitted_at=now if state == State.SUBMITTED else None,
         review_note=review_note,
     )
-    update._history_user = author
+    attribute_to(update, author)
     update.full_clean()
     update.save()
     _attach_evidence(update, evidence)
@@ -120,7 +122,7 @@ def _locked(update, version):
 
 def _step(update, stored, user, fields, reason):
     """Save a workflow step (only workflow fields) and mirror it on the caller's instance."""
-    stored._history_user = user
+    attribute_to(stored, user)
     stored._change_reason = reason[:100]
     stored.save(update_fields=[*fields, "version"])
     for name in (*fields, "version"):
@@ -151,7 +153,7 @@ def status_update_draft_create(
         state=State.DRAFT,
         corrects=corrects,
     )
-    update._history_user = user
+    attribute_to(update, user)
     update.full_clean()
     update.save()
     _attach_evidence(update, evidence)
@@ -172,12 +174,12 @@ def status_update_draft_edit(*, user, update, version, evidence=None, **changes)
         roles.require(roles.in_scope(user, changes["action"]), "You are not assigned to it.")
     for name, value in changes.items():
         setattr(stored, name, value)
-    stored._history_user = user
+    attribute_to(stored, user)
     stored.full_clean()
     stored.save()
     if evidence is not None:
         for piece in stored.evidence.all():
-            piece._history_user = user
+            attribute_to(piece, user)
             piece.delete()
         _attach_evidence(stored, evidence)
     update.refresh_from_db()
@@ -189,9 +191,9 @@ def status_update_draft_delete(*, user, update, version=None):
     """Throw a draft away (its author or an administrator). The audit trail keeps it."""
     stored = _locked(update, version)
     roles.require(roles.may_delete_draft(user, stored), "You may delete only your own drafts.")
-    stored._history_user = user
+    attribute_to(stored, user)
     for piece in stored.evidence.all():
-        piece._history_user = user
+        attribute_to(piece, user)
     stored.delete()
 
 
@@ -271,7 +273,7 @@ def _supersede(correction, user):
             {"corrects": "That update was already corrected; correct the correction instead."}
         )
     corrected.superseded_by = correction
-    corrected._history_user = user
+    attribute_to(corrected, user)
     corrected._change_reason = "Superseded by a published correction."
     corrected.save(update_fields=["superseded_by", "version"])
 
@@ -339,7 +341,7 @@ def status_update_reject(*, user, update, reason, version=None):
     return update
 
 
-TRANSITIONS = {
+TRANSITIONS: dict[str, Callable[..., StatusUpdate]] = {
     "submit": status_update_submit,
     "publish": status_update_publish,
     "reject": status_update_reject,
@@ -370,7 +372,7 @@ def _versioned_update(*, user, instance, version, changes, permission):
     instance.version = version
     for name, value in changes.items():
         setattr(instance, name, value)
-    instance._history_user = user
+    attribute_to(instance, user)
     instance.full_clean()
     instance.save()  # refuses with ConflictError if `version` is no longer current
     return instance
@@ -420,7 +422,7 @@ def occurrence_create(*, user, action, **fields):
     roles.require(roles.in_scope(user, action), f"You are not assigned to “{action}”.")
     # A draft by `user`: public once a second person publishes it (fact_services.py).
     occurrence = Occurrence(action=action, state="draft", author=user, **fields)
-    occurrence._history_user = user
+    attribute_to(occurrence, user)
     occurrence.full_clean()
     occurrence.save()
     return occurrence

@@ -11,9 +11,11 @@ Registered here rather than with a `history = HistoricalRecords()` line in each 
 "every domain model is audited" is one list that a test compares with the app's models.
 """
 
+from typing import Any
+
 import simple_history
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import ForeignKey
+from django.db.models import ForeignKey, Model
 from simple_history.models import DeletedObject, HistoricalChanges, HistoricalRecords, ModelChange
 
 from .actions import Action, ActionParagraph, Actor, Occurrence
@@ -24,6 +26,18 @@ from .reviews import ActionReview, ReviewEvidence
 from .sources import SourceDocument
 from .status_updates import Evidence, StatusUpdate
 from .translations import TextTranslation
+
+
+def attribute_to(instance: Model, user: Any) -> None:
+    """Name `user` as who made `instance`'s next audit-trail entry, for writes made outside a
+    request (services called by the loader, commands and tests). simple_history reads it from
+    this attribute; this is the one place that knows its name."""
+    instance._history_user = user  # type: ignore[attr-defined]
+
+
+def attributed_user(instance: Model) -> Any:
+    """Who `instance`'s next audit-trail entry will name (see attribute_to), or None."""
+    return getattr(instance, "_history_user", None)
 
 
 class AuditChanges(HistoricalChanges):
