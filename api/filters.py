@@ -51,7 +51,8 @@ class StatusUpdateFilter(django_filters.FilterSet):
     resolution = django_filters.CharFilter(field_name="action__resolution__slug")
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)
     after = django_filters.DateFilter(
-        field_name="as_of", lookup_expr="gt",
+        field_name="as_of",
+        lookup_expr="gt",
         help_text="Only updates dated after this day (with as_of: what changed in between).",
     )
 

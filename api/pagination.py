@@ -18,8 +18,9 @@ class Pagination(PageNumberPagination):
         if raw_size is not None:
             size = self._positive(raw_size, self.page_size_query_param)
             if size > self.max_page_size:
-                raise ValidationError({self.page_size_query_param: [
-                    f"At most {self.max_page_size} items per page."]})
+                raise ValidationError(
+                    {self.page_size_query_param: [f"At most {self.max_page_size} items per page."]}
+                )
         try:
             return super().paginate_queryset(queryset, request, view)
         except NotFound as exc:
@@ -32,6 +33,7 @@ class Pagination(PageNumberPagination):
         except ValueError:
             value = 0
         if value < 1:
-            raise ValidationError({name: [f"“{name}” must be a whole number of 1 or more; "
-                                          f"“{raw}” is not."]})
+            raise ValidationError(
+                {name: [f"“{name}” must be a whole number of 1 or more; “{raw}” is not."]}
+            )
         return value

@@ -62,17 +62,33 @@ class ResolutionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Resolution
-        fields = ["symbol", "slug", "title", "adopting_body", "session", "session_theme",
-                  "place", "adopted_on", "adopted_until", "adopted_hijri", "adoption_dates_note",
-                  "summary",
-                  "sources", "as_of", "progress", "links"]
+        fields = [
+            "symbol",
+            "slug",
+            "title",
+            "adopting_body",
+            "session",
+            "session_theme",
+            "place",
+            "adopted_on",
+            "adopted_until",
+            "adopted_hijri",
+            "adoption_dates_note",
+            "summary",
+            "sources",
+            "as_of",
+            "progress",
+            "links",
+        ]
 
     def get_as_of(self, obj) -> str:
         return self.context["as_of"].isoformat()
 
     def get_links(self, obj) -> dict[str, str]:
-        links = {"html": reverse("resolution_detail", args=[obj.slug]),
-                 "changes": reverse("resolution_changes", args=[obj.slug])}
+        links = {
+            "html": reverse("resolution_detail", args=[obj.slug]),
+            "changes": reverse("resolution_changes", args=[obj.slug]),
+        }
         for fmt in ("pdf", "xlsx", "csv", "json"):
             links[fmt] = reverse("resolution_report", args=[obj.slug, fmt])
         links["paragraphs"] = reverse("api:paragraph-list") + f"?resolution={obj.slug}"
@@ -90,18 +106,37 @@ class ParagraphSerializer(serializers.ModelSerializer):
     excluded = serializers.BooleanField(source="excluded_from_rollup")
     actions = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     progress = RollupSerializer(
-        read_only=True, allow_null=True,
+        read_only=True,
+        allow_null=True,
         help_text="Null for preambular paragraphs, which are not scored.",
     )
     url = serializers.SerializerMethodField()
 
     class Meta:
         model = Paragraph
-        fields = ["id", "resolution", "number", "number_is_positional", "order", "kind",
-                  "verb", "verb_other",
-                  "addressee", "addressee_detail", "summary", "text", "provenance",
-                  "text_source", "locator", "provenance_note", "excluded", "exclusion_reason",
-                  "actions", "progress", "url"]
+        fields = [
+            "id",
+            "resolution",
+            "number",
+            "number_is_positional",
+            "order",
+            "kind",
+            "verb",
+            "verb_other",
+            "addressee",
+            "addressee_detail",
+            "summary",
+            "text",
+            "provenance",
+            "text_source",
+            "locator",
+            "provenance_note",
+            "excluded",
+            "exclusion_reason",
+            "actions",
+            "progress",
+            "url",
+        ]
 
     def get_url(self, obj) -> str:
         return _absolute(self, reverse("paragraph_detail", args=[obj.resolution.slug, obj.number]))
@@ -138,13 +173,33 @@ class ActionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Action
-        fields = ["id", "resolution", "key", "title", "description", "mandate_type",
-                  "recurrence", "paragraphs", "responsible", "responsible_label", "due_date",
-                  "weight",
-                  "attribution_note", "as_of", "status", "status_label", "credit",
-                  "recorded_progress", "latest_update_as_of", "last_occurrence_on",
-                  "last_occurrence_precision", "last_reviewed_on", "is_overdue", "is_stale",
-                  "url"]
+        fields = [
+            "id",
+            "resolution",
+            "key",
+            "title",
+            "description",
+            "mandate_type",
+            "recurrence",
+            "paragraphs",
+            "responsible",
+            "responsible_label",
+            "due_date",
+            "weight",
+            "attribution_note",
+            "as_of",
+            "status",
+            "status_label",
+            "credit",
+            "recorded_progress",
+            "latest_update_as_of",
+            "last_occurrence_on",
+            "last_occurrence_precision",
+            "last_reviewed_on",
+            "is_overdue",
+            "is_stale",
+            "url",
+        ]
 
     def get_last_occurrence_on(self, obj) -> str | None:
         return precise_iso(obj.last_occurrence_on, obj.last_occurrence_precision)
@@ -171,8 +226,16 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Evidence
-        fields = ["source", "occurrence", "url", "title", "locator", "quote", "display_title",
-                  "link"]
+        fields = [
+            "source",
+            "occurrence",
+            "url",
+            "title",
+            "locator",
+            "quote",
+            "display_title",
+            "link",
+        ]
 
     def get_occurrence(self, obj) -> dict | None:
         if not obj.occurrence_id:
@@ -189,8 +252,19 @@ class StatusUpdateSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = StatusUpdate
-        fields = ["id", "action", "resolution", "status", "status_label", "progress", "as_of",
-                  "note", "recorded_by", "recorded_at", "evidence"]
+        fields = [
+            "id",
+            "action",
+            "resolution",
+            "status",
+            "status_label",
+            "progress",
+            "as_of",
+            "note",
+            "recorded_by",
+            "recorded_at",
+            "evidence",
+        ]
 
     def get_resolution(self, obj) -> str:
         return obj.action.resolution.slug

@@ -25,23 +25,32 @@ def main(argv=None):
     run.add_argument("--db", action="append", choices=["sqlite", "postgresql"])
     run.add_argument("--scale", default="un", choices=["small", "medium", "un"])
     run.add_argument("--seed", type=int, default=1)
-    run.add_argument("--requests", type=int, default=100,
-                     help="at most this many requests per page and concurrency (3× for the "
-                     "floor)")
-    run.add_argument("--seconds", type=float, default=15.0,
-                     help="and at most this long per page and concurrency")
+    run.add_argument(
+        "--requests",
+        type=int,
+        default=100,
+        help="at most this many requests per page and concurrency (3× for the floor)",
+    )
+    run.add_argument(
+        "--seconds", type=float, default=15.0, help="and at most this long per page and concurrency"
+    )
     run.add_argument("--timeout", type=float, default=120.0, help="per request")
     run.add_argument("--workdir", default="/tmp/tracker-bench")
     run.add_argument("--out", default=str(ROOT / "benchmarks" / "results"))
     run.add_argument("--fresh", action="store_true", help="drop the benchmark databases first")
-    run.add_argument("--reuse", action="store_true",
-                     help="skip generation when the dataset is already there")
-    run.add_argument("--exports", action="store_true",
-                     help="also count the exports' queries in-process (slow)")
-    run.add_argument("--cache", default="redis://127.0.0.1:6379/15",
-                     help="CACHE_URL for the served app: Redis (the multi-worker set-up the "
-                     "README recommends; this database is emptied first), or '' for the "
-                     "database cache table; falls back to '' when Redis does not answer")
+    run.add_argument(
+        "--reuse", action="store_true", help="skip generation when the dataset is already there"
+    )
+    run.add_argument(
+        "--exports", action="store_true", help="also count the exports' queries in-process (slow)"
+    )
+    run.add_argument(
+        "--cache",
+        default="redis://127.0.0.1:6379/15",
+        help="CACHE_URL for the served app: Redis (the multi-worker set-up the "
+        "README recommends; this database is emptied first), or '' for the "
+        "database cache table; falls back to '' when Redis does not answer",
+    )
     run.add_argument("--no-report", dest="report", action="store_false")
     explain = sub.add_parser("explain", help="EXPLAIN (ANALYZE, BUFFERS) on tracker_bench")
     explain.add_argument("--out", default=str(ROOT / "benchmarks" / "results"))

@@ -46,8 +46,13 @@ def fetch(url, *, timeout=60.0, keep_body=False, chunk=1 << 16) -> Response:
         status, pid = error.code, error.headers.get("X-Worker-Pid", "")
         size = len(error.read())
     except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
-        return Response(status=0, seconds=time.perf_counter() - started, size=0, pid="",
-                        body=str(error).encode())
+        return Response(
+            status=0,
+            seconds=time.perf_counter() - started,
+            size=0,
+            pid="",
+            body=str(error).encode(),
+        )
     return Response(status, time.perf_counter() - started, size, pid, b"".join(parts), first)
 
 
@@ -80,8 +85,9 @@ def percentile(values, p):
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def measure(base, path, *, concurrency=1, max_requests=200, max_seconds=20.0, timeout=60.0,
-            warmup=2) -> Measurement:
+def measure(
+    base, path, *, concurrency=1, max_requests=200, max_seconds=20.0, timeout=60.0, warmup=2
+) -> Measurement:
     """Run at most `max_requests` GETs of `path` within `max_seconds` with `concurrency`
     threads (each waits for its response before the next request)."""
     url = base + path
@@ -116,8 +122,9 @@ def measure(base, path, *, concurrency=1, max_requests=200, max_seconds=20.0, ti
     for t in threads:
         t.join()
     wall = time.perf_counter() - started
-    m = Measurement(path=path, concurrency=concurrency, wall_s=round(wall, 3),
-                    stopped_by=stopped["by"])
+    m = Measurement(
+        path=path, concurrency=concurrency, wall_s=round(wall, 3), stopped_by=stopped["by"]
+    )
     m.requests = sum(statuses.values())
     m.errors = m.requests - statuses.get(200, 0)
     m.statuses = {str(k): v for k, v in statuses.items()}

@@ -20,8 +20,11 @@ def _plan(sql, params=None):
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
         lines = [row[0] for row in cursor.fetchall()]
     if len(lines) > MAX_LINES:
-        lines = (lines[:MAX_LINES - 4] + [f"… {len(lines) - MAX_LINES + 2} plan lines omitted …"]
-                 + lines[-2:])
+        lines = (
+            lines[: MAX_LINES - 4]
+            + [f"… {len(lines) - MAX_LINES + 2} plan lines omitted …"]
+            + lines[-2:]
+        )
     return "\n".join(lines)
 
 
@@ -36,8 +39,11 @@ def _captured(call):
 
 def _entry(title, query, note=""):
     ms = float(query["time"]) * 1000
-    return {"title": f"{title}: {ms:,.0f} ms when run", "plan": _plan(query["sql"]),
-            "note": note or "SQL starts: `" + query["sql"][:160].replace("`", "'") + "…`"}
+    return {
+        "title": f"{title}: {ms:,.0f} ms when run",
+        "plan": _plan(query["sql"]),
+        "note": note or "SQL starts: `" + query["sql"][:160].replace("`", "'") + "…`",
+    }
 
 
 def inner(out_path):
@@ -59,8 +65,14 @@ def inner(out_path):
     plans = []
     recent = _captured(lambda: list(views._recent_updates(today)[:8]))[0]
     plans.append(_entry("dashboard 'Latest status updates' (index status_update_recent)", recent))
-    for name, top in [("dashboard", 2), ("resolution", 2), ("action", 2), ("paragraph", 1),
-                      ("actions_resolution", 1), ("actions_status", 1)]:
+    for name, top in [
+        ("dashboard", 2),
+        ("resolution", 2),
+        ("action", 2),
+        ("paragraph", 1),
+        ("actions_resolution", 1),
+        ("actions_status", 1),
+    ]:
         slowest = _captured(lambda name=name: client.get(urls[name]))[:top]
         for rank, query in enumerate(slowest, 1):
             plans.append(_entry(f"{name} (`{urls[name]}`), slowest query #{rank}", query))
@@ -76,8 +88,13 @@ def main(args):
     url = prepare_database("postgresql", "/tmp/tracker-bench", fresh=False)
     out = Path(args.out) / "plans.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, "-m", "benchmarks.explain", str(out)], cwd=ROOT,
-                   env=env_for(url, show_synthetic=True), check=True, timeout=1800)
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks.explain", str(out)],
+        cwd=ROOT,
+        env=env_for(url, show_synthetic=True),
+        check=True,
+        timeout=1800,
+    )
     from .report import write_report
 
     print(write_report(args.out, ROOT / "docs" / "benchmarks.md"))

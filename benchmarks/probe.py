@@ -29,11 +29,18 @@ def pick_urls():
         n, slug = sizes[len(sizes) // 2]  # the median-sized resolution
         res = Resolution.objects.get(slug=slug)
         urls["resolution"] = reverse("resolution_detail", args=[slug])
-        para = (Paragraph.objects.filter(resolution=res, kind="operative")
-                .annotate(n=Count("actions")).order_by("-n", "order").first())
+        para = (
+            Paragraph.objects.filter(resolution=res, kind="operative")
+            .annotate(n=Count("actions"))
+            .order_by("-n", "order")
+            .first()
+        )
         urls["paragraph"] = reverse("paragraph_detail", args=[slug, para.number])
-        actions = sorted(Action.objects.filter(resolution=res)
-                         .annotate(n=Count("status_updates")).values_list("n", "pk"))
+        actions = sorted(
+            Action.objects.filter(resolution=res)
+            .annotate(n=Count("status_updates"))
+            .values_list("n", "pk")
+        )
         pk = actions[len(actions) * 9 // 10][1]  # 90th percentile of history length
         urls["action"] = reverse("action_detail", args=[pk])
         urls["actions_status"] = f"{actions_url}?status=delayed&mandate_type=training"
@@ -92,12 +99,19 @@ def count_queries(client, path, limit=180):
             else:
                 size = len(response.content)
     except PageTimeout:
-        return {"status": "timeout", "queries": len(queries.captured_queries),
-                "seconds": round(time.perf_counter() - started, 1)}
+        return {
+            "status": "timeout",
+            "queries": len(queries.captured_queries),
+            "seconds": round(time.perf_counter() - started, 1),
+        }
     finally:
         signal.alarm(0)
-    return {"status": response.status_code, "queries": len(queries.captured_queries),
-            "bytes": size, "seconds": round(time.perf_counter() - started, 3)}
+    return {
+        "status": response.status_code,
+        "queries": len(queries.captured_queries),
+        "bytes": size,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
 
 
 def main(argv):

@@ -24,7 +24,8 @@ def main(argv):
 
     User = get_user_model()
     reviewer, _ = User.objects.get_or_create(
-        username="bench-reviewer", defaults={"is_staff": True, "is_superuser": True})
+        username="bench-reviewer", defaults={"is_staff": True, "is_superuser": True}
+    )
     if argv[0] == "draft":
         action = Action.objects.get(resolution__symbol="53/45-POL", key="network")
         # Each run must move the headline, also on a database an earlier run published to
@@ -32,9 +33,12 @@ def main(argv):
         latest = StatusUpdate.objects.public().filter(action=action).newest_first().first()
         status = "in_progress" if latest and latest.status == "completed" else "completed"
         update = services.status_update_create(
-            action=action, status=status, as_of=timezone.localdate(),
+            action=action,
+            status=status,
+            as_of=timezone.localdate(),
             note="Benchmark: checks that every worker serves the new roll-up once published.",
-            author=reviewer, author_name="Benchmark",
+            author=reviewer,
+            author_name="Benchmark",
             evidence=[{"source": SourceDocument.objects.get(key="un-19-01473")}],
             state="draft",
         )

@@ -12,8 +12,13 @@ QUERY_BUDGET = 12
 FLOOR_RATIO = 3.0
 CSV_RSS_MB = 200
 XLSX_SECONDS = 30
-RATIO_TARGETS = {"dashboard", "resolution", "resolution_real", "actions_status",
-                 "actions_resolution"}
+RATIO_TARGETS = {
+    "dashboard",
+    "resolution",
+    "resolution_real",
+    "actions_status",
+    "actions_resolution",
+}
 LABELS = {
     "floor": "framework floor (`/__hello__/`)",
     "dashboard": "dashboard `/`",
@@ -50,8 +55,7 @@ def _queries(q):
 
 def page_table(result, config):
     pages = result["pages"].get(config, {})
-    queries = result.get("queries_real_only", {}) if config == "real_only" else result[
-        "queries"]
+    queries = result.get("queries_real_only", {}) if config == "real_only" else result["queries"]
     floor = (pages.get("floor") or {}).get("c1", {}).get("p50_ms")
     lines = [
         "| page | SQL queries (cold / warm cache) | p50 ms | p95 ms | req/s at c=2 | "
@@ -69,9 +73,11 @@ def page_table(result, config):
             met = isinstance(worst, int) and worst <= QUERY_BUDGET
             verdicts.append((f"{label}: ≤ {QUERY_BUDGET} queries", met, f"{worst}"))
         if not page.get("available"):
-            why = (f"no response within {page.get('seconds', 0):.0f} s"
-                   if page.get("status") == 0
-                   else f"not available (HTTP {page.get('status', '—')})")
+            why = (
+                f"no response within {page.get('seconds', 0):.0f} s"
+                if page.get("status") == 0
+                else f"not available (HTTP {page.get('status', '—')})"
+            )
             lines.append(f"| {label} | {_queries(q)} | {why} | | | | |")
             if name in RATIO_TARGETS:
                 verdicts.append((f"{label}: p50 ≤ {FLOOR_RATIO:.0f}× floor", False, why))
@@ -84,14 +90,17 @@ def page_table(result, config):
             f"{c1['requests']} + {c2['requests']} |"
         )
         if name in RATIO_TARGETS and ratio is not None:
-            verdicts.append((f"{label}: p50 ≤ {FLOOR_RATIO:.0f}× floor",
-                             ratio <= FLOOR_RATIO, f"{ratio:.1f}×"))
+            verdicts.append(
+                (f"{label}: p50 ≤ {FLOOR_RATIO:.0f}× floor", ratio <= FLOOR_RATIO, f"{ratio:.1f}×")
+            )
     return lines, verdicts
 
 
 def export_table(result):
-    lines = ["| export | HTTP | total s | first byte s | size MB | worker peak RSS MB |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| export | HTTP | total s | first byte s | size MB | worker peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     verdicts = []
     for name, e in result.get("exports", {}).items():
         label = LABELS.get(name, name)
@@ -100,14 +109,22 @@ def export_table(result):
             verdicts.append((f"{label}: available", False, f"HTTP {e.get('status')}"))
             continue
         peak = (e.get("worker") or {}).get("peak_rss_mb")
-        lines.append(f"| {label} | 200 | {_fmt(e['seconds'])} | {_fmt(e['first_byte_s'])} | "
-                     f"{_fmt(e['bytes'] / 1e6)} | {peak if peak is not None else '—'} |")
+        lines.append(
+            f"| {label} | 200 | {_fmt(e['seconds'])} | {_fmt(e['first_byte_s'])} | "
+            f"{_fmt(e['bytes'] / 1e6)} | {peak if peak is not None else '—'} |"
+        )
         if name == "export_csv" and peak is not None:
-            verdicts.append((f"{label}: peak RSS < {CSV_RSS_MB} MB", peak < CSV_RSS_MB,
-                             f"{peak} MB"))
+            verdicts.append(
+                (f"{label}: peak RSS < {CSV_RSS_MB} MB", peak < CSV_RSS_MB, f"{peak} MB")
+            )
         if name == "export_xlsx":
-            verdicts.append((f"{label}: < {XLSX_SECONDS} s", e["seconds"] < XLSX_SECONDS,
-                             f"{e['seconds']:.1f} s"))
+            verdicts.append(
+                (
+                    f"{label}: < {XLSX_SECONDS} s",
+                    e["seconds"] < XLSX_SECONDS,
+                    f"{e['seconds']:.1f} s",
+                )
+            )
     return lines, verdicts
 
 
@@ -131,20 +148,33 @@ def section(result):
     if g.get("reused"):
         out += ["Generation: dataset reused from an earlier run.", ""]
     elif g:
-        out += [f"Generation (`generate_demo_data --scale {result['scale']}`): "
-                f"{_fmt(g.get('generator_s'))} s in the generator, {_fmt(g.get('wall_s'))} s "
-                "wall clock for the command.", ""]
+        out += [
+            f"Generation (`generate_demo_data --scale {result['scale']}`): "
+            f"{_fmt(g.get('generator_s'))} s in the generator, {_fmt(g.get('wall_s'))} s "
+            "wall clock for the command.",
+            "",
+        ]
     verdicts = []
     cache = result.get("cache", "database table")
-    out += [f"Shared cache (`CACHE_URL`): {cache}. Queries are SQL queries; with the database "
-            "cache table, each page-cache look-up is one more, each store three more.", ""]
-    for config, title in [("all_listed", "Every resolution listed "
-                           "(`SHOW_SYNTHETIC_RESOLUTIONS=true`: 501 resolutions on public pages), "
-                           "served as readers get them (anonymous, page cache on)"),
-                          ("all_listed_uncached", "The same pages rendered on every request "
-                           "(`PAGE_CACHE_SECONDS=0`): the first reader after a publish"),
-                          ("real_only", "Only 53/45-POL listed (synthetic rows hidden, still in "
-                           "the tables)")]:
+    out += [
+        f"Shared cache (`CACHE_URL`): {cache}. Queries are SQL queries; with the database "
+        "cache table, each page-cache look-up is one more, each store three more.",
+        "",
+    ]
+    for config, title in [
+        (
+            "all_listed",
+            "Every resolution listed "
+            "(`SHOW_SYNTHETIC_RESOLUTIONS=true`: 501 resolutions on public pages), "
+            "served as readers get them (anonymous, page cache on)",
+        ),
+        (
+            "all_listed_uncached",
+            "The same pages rendered on every request "
+            "(`PAGE_CACHE_SECONDS=0`): the first reader after a publish",
+        ),
+        ("real_only", "Only 53/45-POL listed (synthetic rows hidden, still in the tables)"),
+    ]:
         if config not in result.get("pages", {}):
             continue
         lines, v = page_table(result, config)
@@ -167,8 +197,9 @@ def section(result):
             f"**{'yes' if f['both_workers_fresh'] else 'NO'}**.",
             "",
         ]
-        verdicts.append(("both workers serve the new roll-up after a publish",
-                         f["both_workers_fresh"], ""))
+        verdicts.append(
+            ("both workers serve the new roll-up after a publish", f["both_workers_fresh"], "")
+        )
     out += ["#### Targets", "", "| target | met | measured |", "|---|---|---|"]
     out += [f"| {a} | {'yes' if b else '**no**'} | {c} |" for a, b, c in verdicts]
     out.append("")
@@ -176,7 +207,7 @@ def section(result):
 
 
 def _short(line, width=200):
-    return line if len(line) <= width else line[:width - 1] + "…"
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def plans_section(plans):
@@ -191,8 +222,7 @@ def replace_between(text, name, lines):
     start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
     block = "\n".join([start, *lines, end])
     if start in text:
-        return re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, text,
-                      flags=re.S)
+        return re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
     return text.rstrip() + "\n\n" + block + "\n"
 
 

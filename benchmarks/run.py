@@ -28,13 +28,30 @@ SCALE_SIZES = {"small": (3, 24, 72), "medium": (50, 2000, 10000), "un": (500, 40
 
 # Pages measured with every resolution listed (SHOW_SYNTHETIC_RESOLUTIONS=true: the UN
 # scenario) and, for comparison, with only the real resolution listed.
-LISTED_ALL = ["floor", "dashboard", "resolution", "resolution_real", "paragraph", "action",
-              "actions_status", "actions_resolution", "api_actions"]
+LISTED_ALL = [
+    "floor",
+    "dashboard",
+    "resolution",
+    "resolution_real",
+    "paragraph",
+    "action",
+    "actions_status",
+    "actions_resolution",
+    "api_actions",
+]
 REAL_ONLY = ["floor", "dashboard", "resolution_real"]
 # The same pages rendered on every request (PAGE_CACHE_SECONDS=0): what the first reader after
 # a publish waits for, and every reader of a page nobody asked for since.
-UNCACHED = ["floor", "dashboard", "resolution", "resolution_real", "paragraph", "action",
-            "actions_status", "actions_resolution"]
+UNCACHED = [
+    "floor",
+    "dashboard",
+    "resolution",
+    "resolution_real",
+    "paragraph",
+    "action",
+    "actions_status",
+    "actions_resolution",
+]
 
 
 def cache_url(requested):
@@ -66,16 +83,21 @@ def machine():
             cpu = line.split(":", 1)[1].strip()
             break
     mem_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
-    pg = subprocess.run(["psql", PG_ADMIN, "-Atc", "select version()"], capture_output=True,
-                        text=True).stdout.strip()
+    pg = subprocess.run(
+        ["psql", PG_ADMIN, "-Atc", "select version()"], capture_output=True, text=True
+    ).stdout.strip()
     import sqlite3
 
     import django
 
     return {
-        "nproc": os.cpu_count(), "ram_gb": round(mem_kb / 1024 / 1024, 1), "cpu": cpu,
-        "python": platform.python_version(), "django": django.get_version(),
-        "sqlite": sqlite3.sqlite_version, "postgresql": pg.split(" on ")[0],
+        "nproc": os.cpu_count(),
+        "ram_gb": round(mem_kb / 1024 / 1024, 1),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "postgresql": pg.split(" on ")[0],
         "load_avg_at_start": os.getloadavg(),
     }
 
@@ -103,16 +125,28 @@ def env_for(db_url, *, show_synthetic, extra=None):
 
 def manage(env, *args, timeout=900):
     started = time.monotonic()
-    out = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, text=True,
-                         capture_output=True, timeout=timeout)
+    out = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        capture_output=True,
+        timeout=timeout,
+    )
     if out.returncode:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{out.stdout}\n{out.stderr}")
     return out.stdout, time.monotonic() - started
 
 
 def python_module(env, module, *args, timeout=1800):
-    out = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=env, text=True,
-                         capture_output=True, timeout=timeout)
+    out = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        capture_output=True,
+        timeout=timeout,
+    )
     if out.returncode:
         raise RuntimeError(f"{module} failed:\n{out.stdout}\n{out.stderr}")
     return out.stdout
@@ -129,8 +163,7 @@ def prepare_database(kind, workdir, fresh):
     import psycopg
 
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
-                              [PG_NAME]).fetchone()
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_NAME]).fetchone()
         if exists and fresh:
             conn.execute(f"DROP DATABASE {PG_NAME} WITH (FORCE)")
             exists = None
@@ -156,10 +189,23 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = open(logfile, "a")  # noqa: SIM115 (closed in stop)
         self.proc = subprocess.Popen(
-            [str(BIN / "gunicorn"), "tracker.wsgi:application", "--bind",
-             f"127.0.0.1:{self.port}", "--workers", str(workers), "--timeout", str(timeout),
-             "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=self.log, start_new_session=True,
+            [
+                str(BIN / "gunicorn"),
+                "tracker.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(workers),
+                "--timeout",
+                str(timeout),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=self.log,
+            start_new_session=True,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -205,18 +251,37 @@ def measure_pages(server, urls, names, args):
             continue
         probe = fetch(server.base + path, timeout=args.timeout)
         if probe.status in (404, 0) or probe.status >= 500:
-            pages[name] = {"available": False, "status": probe.status,
-                           "seconds": round(probe.seconds, 3)}
+            pages[name] = {
+                "available": False,
+                "status": probe.status,
+                "seconds": round(probe.seconds, 3),
+            }
             log(f"  {name}: not available (HTTP {probe.status})")
             continue
         budget = 3 * args.requests if name == "floor" else args.requests
-        one = measure(server.base, path, concurrency=1, max_requests=budget,
-                      max_seconds=args.seconds, timeout=args.timeout, warmup=1)
-        two = measure(server.base, path, concurrency=2, max_requests=budget,
-                      max_seconds=args.seconds, timeout=args.timeout, warmup=0)
+        one = measure(
+            server.base,
+            path,
+            concurrency=1,
+            max_requests=budget,
+            max_seconds=args.seconds,
+            timeout=args.timeout,
+            warmup=1,
+        )
+        two = measure(
+            server.base,
+            path,
+            concurrency=2,
+            max_requests=budget,
+            max_seconds=args.seconds,
+            timeout=args.timeout,
+            warmup=0,
+        )
         pages[name] = {"available": True, "path": path, "c1": one.as_dict(), "c2": two.as_dict()}
-        log(f"  {name}: p50 {one.p50_ms} ms, p95 {one.p95_ms} ms, {two.rps} req/s at c=2, "
-            f"{one.requests}+{two.requests} requests")
+        log(
+            f"  {name}: p50 {one.p50_ms} ms, p95 {one.p95_ms} ms, {two.rps} req/s at c=2, "
+            f"{one.requests}+{two.requests} requests"
+        )
     return pages
 
 
@@ -225,13 +290,14 @@ def headline(body: bytes, symbol="53/45-POL"):
     marker = text.find(f"<bdi>{symbol}</bdi>")
     if marker < 0:
         return None
-    found = re.search(r"(\d+(?:\.\d)?)\s*%", text[marker:marker + 20000])
+    found = re.search(r"(\d+(?:\.\d)?)\s*%", text[marker : marker + 20000])
     return found.group(1) if found else None
 
 
 def freshness(server, env, args, dashboard):
     """Both workers serve the dashboard's cached roll-up; a draft changes nothing; once it is
     published both serve the new roll-up at once."""
+
     def by_worker(rounds=200):
         """The 53/45-POL headline each worker serves (until each answered 3 times)."""
         seen, answers = {}, {}
@@ -255,11 +321,22 @@ def freshness(server, env, args, dashboard):
     python_module(env, "benchmarks.publish", "publish", draft)
     published_in = time.monotonic() - started
     after = by_worker()
-    ok = (len(after) >= 2 and len(values(before)) == 1 and values(with_draft) == values(before)
-          and len(values(after)) == 1 and values(after) != values(before))
-    return {"workers": server.workers(), "before": before, "with_draft": with_draft,
-            "after": after, "update": draft, "publish_s": round(published_in, 2),
-            "both_workers_fresh": ok}
+    ok = (
+        len(after) >= 2
+        and len(values(before)) == 1
+        and values(with_draft) == values(before)
+        and len(values(after)) == 1
+        and values(after) != values(before)
+    )
+    return {
+        "workers": server.workers(),
+        "before": before,
+        "with_draft": with_draft,
+        "after": after,
+        "update": draft,
+        "publish_s": round(published_in, 2),
+        "both_workers_fresh": ok,
+    }
 
 
 def export(env, logfile, path, args):
@@ -270,9 +347,14 @@ def export(env, logfile, path, args):
             fetch(server.base + "/__hello__/", timeout=10)
         baseline = {pid: server.memory(pid) for pid in server.workers()}
         r = fetch(server.base + path, timeout=300)
-        result = {"path": path, "status": r.status, "seconds": round(r.seconds, 2),
-                  "first_byte_s": round(r.first_byte, 2), "bytes": r.size,
-                  "baseline": {str(k): v for k, v in baseline.items()}}
+        result = {
+            "path": path,
+            "status": r.status,
+            "seconds": round(r.seconds, 2),
+            "first_byte_s": round(r.first_byte, 2),
+            "bytes": r.size,
+            "baseline": {str(k): v for k, v in baseline.items()},
+        }
         if r.pid:
             result["worker"] = server.memory(int(r.pid))
         return result
@@ -287,8 +369,13 @@ def bench_database(kind, args):
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     logfile = workdir / f"gunicorn-{kind}.log"
-    result = {"db": kind, "date": datetime.now(UTC).isoformat(timespec="seconds"),
-              "machine": machine(), "scale": args.scale, "seed": args.seed}
+    result = {
+        "db": kind,
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "scale": args.scale,
+        "seed": args.seed,
+    }
     url = prepare_database(kind, workdir, args.fresh)
     env_all = env_for(url, show_synthetic=True)
     env_real = env_for(url, show_synthetic=False)
@@ -299,37 +386,57 @@ def bench_database(kind, args):
     manage(env_all, "load_resolution", *DATA)
     n_res, n_actions, n_updates = SCALE_SIZES[args.scale]
     have = json.loads(python_module(env_all, "benchmarks.probe", "--sizes-only"))
-    if (args.reuse and have["synthetic_resolutions"] == n_res
-            and have["status_updates"] >= n_updates):
+    if (
+        args.reuse
+        and have["synthetic_resolutions"] == n_res
+        and have["status_updates"] >= n_updates
+    ):
         log(f"{kind}: reusing the generated dataset")
         result["generation"] = {"reused": True}
     else:
         log(f"{kind}: generate_demo_data --scale {args.scale} (this takes minutes)")
-        out, seconds = manage(env_all, "generate_demo_data", "--scale", args.scale, "--seed",
-                              str(args.seed), "--replace", "--link-member-states",
-                              timeout=3600)
+        out, seconds = manage(
+            env_all,
+            "generate_demo_data",
+            "--scale",
+            args.scale,
+            "--seed",
+            str(args.seed),
+            "--replace",
+            "--link-member-states",
+            timeout=3600,
+        )
         inner = re.search(r"in ([\d.]+) s", out)
-        result["generation"] = {"wall_s": round(seconds, 1),
-                                "generator_s": float(inner.group(1)) if inner else None,
-                                "output": out.strip().splitlines()[-1],
-                                "load_avg_after": os.getloadavg()}
+        result["generation"] = {
+            "wall_s": round(seconds, 1),
+            "generator_s": float(inner.group(1)) if inner else None,
+            "output": out.strip().splitlines()[-1],
+            "load_avg_after": os.getloadavg(),
+        }
         log(f"{kind}: generated in {seconds:.0f} s")
 
     log(f"{kind}: counting queries per page")
-    probe = json.loads(python_module(env_all, "benchmarks.probe", *(
-        ["--exports"] if args.exports else [])))
+    probe = json.loads(
+        python_module(env_all, "benchmarks.probe", *(["--exports"] if args.exports else []))
+    )
     result["sizes"], result["urls"], result["queries"] = (
-        probe["sizes"], probe["urls"], probe["queries"])
-    real_probe = json.loads(python_module(env_real, "benchmarks.probe", "--only",
-                                          ",".join(REAL_ONLY)))
+        probe["sizes"],
+        probe["urls"],
+        probe["queries"],
+    )
+    real_probe = json.loads(
+        python_module(env_real, "benchmarks.probe", "--only", ",".join(REAL_ONLY))
+    )
     result["queries_real_only"] = real_probe["queries"]
 
     result["cache"] = CACHE_URL or "database table"
     result["pages"] = {}
     env_uncached = env_for(url, show_synthetic=True, extra={"PAGE_CACHE_SECONDS": "0"})
-    for config, env, names in [("all_listed", env_all, LISTED_ALL),
-                               ("all_listed_uncached", env_uncached, UNCACHED),
-                               ("real_only", env_real, REAL_ONLY)]:
+    for config, env, names in [
+        ("all_listed", env_all, LISTED_ALL),
+        ("all_listed_uncached", env_uncached, UNCACHED),
+        ("real_only", env_real, REAL_ONLY),
+    ]:
         log(f"{kind}: serving ({config}) and measuring")
         server = Server(env, logfile)
         try:

@@ -62,8 +62,9 @@ def action_list_rows(queryset, as_of: date, *, machine: bool = True):
     """The rows of the list; `machine`: coded values (verification "verified") for the CSV,
     labels for the workbook."""
     for action in _rows_queryset(queryset, as_of).iterator(chunk_size=CHUNK_SIZE):
-        a = action_entry(action, note=action.latest_note or "",
-                         verification=action.latest_verification or "")
+        a = action_entry(
+            action, note=action.latest_note or "", verification=action.latest_verification or ""
+        )
         yield [
             as_of,
             action.resolution.symbol,

@@ -73,9 +73,7 @@ def nothing_changed(changes: dict) -> bool:
 
 
 def build_changes(resolution, date_from: date, date_to: date) -> dict:
-    before = {
-        a.pk: a for a in Action.objects.with_status(date_from).filter(resolution=resolution)
-    }
+    before = {a.pk: a for a in Action.objects.with_status(date_from).filter(resolution=resolution)}
     after = list(
         Action.objects.with_status(date_to)
         .filter(resolution=resolution)
@@ -123,18 +121,20 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
         if (b.current_status, b.credit) == (a.current_status, a.credit):
             unchanged += 1
             continue
-        transitions.append({
-            "id": a.pk,
-            "title": Shown(a, "title"),
-            "url": reverse("action_detail", args=[a.pk]),
-            "paragraphs": [p.number for p in a.paragraphs.all()],
-            "from_status": b.current_status,
-            "from_label": str(Status(b.current_status).label),
-            "to_status": a.current_status,
-            "to_label": str(Status(a.current_status).label),
-            "from_credit": b.credit,
-            "to_credit": a.credit,
-        })
+        transitions.append(
+            {
+                "id": a.pk,
+                "title": Shown(a, "title"),
+                "url": reverse("action_detail", args=[a.pk]),
+                "paragraphs": [p.number for p in a.paragraphs.all()],
+                "from_status": b.current_status,
+                "from_label": str(Status(b.current_status).label),
+                "to_status": a.current_status,
+                "to_label": str(Status(a.current_status).label),
+                "from_credit": b.credit,
+                "to_credit": a.credit,
+            }
+        )
 
     updates = [
         {
@@ -216,8 +216,20 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
 
 
 # The CSV's headings: stable keys in every language (a data file; tests read them by name).
-CHANGE_COLUMNS = ["resolution", "from", "to", "change", "date", "paragraph", "action_id",
-                  "action", "before", "after", "detail", "evidence"]
+CHANGE_COLUMNS = [
+    "resolution",
+    "from",
+    "to",
+    "change",
+    "date",
+    "paragraph",
+    "action_id",
+    "action",
+    "before",
+    "after",
+    "detail",
+    "evidence",
+]
 # "progress" rows: before/after are weighted percentages, detail the change in points.
 
 
@@ -226,29 +238,73 @@ def change_rows(changes: dict):
     symbol = changes["resolution"].symbol
     base = [symbol, changes["from"], changes["to"]]
     h = changes["headline"]
-    yield base + ["progress", "", _("(resolution)"), "", "", h["from_percent"],
-                  h["to_percent"], _points(h["delta"]), ""]
+    yield base + [
+        "progress",
+        "",
+        _("(resolution)"),
+        "",
+        "",
+        h["from_percent"],
+        h["to_percent"],
+        _points(h["delta"]),
+        "",
+    ]
     for p in changes["paragraphs"]:
-        yield base + ["progress", "", p["number"], "", p["summary"], p["from_percent"],
-                      p["to_percent"], _points(p["delta"]), ""]
+        yield base + [
+            "progress",
+            "",
+            p["number"],
+            "",
+            p["summary"],
+            p["from_percent"],
+            p["to_percent"],
+            _points(p["delta"]),
+            "",
+        ]
     for t in changes["transitions"]:
         credit = _("credit %(before)s → %(after)s") % {
-            "before": _pct(t["from_credit"]), "after": _pct(t["to_credit"])
+            "before": _pct(t["from_credit"]),
+            "after": _pct(t["to_credit"]),
         }
-        yield base + ["status", "", "; ".join(t["paragraphs"]), t["id"], t["title"],
-                      t["from_label"], t["to_label"], credit, ""]
+        yield base + [
+            "status",
+            "",
+            "; ".join(t["paragraphs"]),
+            t["id"],
+            t["title"],
+            t["from_label"],
+            t["to_label"],
+            credit,
+            "",
+        ]
     for u in changes["updates"]:
-        yield base + ["status_update", u["as_of"], "", u["action_id"], u["action"], "",
-                      u["status_label"], u["note"], u["evidence_text"]]
+        yield base + [
+            "status_update",
+            u["as_of"],
+            "",
+            u["action_id"],
+            u["action"],
+            "",
+            u["status_label"],
+            u["note"],
+            u["evidence_text"],
+        ]
     for o in changes["occurrences"]:
         detail = ", ".join(filter(None, [o["title"], o["place"], o["participation"]]))
-        yield base + ["occurrence", o["start_date"], "", o["action_id"], o["action"], "", "",
-                      detail, ""]
+        yield base + [
+            "occurrence",
+            o["start_date"],
+            "",
+            o["action_id"],
+            o["action"],
+            "",
+            "",
+            detail,
+            "",
+        ]
     for f in changes["figures"]:
-        value = _("more than %(value)s") % {"value": f["value"]} if f["is_minimum"] \
-            else f["value"]
-        yield base + ["figure", f["as_of"], "", "", f["action"], "", value, f["label"],
-                      f["source"]]
+        value = _("more than %(value)s") % {"value": f["value"]} if f["is_minimum"] else f["value"]
+        yield base + ["figure", f["as_of"], "", "", f["action"], "", value, f["label"], f["source"]]
 
 
 def _pct(value):

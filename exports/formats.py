@@ -167,14 +167,33 @@ SOURCE_COLUMNS = [
 
 def occurrence_rows(report: dict):
     for o in report["occurrences"]:
-        yield [o["action"], o["recurring"], o["kind"], o["title"], o["date"], o["start_date"],
-               o["end_date"], o["place"], o["theme"], o["participation"], "; ".join(o["sources"])]
+        yield [
+            o["action"],
+            o["recurring"],
+            o["kind"],
+            o["title"],
+            o["date"],
+            o["start_date"],
+            o["end_date"],
+            o["place"],
+            o["theme"],
+            o["participation"],
+            "; ".join(o["sources"]),
+        ]
 
 
 def source_rows(report: dict):
     for s in report["sources"]:
-        yield [s["key"], s["title"], s["kind"], s["symbol"], s["date"], s["url"], s["publisher"],
-               s["of_resolution"]]
+        yield [
+            s["key"],
+            s["title"],
+            s["kind"],
+            s["symbol"],
+            s["date"],
+            s["url"],
+            s["publisher"],
+            s["of_resolution"],
+        ]
 
 
 # -- CSV ------------------------------------------------------------------------------------
@@ -308,8 +327,10 @@ def render_xlsx(report: dict) -> bytes:
         (_("Adopted"), adopted),
         (_("As of"), report["as_of"]),
         (_("Generated at"), _generated(report)),
-        (_("Weighted progress (%)"), headline["percent"] if headline["percent"] is not None
-         else _("no scored actions")),
+        (
+            _("Weighted progress (%)"),
+            headline["percent"] if headline["percent"] is not None else _("no scored actions"),
+        ),
         (_("Actions"), headline["total"]),
         (_("Scored actions"), headline["scored"]),
         (_("Not applicable (excluded)"), headline["excluded"]),
@@ -331,11 +352,18 @@ def render_xlsx(report: dict) -> bytes:
     for item in headline["distribution"]:
         summary.append([xlsx_cell(summary, item["label"]), item["count"]])
     summary.append([])
-    summary.append([xlsx_cell(summary, _(
-        "Weighted % = Σ(weight × credit) ÷ Σ(weight) over actions that are not “not "
-        "applicable”. Credit is the recorded progress figure where a source gives one, "
-        "otherwise 100 for completed and ongoing, 0 for every other status."
-    ))])
+    summary.append(
+        [
+            xlsx_cell(
+                summary,
+                _(
+                    "Weighted % = Σ(weight × credit) ÷ Σ(weight) over actions that are not “not "
+                    "applicable”. Credit is the recorded progress figure where a source gives one, "
+                    "otherwise 100 for completed and ongoing, 0 for every other status."
+                ),
+            )
+        ]
+    )
     for cell in summary["B"]:
         if isinstance(cell.value, date | datetime):
             cell.number_format = "yyyy-mm-dd"
@@ -370,8 +398,9 @@ def _refuse_fetch(url, *args, **kwargs):
 
 def _css_string(text: str) -> str:
     """`text` as a quoted CSS string; "<" is escaped too, so nothing can close the <style>."""
-    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
-               .replace("<", "\\3c "))
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ").replace("<", "\\3c ")
+    )
     return f'"{escaped}"'
 
 
@@ -390,21 +419,26 @@ def css_content(template: str, **parts: str) -> str:
 
 
 def render_report_html(report: dict) -> str:
-    return render_to_string("exports/report_pdf.html", {
-        "report": report,
-        "r": report["resolution"],
-        "headline": report["headline"],
-        "bar": distribution_bar(report["headline"]["distribution"], rtl=get_language_bidi()),
-        "generated": _generated(report),
-        "running": {
-            "title": css_content(_("%(symbol)s · Implementation progress report"),
-                                 symbol="string(symbol)"),
-            "as_of": css_content(_("As of %(day)s"), day="string(asof)"),
-            "generated": css_content(_("Generated %(time)s"), time="string(generated)"),
-            "page": css_content(_("Page %(page)s of %(pages)s"),
-                                page="counter(page)", pages="counter(pages)"),
+    return render_to_string(
+        "exports/report_pdf.html",
+        {
+            "report": report,
+            "r": report["resolution"],
+            "headline": report["headline"],
+            "bar": distribution_bar(report["headline"]["distribution"], rtl=get_language_bidi()),
+            "generated": _generated(report),
+            "running": {
+                "title": css_content(
+                    _("%(symbol)s · Implementation progress report"), symbol="string(symbol)"
+                ),
+                "as_of": css_content(_("As of %(day)s"), day="string(asof)"),
+                "generated": css_content(_("Generated %(time)s"), time="string(generated)"),
+                "page": css_content(
+                    _("Page %(page)s of %(pages)s"), page="counter(page)", pages="counter(pages)"
+                ),
+            },
         },
-    })
+    )
 
 
 def render_pdf(report: dict) -> bytes:

@@ -98,15 +98,16 @@ class Shown(str):
 
 
 def language_name(code: str) -> str:
-    """"Arabic", "arabe", "العربيّة": a language's name in the active language (Django's own
+    """ "Arabic", "arabe", "العربيّة": a language's name in the active language (Django's own
     catalogue, so no new message)."""
     return get_language_info(code)["name_translated"]
 
 
 def translation_provenance(t: TextTranslation) -> str:
     """How far a translation can be trusted, worded as the public pages word it."""
-    return str(_("Verbatim") if t.provenance == Provenance.VERBATIM
-               else _("Unofficial translation"))
+    return str(
+        _("Verbatim") if t.provenance == Provenance.VERBATIM else _("Unofficial translation")
+    )
 
 
 @dataclass
@@ -252,19 +253,21 @@ def _other_versions(obj, field: str, shown: Shown, rows: list, original_provenan
     English original when a translation is shown, and the translations in other languages."""
     versions = []
     if shown.translation is not None and getattr(obj, field, ""):
-        versions.append({
-            "language": ORIGINAL_LANGUAGE,
-            "language_label": language_name(ORIGINAL_LANGUAGE),
-            "text": getattr(obj, field),
-            # Stored in English does not make English the original: the English title of
-            # 53/45-POL comes from a Turkish press release, and which text is the original is
-            # not known.
-            "provenance": original_provenance
-            or str(_("as recorded in the tracker; which language is original is not known")),
-            "source": "",
-            "locator": "",
-            "note": "",
-        })
+        versions.append(
+            {
+                "language": ORIGINAL_LANGUAGE,
+                "language_label": language_name(ORIGINAL_LANGUAGE),
+                "text": getattr(obj, field),
+                # Stored in English does not make English the original: the English title of
+                # 53/45-POL comes from a Turkish press release, and which text is the original is
+                # not known.
+                "provenance": original_provenance
+                or str(_("as recorded in the tracker; which language is original is not known")),
+                "source": "",
+                "locator": "",
+                "note": "",
+            }
+        )
     for t in rows:
         if t.field == field and t.language != shown.language:
             versions.append({**_translation_entry(t), "text": t.text})
@@ -467,38 +470,43 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
     for p in snap.paragraphs:
         rollup = snap.paragraph_rollups.get(p.pk)
         text = Shown(p, "text")
-        paragraphs.append({
-            "number": p.number,
-            "number_is_positional": p.number_is_positional,
-            "kind": p.kind,
-            "kind_label": p.get_kind_display(),
-            "is_operative": p.is_operative,
-            "summary": Shown(p, "summary"),
-            "verb": p.verb_display or "",
-            "addressee": p.addressee_display or "",
-            # In the report's language, or the original marked as not available in it.
-            "text": text,
-            # Where the text shown comes from: the translation's own provenance when one is
-            # shown, else the original's (below).
-            "text_translation": _translation_entry(text.translation),
-            "provenance": p.text_provenance,
-            "provenance_label": p.get_text_provenance_display(),
-            "text_source": p.text_source.citation if p.text_source_id else "",
-            "locator": p.text_source_locator,
-            "provenance_note": p.provenance_note,
-            "excluded": p.excluded_from_rollup,
-            "exclusion_reason": p.exclusion_reason,
-            "url": reverse("paragraph_detail", args=[resolution.slug, p.number]),
-            # The same text in the other languages the tracker holds it in.
-            "text_translations": _other_versions(
-                p, "text", text, snap.translations.get(("paragraph", p.pk), []),
-                original_provenance=p.get_text_provenance_display(),
-            ),
-            # Preambular paragraphs are not scored: no roll-up at all (never 0 %).
-            "rollup": rollup_entry(rollup) if rollup is not None else None,
-            "percent": rollup.percent if rollup is not None else None,
-            "actions": by_paragraph.get(p.number, []),
-        })
+        paragraphs.append(
+            {
+                "number": p.number,
+                "number_is_positional": p.number_is_positional,
+                "kind": p.kind,
+                "kind_label": p.get_kind_display(),
+                "is_operative": p.is_operative,
+                "summary": Shown(p, "summary"),
+                "verb": p.verb_display or "",
+                "addressee": p.addressee_display or "",
+                # In the report's language, or the original marked as not available in it.
+                "text": text,
+                # Where the text shown comes from: the translation's own provenance when one is
+                # shown, else the original's (below).
+                "text_translation": _translation_entry(text.translation),
+                "provenance": p.text_provenance,
+                "provenance_label": p.get_text_provenance_display(),
+                "text_source": p.text_source.citation if p.text_source_id else "",
+                "locator": p.text_source_locator,
+                "provenance_note": p.provenance_note,
+                "excluded": p.excluded_from_rollup,
+                "exclusion_reason": p.exclusion_reason,
+                "url": reverse("paragraph_detail", args=[resolution.slug, p.number]),
+                # The same text in the other languages the tracker holds it in.
+                "text_translations": _other_versions(
+                    p,
+                    "text",
+                    text,
+                    snap.translations.get(("paragraph", p.pk), []),
+                    original_provenance=p.get_text_provenance_display(),
+                ),
+                # Preambular paragraphs are not scored: no roll-up at all (never 0 %).
+                "rollup": rollup_entry(rollup) if rollup is not None else None,
+                "percent": rollup.percent if rollup is not None else None,
+                "actions": by_paragraph.get(p.number, []),
+            }
+        )
 
     titles = {a["id"]: a["title"] for a in actions}
     recurring = {a.pk for a in snap.actions if a.is_recurring}
@@ -602,7 +610,9 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             # The title in the OIC's other official languages, where a source gives it (and
             # the English original when the title shown is a translation).
             "titles": _other_versions(
-                resolution, "title", title,
+                resolution,
+                "title",
+                title,
                 snap.translations.get(("resolution", resolution.pk), []),
             ),
         },
@@ -627,8 +637,14 @@ def conclusions(actions: list[dict]) -> dict:
     for status in ORDER:
         titles = [a["title"] for a in actions if a["status"] == status.value]
         if titles:
-            by_status.append({"status": status.value, "label": str(status.label),
-                              "definition": str(DEFINITIONS[status]), "titles": titles})
+            by_status.append(
+                {
+                    "status": status.value,
+                    "label": str(status.label),
+                    "definition": str(DEFINITIONS[status]),
+                    "titles": titles,
+                }
+            )
     return {
         "by_status": by_status,
         "overdue": [a["title"] for a in actions if a["is_overdue"]],
@@ -680,82 +696,90 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
     occurrence_keys = {o.pk: o.key or f"occurrence-{o.pk}" for o in snap.occurrences}
     occurrences_of: dict[int, list] = {}
     for o in snap.occurrences:
-        occurrences_of.setdefault(o.action_id, []).append({
-            "key": occurrence_keys[o.pk],
-            "kind": o.kind,
-            "title": o.title,
-            "start_date": iso(o.start_date),
-            "end_date": iso(o.end_date),
-            "date_precision": o.date_precision,
-            "place": o.place,
-            "theme": o.theme,
-            "participants_count": o.participants_count,
-            "participants_count_is_minimum": o.participants_count_is_minimum,
-            "member_states_count": o.member_states_count,
-            "participation_note": o.participation_note,
-            "notes": o.notes,
-            "translations": translations("occurrence", o.pk),
-            "sources": [cite(s) for s in o.sources.all()],
-            "participations": [
-                {
-                    "member_state": state(p.member_state),
-                    "role": p.role,
-                    "source": cite(p.source),
-                    "note": p.note,
-                }
-                for p in o.participations.all()
-            ],
-        })
+        occurrences_of.setdefault(o.action_id, []).append(
+            {
+                "key": occurrence_keys[o.pk],
+                "kind": o.kind,
+                "title": o.title,
+                "start_date": iso(o.start_date),
+                "end_date": iso(o.end_date),
+                "date_precision": o.date_precision,
+                "place": o.place,
+                "theme": o.theme,
+                "participants_count": o.participants_count,
+                "participants_count_is_minimum": o.participants_count_is_minimum,
+                "member_states_count": o.member_states_count,
+                "participation_note": o.participation_note,
+                "notes": o.notes,
+                "translations": translations("occurrence", o.pk),
+                "sources": [cite(s) for s in o.sources.all()],
+                "participations": [
+                    {
+                        "member_state": state(p.member_state),
+                        "role": p.role,
+                        "source": cite(p.source),
+                        "note": p.note,
+                    }
+                    for p in o.participations.all()
+                ],
+            }
+        )
     figures_of: dict[int, list] = {}
     for f in snap.figures:
-        figures_of.setdefault(f.action_id, []).append({
-            "label": f.label,
-            "value": f.value,
-            "is_minimum": f.is_minimum,
-            "as_of": iso(f.as_of),
-            "source": cite(f.source),
-            "quote": f.quote,
-        })
+        figures_of.setdefault(f.action_id, []).append(
+            {
+                "label": f.label,
+                "value": f.value,
+                "is_minimum": f.is_minimum,
+                "as_of": iso(f.as_of),
+                "source": cite(f.source),
+                "quote": f.quote,
+            }
+        )
     roles_of: dict[int, list] = {}
     for r in snap.roles:
-        roles_of.setdefault(r.action_id, []).append({
-            "member_state": state(r.member_state),
-            "role": r.role,
-            "as_of": iso(r.as_of),
-            "source": cite(r.source),
-            "quote": r.quote,
-        })
+        roles_of.setdefault(r.action_id, []).append(
+            {
+                "member_state": state(r.member_state),
+                "role": r.role,
+                "as_of": iso(r.as_of),
+                "source": cite(r.source),
+                "quote": r.quote,
+            }
+        )
     updates_of: dict[int, list] = {}
     for u in snap.updates:
         taken = {item["key"] for item in updates_of.get(u.action_id, [])}
         key = u.import_key or f"update-{u.pk}"
         if key in taken:  # an admin update whose generated key collides with an imported one
             key = f"{key}-{u.pk}"
-        updates_of.setdefault(u.action_id, []).append({
-            "key": key,
-            "status": u.status,
-            "progress": u.progress,
-            "as_of": iso(u.as_of),
-            "note": u.note,
-            "recorded_by": u.author_name,
-            # Only published updates are exported (public()); each says how far it was checked,
-            # and a verified one by whom and when (the loader requires both, #11).
-            **verifier(u),
-            "evidence": [
-                {
-                    "source": cite(e.source) if e.source_id else None,
-                    # The loader resolves occurrence keys within the update's own action.
-                    "occurrence": occurrence_keys.get(e.occurrence_id)
-                    if e.occurrence_id
-                    else None,
-                    "url": e.url,
-                    "title": e.title,
-                    "locator": e.locator,
-                    "quote": e.quote,
-                }
-                for e in u.evidence.all()
-            ],
-        })
+        updates_of.setdefault(u.action_id, []).append(
+            {
+                "key": key,
+                "status": u.status,
+                "progress": u.progress,
+                "as_of": iso(u.as_of),
+                "note": u.note,
+                "recorded_by": u.author_name,
+                # Only published updates are exported (public()); each says how far it was checked,
+                # and a verified one by whom and when (the loader requires both, #11).
+                **verifier(u),
+                "evidence": [
+                    {
+                        "source": cite(e.source) if e.source_id else None,
+                        # The loader resolves occurrence keys within the update's own action.
+                        "occurrence": occurrence_keys.get(e.occurrence_id)
+                        if e.occurrence_id
+                        else None,
+                        "url": e.url,
+                        "title": e.title,
+                        "locator": e.locator,
+                        "quote": e.quote,
+                    }
+                    for e in u.evidence.all()
+                ],
+            }
+        )
 
     actors: dict[str, object] = {}
     actions = []
@@ -765,28 +789,32 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
             actors[actor.name] = actor
             if actor.member_state_id:
                 state(actor.member_state)
-        actions.append({
-            "key": a.key,
-            "title": a.title,
-            "description": a.description,
-            "mandate_type": a.mandate_type,
-            "recurrence": a.recurrence,
-            "paragraphs": [p.number for p in a.paragraphs.all()],
-            "responsible": [actor.name for actor in responsible],
-            "responsible_source": cite(a.responsible_source) if a.responsible_source_id else None,
-            "responsible_locator": a.responsible_locator,
-            "responsible_quote": a.responsible_quote,
-            "description_sources": [cite(s) for s in a.description_sources.all()],
-            "due_date": iso(a.due_date),
-            "weight": a.weight,
-            "mandate_source": cite(a.mandate_source) if a.mandate_source_id else None,
-            "attribution_note": a.attribution_note,
-            "translations": translations("action", a.pk),
-            "occurrences": occurrences_of.get(a.pk, []),
-            "figures": figures_of.get(a.pk, []),
-            "member_state_roles": roles_of.get(a.pk, []),
-            "status_updates": updates_of.get(a.pk, []),
-        })
+        actions.append(
+            {
+                "key": a.key,
+                "title": a.title,
+                "description": a.description,
+                "mandate_type": a.mandate_type,
+                "recurrence": a.recurrence,
+                "paragraphs": [p.number for p in a.paragraphs.all()],
+                "responsible": [actor.name for actor in responsible],
+                "responsible_source": cite(a.responsible_source)
+                if a.responsible_source_id
+                else None,
+                "responsible_locator": a.responsible_locator,
+                "responsible_quote": a.responsible_quote,
+                "description_sources": [cite(s) for s in a.description_sources.all()],
+                "due_date": iso(a.due_date),
+                "weight": a.weight,
+                "mandate_source": cite(a.mandate_source) if a.mandate_source_id else None,
+                "attribution_note": a.attribution_note,
+                "translations": translations("action", a.pk),
+                "occurrences": occurrences_of.get(a.pk, []),
+                "figures": figures_of.get(a.pk, []),
+                "member_state_roles": roles_of.get(a.pk, []),
+                "status_updates": updates_of.get(a.pk, []),
+            }
+        )
 
     paragraphs = [
         {

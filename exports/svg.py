@@ -41,7 +41,7 @@ def distribution_bar(
                 f'<text x="{left + w / 2:.2f}" y="{height * 0.7:.2f}" '
                 f'font-size="{height * 0.55:.1f}" text-anchor="middle" '
                 f'fill="{STATUS_TEXT_COLOURS[item["status"]]}">'
-                f'{item["count"]}</text>'
+                f"{item['count']}</text>"
             )
         x += w
     parts.append("</svg>")

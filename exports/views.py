@@ -117,8 +117,9 @@ def resolution_brief_pdf(request, slug):
         except BadParameter as exc:
             return _bad_request(str(exc))
         links = _brief_links(request, resolution, as_of, language)
-        key = versioned_key("brief", resolution.pk, resolution.slug, language, as_of,
-                            links["permalink"])
+        key = versioned_key(
+            "brief", resolution.pk, resolution.slug, language, as_of, links["permalink"]
+        )
         content, hit = cached_file(
             key, lambda: render_brief_pdf(build_brief(resolution, as_of), links)
         )

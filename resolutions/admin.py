@@ -471,7 +471,12 @@ class ParagraphAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin)
             None,
             {
                 "fields": (
-                    "resolution", "number", "number_is_positional", "order", "kind", "summary"
+                    "resolution",
+                    "number",
+                    "number_is_positional",
+                    "order",
+                    "kind",
+                    "summary",
                 )
             },
         ),
@@ -867,7 +872,11 @@ class EvidenceInline(SecretariatInline, admin.TabularInline):
         # blank rows are shown: without this, an update with every row removed would save.
         # absolute_max caps what a POST can make Django build (it defaults to max_num + 1,000).
         return super().get_formset(
-            request, obj, validate_min=True, validate_max=True, absolute_max=MAX_EVIDENCE,
+            request,
+            obj,
+            validate_min=True,
+            validate_max=True,
+            absolute_max=MAX_EVIDENCE,
             **kwargs,
         )
 

@@ -46,8 +46,10 @@ class TextTranslationFormSet(BaseGenericInlineFormSet):
             key = (data["field"], data["language"])
             if key in seen:
                 raise ValidationError(
-                    _("“%(field)s” already has a translation into this language; correct that "
-                      "row instead of adding another."),
+                    _(
+                        "“%(field)s” already has a translation into this language; correct that "
+                        "row instead of adding another."
+                    ),
                     code="duplicate_translation",
                     params={"field": data["field"]},
                 )
@@ -73,8 +75,11 @@ class TextTranslationInline(GenericTabularInline):
         # translate the English originals: a free-text field name or an "en" row would be
         # stored and never shown.
         if db_field.name == "field":
-            verbose = {f.name: f.verbose_name for f in self.parent_model._meta.get_fields()
-                       if hasattr(f, "verbose_name")}
+            verbose = {
+                f.name: f.verbose_name
+                for f in self.parent_model._meta.get_fields()
+                if hasattr(f, "verbose_name")
+            }
             names = TRANSLATABLE_FIELDS.get(self.parent_model._meta.model_name, ())
             return forms.ChoiceField(
                 label=db_field.verbose_name,

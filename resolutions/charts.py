@@ -45,9 +45,7 @@ STATUS_COLOURS = {
     Status.NOT_YET_DUE: "#5c5470",
     Status.NO_OCCURRENCE: "#6e5a4f",
 }
-STATUS_TEXT_COLOURS = {status: "#ffffff" for status in Status} | {
-    Status.NOT_APPLICABLE: "#1b1f24"
-}
+STATUS_TEXT_COLOURS = {status: "#ffffff" for status in Status} | {Status.NOT_APPLICABLE: "#1b1f24"}
 
 MAX_POINTS = 24  # per resolution
 MAX_DAYS = 60  # across all resolutions of a page (one UNION member per day)
@@ -101,9 +99,7 @@ def distribution_chart(rollup: Rollup, chart_id: str) -> dict:
         "id": chart_id,
         "total": rollup.total,
         "segments": shown,
-        "title": ngettext(
-            "%(total)s action by status", "%(total)s actions by status", rollup.total
-        )
+        "title": ngettext("%(total)s action by status", "%(total)s actions by status", rollup.total)
         % {"total": rollup.total},
         "summary": summary,
         "font": FONT,
@@ -314,7 +310,7 @@ def progress_chart(series: ProgressSeries, chart_id: str, title: str) -> dict:
     else:
         split = len([p for p in points if p.day <= series.last_record])
     solid, _dots = _steps(points[:split], x, y)
-    derived, dots = _steps(points[max(split - 1, 0):], x, y)
+    derived, dots = _steps(points[max(split - 1, 0) :], x, y)
     dots = _dots + [d for d in dots if not _dots or d["point"] is not _dots[-1]["point"]]
     path = solid
     # Labels are centred on their line with dy (in em) in the template, whatever the font size.
@@ -415,4 +411,3 @@ def render_progress_svg(series: ProgressSeries, title: str, chart_id: str = "pro
     return render_to_string(
         "includes/charts/progress.svg", {"chart": progress_chart(series, chart_id, title)}
     )
-

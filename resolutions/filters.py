@@ -189,9 +189,7 @@ class ActionFilterSet(FilterSet):
         if data.get("resolution"):
             paragraphs = paragraphs.filter(resolution__slug=data["resolution"])
         elif str(data.get("paragraph", "")).isdigit():
-            paragraphs = paragraphs.filter(
-                resolution__paragraphs__pk=data["paragraph"]
-            )
+            paragraphs = paragraphs.filter(resolution__paragraphs__pk=data["paragraph"])
         elif Resolution.objects.listed()[:2].count() > 1:
             paragraphs = paragraphs.none()
             self.filters["paragraph"].extra["help_text"] = gettext_lazy(

@@ -693,8 +693,18 @@ class Loader:
             self,
             data,
             path,
-            {"key", "status", "progress", "as_of", "note", "recorded_by", "evidence",
-             "verification", "verified_by", "verified_on"},
+            {
+                "key",
+                "status",
+                "progress",
+                "as_of",
+                "note",
+                "recorded_by",
+                "evidence",
+                "verification",
+                "verified_by",
+                "verified_on",
+            },
             required=["key", "status", "as_of", "note", "recorded_by", "evidence"],
         )
         key = r.str("key")
@@ -738,7 +748,10 @@ class Loader:
         # Validate the record on its own first, so a bad value is reported as such rather
         # than as a difference from what was loaded before.
         candidate = StatusUpdate(
-            action=action, import_key=key, state=State.PUBLISHED, published_at=timezone.now(),
+            action=action,
+            import_key=key,
+            state=State.PUBLISHED,
+            published_at=timezone.now(),
             **values,
         )
         try:
@@ -761,8 +774,13 @@ class Loader:
             return existing
         try:
             return status_update_create(
-                action=action, author=None, evidence=evidence, import_key=key,
-                state=State.PUBLISHED, review_note=review_note, **values
+                action=action,
+                author=None,
+                evidence=evidence,
+                import_key=key,
+                state=State.PUBLISHED,
+                review_note=review_note,
+                **values,
             )
         except ValidationError as exc:
             field, messages = next(iter(exc.message_dict.items()))

@@ -109,9 +109,7 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
         Occurrence.objects.filter(action=OuterRef(outer))
         .filter(known)
         .filter(
-            start_date__gte=Coalesce(
-                OuterRef(prefix + "resolution__adopted_on"), Value(_FAR_PAST)
-            )
+            start_date__gte=Coalesce(OuterRef(prefix + "resolution__adopted_on"), Value(_FAR_PAST))
         )
         .order_by("-start_date")
         .values("pk")[:1]
@@ -133,14 +131,18 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
     ]
     # On track: the latest counted occurrence lies within one interval before as_of.
     on_track = [
-        When(recurring & is_recurrence & Q(last_occurrence_on__gt=since), then=Value(
-            Status.ONGOING.value))
+        When(
+            recurring & is_recurrence & Q(last_occurrence_on__gt=since),
+            then=Value(Status.ONGOING.value),
+        )
         for is_recurrence, since in windows
     ]
     # Not yet due: nothing counted yet, and one interval after adoption has not passed.
     not_yet_due = [
         When(
-            recurring & is_recurrence & Q(last_occurrence_on__isnull=True)
+            recurring
+            & is_recurrence
+            & Q(last_occurrence_on__isnull=True)
             & Q(adopted_on__gt=since),
             then=Value(Status.NOT_YET_DUE.value),
         )
@@ -187,8 +189,7 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
                 # With an adoption date or a counted occurrence, the due date is known and has
                 # passed with nothing recorded: "no occurrence recorded", never "delayed".
                 When(
-                    recurring
-                    & (Q(adopted_on__isnull=False) | Q(last_occurrence_on__isnull=False)),
+                    recurring & (Q(adopted_on__isnull=False) | Q(last_occurrence_on__isnull=False)),
                     then=Value(Status.NO_OCCURRENCE.value),
                 ),
                 default=Coalesce(F("latest_status"), Value(Status.NOT_YET_ASSESSED.value)),
@@ -260,9 +261,7 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
             "is_stale": Case(
                 When(current_status=Status.NOT_APPLICABLE, then=Value(False)),
                 When(last_looked_on__isnull=True, then=Value(True)),
-                When(
-                    last_looked_on__lt=as_of - timedelta(days=STALE_AFTER_DAYS), then=Value(True)
-                ),
+                When(last_looked_on__lt=as_of - timedelta(days=STALE_AFTER_DAYS), then=Value(True)),
                 default=Value(False),
             ),
         },
@@ -317,15 +316,32 @@ class Rollup:
     unfigured: int = 0
     before_adoption: int = 0
 
-    _FIELDS = ("total", "weighted_credit", "weight_total", "overdue", "stale", "assessed",
-               "unfigured", "before_adoption")
-    _ROW_NAMES = ("n_total", "weighted_credit", "weight_total", "n_overdue", "n_stale",
-                  "n_assessed", "n_unfigured", "n_before_adoption")
+    _FIELDS = (
+        "total",
+        "weighted_credit",
+        "weight_total",
+        "overdue",
+        "stale",
+        "assessed",
+        "unfigured",
+        "before_adoption",
+    )
+    _ROW_NAMES = (
+        "n_total",
+        "weighted_credit",
+        "weight_total",
+        "n_overdue",
+        "n_stale",
+        "n_assessed",
+        "n_unfigured",
+        "n_before_adoption",
+    )
 
     @classmethod
     def from_row(cls, row: dict) -> "Rollup":
-        values = {name: row.get(key) or 0 for name, key in zip(cls._FIELDS, cls._ROW_NAMES,
-                                                               strict=True)}
+        values = {
+            name: row.get(key) or 0 for name, key in zip(cls._FIELDS, cls._ROW_NAMES, strict=True)
+        }
         counts = {status: row.get(f"n_{status.value}") or 0 for status in Status}
         return cls(counts=counts, **values)
 
@@ -357,14 +373,18 @@ class Rollup:
         return [(status, self.counts.get(status, 0)) for status in ORDER]
 
     def as_tuple(self) -> tuple:
-        return (*(getattr(self, name) for name in self._FIELDS),
-                tuple(self.counts.get(status, 0) for status in Status))
+        return (
+            *(getattr(self, name) for name in self._FIELDS),
+            tuple(self.counts.get(status, 0) for status in Status),
+        )
 
     @classmethod
     def from_tuple(cls, values: tuple) -> "Rollup":
         *numbers, counts = values
-        return cls(counts=dict(zip(Status, counts, strict=True)),
-                   **dict(zip(cls._FIELDS, numbers, strict=True)))
+        return cls(
+            counts=dict(zip(Status, counts, strict=True)),
+            **dict(zip(cls._FIELDS, numbers, strict=True)),
+        )
 
 
 # --- Cache ---------------------------------------------------------------------------------
@@ -439,8 +459,9 @@ def _cached(kind: str, ids: list, as_of: date, compute) -> dict[int, Rollup]:
 
 def resolution_rollups(resolution_ids, as_of: date) -> dict[int, Rollup]:
     """One query for the roll-up of many resolutions (the dashboard)."""
-    return _cached("resolutions", list(resolution_ids), as_of, lambda ids: _resolution_rollups(
-        ids, as_of))
+    return _cached(
+        "resolutions", list(resolution_ids), as_of, lambda ids: _resolution_rollups(ids, as_of)
+    )
 
 
 def _resolution_rollups(resolution_ids, as_of: date) -> dict[int, Rollup]:
@@ -517,9 +538,17 @@ def _fill(plan, ids, as_of):
     return params
 
 
-_ROLLUP_NAMES = ["weighted_credit", "weight_total", "n_total", "n_overdue", "n_stale",
-                 "n_assessed", "n_unfigured", "n_before_adoption",
-                 *[f"n_{s.value}" for s in Status]]
+_ROLLUP_NAMES = [
+    "weighted_credit",
+    "weight_total",
+    "n_total",
+    "n_overdue",
+    "n_stale",
+    "n_assessed",
+    "n_unfigured",
+    "n_before_adoption",
+    *[f"n_{s.value}" for s in Status],
+]
 
 
 def _grouped_sql(queryset, as_of, *, group, outer="pk", prefix=""):
@@ -578,8 +607,10 @@ def _execute(db, sql, params) -> dict[int, Rollup]:
         rows = cursor.fetchall()
     return {
         row[0]: Rollup.from_row(
-            {name: int(v) if v is not None else None
-             for name, v in zip(_ROLLUP_NAMES, row[1:], strict=True)}
+            {
+                name: int(v) if v is not None else None
+                for name, v in zip(_ROLLUP_NAMES, row[1:], strict=True)
+            }
         )
         for row in rows
     }
@@ -621,8 +652,9 @@ def resolution_rollup(resolution, as_of: date) -> Rollup:
 def paragraph_rollups(paragraph_ids, as_of: date) -> dict[int, Rollup]:
     """One query for the roll-up of every given paragraph. A paragraph with no action gets an
     empty Rollup, whose percent is None, never 0."""
-    return _cached("paragraphs", list(paragraph_ids), as_of, lambda ids: _paragraph_rollups(
-        ids, as_of))
+    return _cached(
+        "paragraphs", list(paragraph_ids), as_of, lambda ids: _paragraph_rollups(ids, as_of)
+    )
 
 
 def _paragraph_rollups(paragraph_ids, as_of: date) -> dict[int, Rollup]:

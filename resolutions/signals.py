@@ -40,16 +40,30 @@ from .models import (
 from .rollup import invalidate_cache
 
 PUBLIC_RECORD = (
-    Resolution, Paragraph, Action, ActionParagraph, Occurrence, Actor, SourceDocument,
-    SourcedFigure, MemberState, MemberStateRole, Participation, TextTranslation,
+    Resolution,
+    Paragraph,
+    Action,
+    ActionParagraph,
+    Occurrence,
+    Actor,
+    SourceDocument,
+    SourcedFigure,
+    MemberState,
+    MemberStateRole,
+    Participation,
+    TextTranslation,
 )
 SAVED = (*PUBLIC_RECORD, StatusUpdate, Evidence, ActionReview, ReviewEvidence)
 DELETED = PUBLIC_RECORD
 # Not every many-to-many relation: the auth tables' change during migrate, before the cache
 # table exists.
-MANY_TO_MANY = (Action.paragraphs, Action.responsible_actors, Action.description_sources,
-                Resolution.sources,
-                Occurrence.sources)
+MANY_TO_MANY = (
+    Action.paragraphs,
+    Action.responsible_actors,
+    Action.description_sources,
+    Resolution.sources,
+    Occurrence.sources,
+)
 
 
 def rollup_input_changed(sender, using=None, **kwargs):
@@ -70,12 +84,17 @@ def prepare_cache(sender, using, **kwargs):
 
 def connect(app_config):
     for model in SAVED:
-        post_save.connect(rollup_input_changed, sender=model,
-                          dispatch_uid=f"rollup-cache-save-{model.__name__}")
+        post_save.connect(
+            rollup_input_changed, sender=model, dispatch_uid=f"rollup-cache-save-{model.__name__}"
+        )
     for model in DELETED:
-        post_delete.connect(rollup_input_changed, sender=model,
-                            dispatch_uid=f"rollup-cache-delete-{model.__name__}")
+        post_delete.connect(
+            rollup_input_changed, sender=model, dispatch_uid=f"rollup-cache-delete-{model.__name__}"
+        )
     for relation in MANY_TO_MANY:
-        m2m_changed.connect(many_to_many_changed, sender=relation.through,
-                            dispatch_uid=f"rollup-cache-m2m-{relation.through.__name__}")
+        m2m_changed.connect(
+            many_to_many_changed,
+            sender=relation.through,
+            dispatch_uid=f"rollup-cache-m2m-{relation.through.__name__}",
+        )
     post_migrate.connect(prepare_cache, sender=app_config, dispatch_uid="rollup-cache-migrate")

@@ -36,24 +36,41 @@ RECORDABLE_CHOICES = [(s.value, s.label) for s in RECORDABLE]
 
 
 DEFINITIONS = {
-    Status.NOT_YET_ASSESSED: _("Nobody has yet reviewed this action against a source; "
-    "this says nothing about whether anything was done."),
-    Status.NOT_STARTED: _("Reviewed against a source: no implementation step had been "
-    "reported by the as-of date."),
-    Status.IN_PROGRESS: _("Reviewed against a source: implementation steps have been reported, "
-    "but the mandate is not yet fulfilled."),
-    Status.COMPLETED: _("Reviewed against a source: the mandate is fulfilled as its mandate type "
-    "defines (the body exists, the instrument is adopted, …)."),
-    Status.ONGOING: _("A recurring mandate that is on track: its latest occurrence since adoption "
-    "falls within its recurrence interval."),
-    Status.DELAYED: _("A published status update, with its evidence, reports the action as "
-    "delayed or stalled. Never inferred from missing records."),
-    Status.NOT_APPLICABLE: _("Excluded from the progress roll-up, with a stated reason, for "
-    "example an action that only exhorts Member States."),
-    Status.NOT_YET_DUE: _("A recurring mandate whose first occurrence is not yet due: one "
-    "interval after adoption has not passed. Not scored."),
-    Status.NO_OCCURRENCE: _("A recurring mandate whose occurrence fell due with none recorded "
-    "by the date shown. Scored 0; this says no record was found, not that the mandate stalled."),
+    Status.NOT_YET_ASSESSED: _(
+        "Nobody has yet reviewed this action against a source; "
+        "this says nothing about whether anything was done."
+    ),
+    Status.NOT_STARTED: _(
+        "Reviewed against a source: no implementation step had been reported by the as-of date."
+    ),
+    Status.IN_PROGRESS: _(
+        "Reviewed against a source: implementation steps have been reported, "
+        "but the mandate is not yet fulfilled."
+    ),
+    Status.COMPLETED: _(
+        "Reviewed against a source: the mandate is fulfilled as its mandate type "
+        "defines (the body exists, the instrument is adopted, …)."
+    ),
+    Status.ONGOING: _(
+        "A recurring mandate that is on track: its latest occurrence since adoption "
+        "falls within its recurrence interval."
+    ),
+    Status.DELAYED: _(
+        "A published status update, with its evidence, reports the action as "
+        "delayed or stalled. Never inferred from missing records."
+    ),
+    Status.NOT_APPLICABLE: _(
+        "Excluded from the progress roll-up, with a stated reason, for "
+        "example an action that only exhorts Member States."
+    ),
+    Status.NOT_YET_DUE: _(
+        "A recurring mandate whose first occurrence is not yet due: one "
+        "interval after adoption has not passed. Not scored."
+    ),
+    Status.NO_OCCURRENCE: _(
+        "A recurring mandate whose occurrence fell due with none recorded "
+        "by the date shown. Scored 0; this says no record was found, not that the mandate stalled."
+    ),
 }
 
 # Credit (0–100) a status earns in the weighted roll-up when the update records no progress

@@ -122,9 +122,7 @@ def translated(obj, field, language=None):
 def missing_languages(obj, translations=None):
     """The languages (codes) lacking a translation of at least one non-empty translatable field
     of `obj`. For the admin: "Missing translations: fr, ar"."""
-    fields = [
-        f for f in TRANSLATABLE_FIELDS.get(obj._meta.model_name, ()) if getattr(obj, f, "")
-    ]
+    fields = [f for f in TRANSLATABLE_FIELDS.get(obj._meta.model_name, ()) if getattr(obj, f, "")]
     if not fields:
         return []
     if translations is None:

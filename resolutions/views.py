@@ -200,8 +200,10 @@ def resolution_detail(request, slug):
         'height="20"></a>'
     )
     ctx["feeds"] = feed_links(
-        (_("%(symbol)s: published updates (Atom)") % {"symbol": resolution.symbol},
-         reverse("feed_resolution", args=[resolution.slug])),
+        (
+            _("%(symbol)s: published updates (Atom)") % {"symbol": resolution.symbol},
+            reverse("feed_resolution", args=[resolution.slug]),
+        ),
         _site_feed(),
     )
     return render(request, "resolutions/resolution_detail.html", ctx)
@@ -221,10 +223,7 @@ def _paragraph_data(slug, number, as_of):
     siblings = list(paragraph.resolution.paragraphs.in_order())
     position = next(i for i, p in enumerate(siblings) if p.pk == paragraph.pk)
     actions = list(
-        Action.objects.filter(paragraphs=paragraph)
-        .with_status(as_of)
-        .with_actors()
-        .order_by("pk")
+        Action.objects.filter(paragraphs=paragraph).with_status(as_of).with_actors().order_by("pk")
     )
     updates = (
         StatusUpdate.objects.public()
@@ -322,9 +321,7 @@ def _action_data(pk, as_of):
         "occurrences": occurrences,
         "paragraphs": paragraphs,
         "figures": action.figures.filter(as_of__lte=as_of).select_related("source"),
-        "roles": action.member_state_roles.known_on(as_of).select_related(
-            "member_state", "source"
-        ),
+        "roles": action.member_state_roles.known_on(as_of).select_related("member_state", "source"),
     }
 
 
@@ -337,8 +334,10 @@ def action_detail(request, pk):
     )
     ctx["feeds"] = feed_links(
         (_("This action: published updates (Atom)"), reverse("feed_action", args=[pk])),
-        (_("%(symbol)s: published updates (Atom)") % {"symbol": ctx["resolution"].symbol},
-         reverse("feed_resolution", args=[ctx["resolution"].slug])),
+        (
+            _("%(symbol)s: published updates (Atom)") % {"symbol": ctx["resolution"].symbol},
+            reverse("feed_resolution", args=[ctx["resolution"].slug]),
+        ),
         _site_feed(),
     )
     return render(request, "resolutions/action_detail.html", ctx)
@@ -488,8 +487,9 @@ def _member_state_data(iso3, as_of):
         .filter(member_state=state)
         .select_related("action__resolution", "source")
     )
-    by_name = [a for a in actions if any(x.member_state_id == state.pk
-                                         for x in a.responsible_actors.all())]
+    by_name = [
+        a for a in actions if any(x.member_state_id == state.pk for x in a.responsible_actors.all())
+    ]
     return {
         "member_state": state,
         "bound_by": _bound_by(state, as_of),
@@ -518,8 +518,10 @@ def member_state_detail(request, iso3):
     )
     state = ctx["member_state"]
     ctx["feeds"] = feed_links(
-        (_("%(state)s: published updates on its mandates (Atom)") % {"state": state.name},
-         reverse("feed_member_state", args=[state.iso3])),
+        (
+            _("%(state)s: published updates on its mandates (Atom)") % {"state": state.name},
+            reverse("feed_member_state", args=[state.iso3]),
+        ),
         _site_feed(),
     )
     return render(request, "resolutions/member_state_detail.html", ctx)
@@ -532,9 +534,7 @@ def member_state_detail(request, iso3):
 def status_definitions(request):
     ctx = _context(request)
     ctx.update(
-        statuses=[
-            (s, DEFINITIONS[s], DEFAULT_CREDIT.get(s), s in PROGRESS_ALLOWED) for s in ORDER
-        ],
+        statuses=[(s, DEFINITIONS[s], DEFAULT_CREDIT.get(s), s in PROGRESS_ALLOWED) for s in ORDER],
         mandate_types=[(m, MANDATE_DONE_MEANS[m]) for m in MandateType],
         stale_after_days=STALE_AFTER_DAYS,
         windows=[(Recurrence(r).label.lower(), days) for r, days in RECURRENCE_WINDOW_DAYS.items()],

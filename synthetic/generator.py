@@ -94,8 +94,20 @@ TOPICS = [
     "Science and Technology Cooperation",
     "Youth Employment",
 ]
-PLACES = ["Jeddah", "Niamey", "Abu Dhabi", "Islamabad", "Istanbul", "Dakar", "Yaoundé",
-          "Nouakchott", "Banjul", "Dhaka", "Baku", "Kuala Lumpur"]
+PLACES = [
+    "Jeddah",
+    "Niamey",
+    "Abu Dhabi",
+    "Islamabad",
+    "Istanbul",
+    "Dakar",
+    "Yaoundé",
+    "Nouakchott",
+    "Banjul",
+    "Dhaka",
+    "Baku",
+    "Kuala Lumpur",
+]
 TITLE_VERBS = {
     MandateType.ESTABLISH_BODY: "Establish a committee on",
     MandateType.ADOPT_INSTRUMENT: "Adopt a framework on",
@@ -309,11 +321,14 @@ class _Builder:
     def _paragraph(self, res, number, order, kind, sources):
         rng = self.rng
         provenance = rng.choices(["paraphrase", "verbatim", "unknown"], [70, 15, 15])[0]
-        p = Paragraph(resolution=res, number=number, order=order, kind=kind,
-                      text_provenance=provenance)
+        p = Paragraph(
+            resolution=res, number=number, order=order, kind=kind, text_provenance=provenance
+        )
         if provenance != "unknown":
-            p.text = f"{PREFIX}Text of paragraph {number} of {res.symbol}, invented by the " \
+            p.text = (
+                f"{PREFIX}Text of paragraph {number} of {res.symbol}, invented by the "
                 "demo-data generator."
+            )
             p.text_source = rng.choice(sources)
             p.text_source_locator = f"p. {rng.randint(1, 40)}"
         if kind == "operative":
@@ -338,7 +353,7 @@ class _Builder:
         action = Action(
             resolution=res,
             key=f"a{j:03d}",
-            title=f"{PREFIX}{TITLE_VERBS[mandate]} {res.title[len(PREFIX):]} — {j}",
+            title=f"{PREFIX}{TITLE_VERBS[mandate]} {res.title[len(PREFIX) :]} — {j}",
             description=f"{PREFIX}Generated mandate {j} of {res.symbol}.",
             mandate_type=mandate,
             recurrence=recurrence,
@@ -359,23 +374,38 @@ class _Builder:
         self._updates(action, mandate, adopted, n_updates, occurrences, sources)
 
         if mandate == MandateType.ESTABLISH_BODY and rng.random() < 0.3:
-            self.figures.append(SourcedFigure(
-                action=action, label=f"{PREFIX}Members of the body", value=rng.randint(5, 57),
-                as_of=min(BASE_DATE, adopted + timedelta(days=rng.randint(60, 700))),
-                source=rng.choice(sources)))
+            self.figures.append(
+                SourcedFigure(
+                    action=action,
+                    label=f"{PREFIX}Members of the body",
+                    value=rng.randint(5, 57),
+                    as_of=min(BASE_DATE, adopted + timedelta(days=rng.randint(60, 700))),
+                    source=rng.choice(sources),
+                )
+            )
         if self.p.link_member_states and self.member_states:
             if mandate == MandateType.ESTABLISH_BODY:
                 for i, state in enumerate(rng.sample(self.member_states, 4)):
-                    self.roles.append(MemberStateRole(
-                        member_state=state, action=action,
-                        role="co_chair" if i < 2 else "member",
-                        as_of=adopted + timedelta(days=90), source=sources[0]))
+                    self.roles.append(
+                        MemberStateRole(
+                            member_state=state,
+                            action=action,
+                            role="co_chair" if i < 2 else "member",
+                            as_of=adopted + timedelta(days=90),
+                            source=sources[0],
+                        )
+                    )
             for occurrence in occurrences:
                 if rng.random() < 0.3:
                     for state in rng.sample(self.member_states, rng.randint(1, 5)):
-                        self.participations.append(Participation(
-                            occurrence=occurrence, member_state=state, source=sources[0],
-                            role=rng.choice(["host", "speaker", "participant"])))
+                        self.participations.append(
+                            Participation(
+                                occurrence=occurrence,
+                                member_state=state,
+                                source=sources[0],
+                                role=rng.choice(["host", "speaker", "participant"]),
+                            )
+                        )
 
     def _occurrences(self, action, mandate, recurrence, adopted):
         rng = self.rng
@@ -399,8 +429,11 @@ class _Builder:
         objs = []
         for k, (kind, title, day) in enumerate(sorted(out, key=lambda o: o[2]), start=1):
             o = Occurrence(
-                action=action, key=f"occ-{k:03d}", kind=kind,
-                title=f"{PREFIX}{title} of {action.key}", start_date=day,
+                action=action,
+                key=f"occ-{k:03d}",
+                kind=kind,
+                title=f"{PREFIX}{title} of {action.key}",
+                start_date=day,
                 end_date=day + timedelta(days=1) if rng.random() < 0.5 else None,
                 place=rng.choice(PLACES),
                 participants_count=rng.randint(20, 400) if rng.random() < 0.5 else None,
@@ -431,7 +464,8 @@ class _Builder:
             elif recurring:
                 status = rng.choices(
                     [Status.ONGOING, Status.DELAYED, Status.IN_PROGRESS, Status.NOT_STARTED],
-                    [60, 25, 10, 5])[0]
+                    [60, 25, 10, 5],
+                )[0]
             elif status == Status.COMPLETED:
                 status = Status.COMPLETED if rng.random() < 0.9 else Status.IN_PROGRESS
             else:
@@ -439,7 +473,8 @@ class _Builder:
                 step = (i + 1) / n
                 status = rng.choices(
                     [Status.NOT_STARTED, Status.IN_PROGRESS, Status.DELAYED, Status.COMPLETED],
-                    [max(0.0, 0.5 - step), 0.5, 0.12, 0.4 * step])[0]
+                    [max(0.0, 0.5 - step), 0.5, 0.12, 0.4 * step],
+                )[0]
             figure = None
             if status in (Status.IN_PROGRESS, Status.DELAYED) and rng.random() < 0.35:
                 progress = min(95, progress + rng.randint(5, 30))
@@ -450,15 +485,24 @@ class _Builder:
                 figure = 100
             recorded = datetime.combine(
                 min(BASE_DATE, as_of + timedelta(days=rng.randint(0, 20))),
-                datetime.min.time(), tzinfo=UTC,
+                datetime.min.time(),
+                tzinfo=UTC,
             ) + timedelta(minutes=rng.randint(8 * 60, 18 * 60))
             note = f"{PREFIX}{status.label}"
             if correction:  # recorded after the update it corrects, so it wins the tie
                 recorded = previous[6] + timedelta(days=rng.randint(1, 30))
                 note += f" (correction of the assessment as of {as_of.isoformat()})"
             # (action, status, progress, as_of, note, author_name, recorded_at, import_key)
-            update = (action, status.value, figure, as_of, note + ", according to the cited "
-                      "report.", rng.choice(AUTHORS), recorded, f"syn-{i + 1:04d}")
+            update = (
+                action,
+                status.value,
+                figure,
+                as_of,
+                note + ", according to the cited report.",
+                rng.choice(AUTHORS),
+                recorded,
+                f"syn-{i + 1:04d}",
+            )
             self.updates.append(update)
             self._evidence(len(self.updates) - 1, occurrences, sources, as_of, action)
             previous = update
@@ -473,13 +517,19 @@ class _Builder:
                 self.evidence.append((update, None, past[-1], "", "", "", ""))
             elif kind == "url":
                 url = f"{URL_BASE}/{action.resolution.slug}/{action.key}/{self.updates[-1][7]}"
-                self.evidence.append((update, None, None, url, f"{PREFIX}Web page {k + 1}",
-                                      "", ""))
+                self.evidence.append((update, None, None, url, f"{PREFIX}Web page {k + 1}", "", ""))
             else:
-                self.evidence.append((
-                    update, rng.choice(sources), None, "", "",
-                    f"para. {rng.randint(1, 120)}", f"{PREFIX}Quoted passage "
-                    f"{rng.randint(1, 999)}."))
+                self.evidence.append(
+                    (
+                        update,
+                        rng.choice(sources),
+                        None,
+                        "",
+                        "",
+                        f"para. {rng.randint(1, 120)}",
+                        f"{PREFIX}Quoted passage {rng.randint(1, 999)}.",
+                    )
+                )
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -507,11 +557,29 @@ class _Builder:
         # Django's own adapters.
         ops = connection.ops
         ids = _reserve_ids(StatusUpdate, len(self.updates))
-        columns = ["id", "action_id", "status", "progress", "as_of", "note", "author_name",
-                   "recorded_at", "import_key"]
+        columns = [
+            "id",
+            "action_id",
+            "status",
+            "progress",
+            "as_of",
+            "note",
+            "author_name",
+            "recorded_at",
+            "import_key",
+        ]
         rows = [
-            (pk, a.pk, st, pr, ops.adapt_datefield_value(d), note, author,
-             ops.adapt_datetimefield_value(rec), key)
+            (
+                pk,
+                a.pk,
+                st,
+                pr,
+                ops.adapt_datefield_value(d),
+                note,
+                author,
+                ops.adapt_datetimefield_value(rec),
+                key,
+            )
             for pk, (a, st, pr, d, note, author, rec, key) in zip(ids, self.updates, strict=True)
         ]
         if _has_field(StatusUpdate, "state"):
@@ -519,18 +587,25 @@ class _Builder:
             # every third one verified against its evidence, the others as reported.
             columns += ["state", "published_at", "verification"]
             rows = [
-                row + ("published",
-                       ops.adapt_datetimefield_value(rec + timedelta(hours=1)),
-                       "verified" if int(key[4:]) % 3 == 0 else "reported")
+                row
+                + (
+                    "published",
+                    ops.adapt_datetimefield_value(rec + timedelta(hours=1)),
+                    "verified" if int(key[4:]) % 3 == 0 else "reported",
+                )
                 for row, (*_, rec, key) in zip(rows, self.updates, strict=True)
             ]
         _insert(StatusUpdate, columns, rows, bs)
         self.stats.add(StatusUpdate, len(self.updates))
-        _insert(Evidence, ["status_update_id", "source_id", "occurrence_id", "url", "title",
-                           "locator", "quote"], [
-            (ids[u], src.pk if src else None, occ.pk if occ else None, url, title, loc, quote)
-            for u, src, occ, url, title, loc, quote in self.evidence
-        ], bs)
+        _insert(
+            Evidence,
+            ["status_update_id", "source_id", "occurrence_id", "url", "title", "locator", "quote"],
+            [
+                (ids[u], src.pk if src else None, occ.pk if occ else None, url, title, loc, quote)
+                for u, src, occ, url, title, loc, quote in self.evidence
+            ],
+            bs,
+        )
         self.stats.add(Evidence, len(self.evidence))
         self.reset()
 
@@ -549,7 +624,8 @@ def _reserve_ids(model, n):
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                [table, n])
+                [table, n],
+            )
             return [row[0] for row in cursor.fetchall()]
         cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")
         start = cursor.fetchone()[0] + 1
@@ -563,13 +639,14 @@ def _insert(model, columns, rows, batch_size):
     if not rows:
         return
     given = set(columns)
-    extra = [f for f in model._meta.concrete_fields
-             if f.column not in given and not f.primary_key]
+    extra = [f for f in model._meta.concrete_fields if f.column not in given and not f.primary_key]
     extra_values = tuple(f.get_db_prep_save(f.get_default(), connection) for f in extra)
     qn = connection.ops.quote_name
     names = [*columns, *(f.column for f in extra)]
-    sql = (f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(c) for c in names)}) "
-           f"VALUES ({', '.join(['%s'] * len(names))})")
+    sql = (
+        f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(c) for c in names)}) "
+        f"VALUES ({', '.join(['%s'] * len(names))})"
+    )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":  # COPY: several times faster than INSERTs
             columns_sql = ", ".join(qn(c) for c in names)
@@ -580,7 +657,7 @@ def _insert(model, columns, rows, batch_size):
                     copy.write_row(row + extra_values)
             return
         for i in range(0, len(rows), batch_size):
-            cursor.executemany(sql, [row + extra_values for row in rows[i:i + batch_size]])
+            cursor.executemany(sql, [row + extra_values for row in rows[i : i + batch_size]])
 
 
 def _actors():
@@ -603,18 +680,21 @@ def generate(params: Params, *, batch_resolutions=20, batch_size=2000, progress=
     rng = random.Random(p.seed)
     n_actions = p.resolutions * p.actions_per_resolution
     per_resolution = split_total(
-        n_actions, p.resolutions,
-        [rng.uniform(0.4, 1.6) for _ in range(p.resolutions)])
+        n_actions, p.resolutions, [rng.uniform(0.4, 1.6) for _ in range(p.resolutions)]
+    )
     per_resolution = [max(1, c) for c in per_resolution]
     n_actions = sum(per_resolution)
     per_action = split_total(
-        p.resolutions * p.actions_per_resolution * p.updates_per_action, n_actions,
-        [rng.expovariate(1.0) for _ in range(n_actions)])
+        p.resolutions * p.actions_per_resolution * p.updates_per_action,
+        n_actions,
+        [rng.expovariate(1.0) for _ in range(n_actions)],
+    )
 
     with transaction.atomic():
         if Resolution.objects.filter(is_synthetic=True).exists():
             raise GeneratorError(
-                "Synthetic resolutions already exist; run with --replace to regenerate them.")
+                "Synthetic resolutions already exist; run with --replace to regenerate them."
+            )
         taken = Resolution.objects.filter(symbol__startswith="SYN-").exists()
         if taken:
             raise GeneratorError("A non-synthetic resolution uses a SYN- symbol; refusing.")
@@ -623,7 +703,7 @@ def generate(params: Params, *, batch_resolutions=20, batch_size=2000, progress=
         builder = _Builder(p, rng, actors, states, stats, batch_size)
         offset = 0
         for i, count in enumerate(per_resolution):
-            builder.resolution(i + 1, count, per_action[offset:offset + count])
+            builder.resolution(i + 1, count, per_action[offset : offset + count])
             offset += count
             if (i + 1) % batch_resolutions == 0:
                 builder.flush()
@@ -656,37 +736,128 @@ def fingerprint() -> str:
             h.update(repr(row).encode())
         h.update(b"|")
 
-    feed(Resolution.objects.filter(**syn), "symbol", "slug", "title", "adopting_body",
-         "session", "place", "adopted_on", "adopted_until", "summary", order=["symbol"])
-    feed(SourceDocument.objects.filter(key__startswith=SOURCE_KEY_PREFIX), "key", "title",
-         "kind", "url", "date", order=["key"])
+    feed(
+        Resolution.objects.filter(**syn),
+        "symbol",
+        "slug",
+        "title",
+        "adopting_body",
+        "session",
+        "place",
+        "adopted_on",
+        "adopted_until",
+        "summary",
+        order=["symbol"],
+    )
+    feed(
+        SourceDocument.objects.filter(key__startswith=SOURCE_KEY_PREFIX),
+        "key",
+        "title",
+        "kind",
+        "url",
+        "date",
+        order=["key"],
+    )
     r = "resolution__symbol"
-    feed(Paragraph.objects.filter(resolution__is_synthetic=True), r, "order", "number", "kind",
-         "operative_verb", "addressee", "text", "text_provenance", "text_source__key",
-         "excluded_from_rollup", order=[r, "order"])
-    feed(Action.objects.filter(resolution__is_synthetic=True), r, "key", "title",
-         "mandate_type", "recurrence", "due_date", "weight", "mandate_source__key",
-         order=[r, "key"])
+    feed(
+        Paragraph.objects.filter(resolution__is_synthetic=True),
+        r,
+        "order",
+        "number",
+        "kind",
+        "operative_verb",
+        "addressee",
+        "text",
+        "text_provenance",
+        "text_source__key",
+        "excluded_from_rollup",
+        order=[r, "order"],
+    )
+    feed(
+        Action.objects.filter(resolution__is_synthetic=True),
+        r,
+        "key",
+        "title",
+        "mandate_type",
+        "recurrence",
+        "due_date",
+        "weight",
+        "mandate_source__key",
+        order=[r, "key"],
+    )
     a = "action__resolution__symbol"
-    feed(ActionParagraph.objects.filter(action__resolution__is_synthetic=True), a,
-         "action__key", "paragraph__number")
-    feed(Action.responsible_actors.through.objects.filter(action__resolution__is_synthetic=True),
-         a, "action__key", "actor__name")
-    feed(Occurrence.objects.filter(action__resolution__is_synthetic=True), a, "action__key",
-         "key", "kind", "title", "start_date", "end_date", "participants_count",
-         "member_states_count", order=[a, "action__key", "key"])
-    feed(StatusUpdate.objects.filter(action__resolution__is_synthetic=True), a, "action__key",
-         "import_key", "status", "progress", "as_of", "note", "author_name", "recorded_at",
-         order=[a, "action__key", "import_key"])
+    feed(
+        ActionParagraph.objects.filter(action__resolution__is_synthetic=True),
+        a,
+        "action__key",
+        "paragraph__number",
+    )
+    feed(
+        Action.responsible_actors.through.objects.filter(action__resolution__is_synthetic=True),
+        a,
+        "action__key",
+        "actor__name",
+    )
+    feed(
+        Occurrence.objects.filter(action__resolution__is_synthetic=True),
+        a,
+        "action__key",
+        "key",
+        "kind",
+        "title",
+        "start_date",
+        "end_date",
+        "participants_count",
+        "member_states_count",
+        order=[a, "action__key", "key"],
+    )
+    feed(
+        StatusUpdate.objects.filter(action__resolution__is_synthetic=True),
+        a,
+        "action__key",
+        "import_key",
+        "status",
+        "progress",
+        "as_of",
+        "note",
+        "author_name",
+        "recorded_at",
+        order=[a, "action__key", "import_key"],
+    )
     s = "status_update__"
-    feed(Evidence.objects.filter(status_update__action__resolution__is_synthetic=True),
-         s + a, s + "action__key", s + "import_key", "source__key", "occurrence__key", "url",
-         "title", "locator", "quote")
-    feed(SourcedFigure.objects.filter(action__resolution__is_synthetic=True), a, "action__key",
-         "label", "value", "as_of")
-    feed(MemberStateRole.objects.filter(action__resolution__is_synthetic=True), a,
-         "action__key", "member_state__iso3", "role")
-    feed(Participation.objects.filter(occurrence__action__resolution__is_synthetic=True),
-         "occurrence__" + a, "occurrence__action__key", "occurrence__key",
-         "member_state__iso3", "role")
+    feed(
+        Evidence.objects.filter(status_update__action__resolution__is_synthetic=True),
+        s + a,
+        s + "action__key",
+        s + "import_key",
+        "source__key",
+        "occurrence__key",
+        "url",
+        "title",
+        "locator",
+        "quote",
+    )
+    feed(
+        SourcedFigure.objects.filter(action__resolution__is_synthetic=True),
+        a,
+        "action__key",
+        "label",
+        "value",
+        "as_of",
+    )
+    feed(
+        MemberStateRole.objects.filter(action__resolution__is_synthetic=True),
+        a,
+        "action__key",
+        "member_state__iso3",
+        "role",
+    )
+    feed(
+        Participation.objects.filter(occurrence__action__resolution__is_synthetic=True),
+        "occurrence__" + a,
+        "occurrence__action__key",
+        "occurrence__key",
+        "member_state__iso3",
+        "role",
+    )
     return h.hexdigest()

@@ -13,7 +13,12 @@ from resolutions.models import Action, Actor, Paragraph
 from tests import factories as f
 
 ALL = {
-    "pscru", "partnerships", "network", "training", "contact-group", "annual-conference",
+    "pscru",
+    "partnerships",
+    "network",
+    "training",
+    "contact-group",
+    "annual-conference",
     "code-of-conduct",
 }
 
@@ -31,7 +36,7 @@ def keys_on(client, query):
 def problems_of(page):
     if 'role="alert"' not in page:
         return ""
-    block = page[page.index('role="alert"'):]
+    block = page[page.index('role="alert"') :]
     return re.sub(r"\s+", " ", block[: block.index("</div>")])
 
 
@@ -47,8 +52,15 @@ def ids(seeded):
 
 def test_unfiltered_list_shows_every_action_in_document_order(client, seeded):
     keys, page = keys_on(client, "")
-    assert keys == ["pscru", "partnerships", "network", "training", "contact-group",
-                    "annual-conference", "code-of-conduct"]
+    assert keys == [
+        "pscru",
+        "partnerships",
+        "network",
+        "training",
+        "contact-group",
+        "annual-conference",
+        "code-of-conduct",
+    ]
     assert "7 actions" in page and 'role="alert"' not in page
 
 
@@ -70,8 +82,10 @@ def test_unfiltered_list_shows_every_action_in_document_order(client, seeded):
         ("resolution=53-45-pol", ALL),
         ("paragraph=null", {"contact-group", "annual-conference", "code-of-conduct"}),
         ("stale=yes&as_of=2018-11-29", {"pscru", "partnerships"}),
-        ("stale=no&as_of=2018-11-29",
-         {"network", "training", "contact-group", "annual-conference", "code-of-conduct"}),
+        (
+            "stale=no&as_of=2018-11-29",
+            {"network", "training", "contact-group", "annual-conference", "code-of-conduct"},
+        ),
         ("overdue=no", ALL),
         ("overdue=yes", set()),
         ("q=network", {"network"}),
@@ -101,8 +115,11 @@ def test_actor_and_paragraph_filters_by_id(client, seeded, ids):
 
 
 def test_due_date_range_and_overdue(client, seeded):
-    for key, due in [("network", date(2019, 6, 30)), ("contact-group", date(2018, 12, 31)),
-                     ("code-of-conduct", date(2021, 1, 1))]:
+    for key, due in [
+        ("network", date(2019, 6, 30)),
+        ("contact-group", date(2018, 12, 31)),
+        ("code-of-conduct", date(2021, 1, 1)),
+    ]:
         action = Action.objects.get(key=key)
         action.due_date = due
         action.save()
@@ -123,7 +140,8 @@ def test_filters_combine(client, seeded, ids):
     assert keys_on(client, "status=in_progress&q=network&resolution=53-45-pol")[0] == ["network"]
     assert keys_on(client, "q=network&status=completed")[0] == []
     assert set(keys_on(client, "paragraph=null&stale=yes&mandate_type=establish_body")[0]) == {
-        "contact-group"}
+        "contact-group"
+    }
     keys, page = keys_on(client, "status=not_yet_assessed&mandate_type=partnership")
     assert keys == ["partnerships"]
     assert "Current status: <strong>Not yet assessed</strong>" in page
@@ -139,8 +157,10 @@ def test_other_resolutions_are_filtered_out_and_synthetic_ones_never_listed(clie
     assert len(keys) == 8 and "Generated demo mandate" not in page
     assert set(keys_on(client, "resolution=53-45-pol")[0]) == ALL
     assert keys_on(client, f"resolution={hidden.slug}")[0] != []  # refused, so not narrowed
-    assert "No resolution shown here has this identifier." in keys_on(
-        client, f"resolution={hidden.slug}")[1]
+    assert (
+        "No resolution shown here has this identifier."
+        in keys_on(client, f"resolution={hidden.slug}")[1]
+    )
 
 
 def test_sorting_by_each_column(client, seeded):
@@ -151,7 +171,9 @@ def test_sorting_by_each_column(client, seeded):
     assert by_status[:2] == ["contact-group", "annual-conference"]  # completed, then ongoing
     assert by_status[-2:] == ["pscru", "partnerships"]  # not yet assessed last
     assert keys_on(client, "sort=-progress&as_of=2018-11-29")[0][:2] == [
-        "contact-group", "annual-conference"]
+        "contact-group",
+        "annual-conference",
+    ]
     updated = keys_on(client, "sort=updated")[0]
     assert updated[-2:] == ["pscru", "partnerships"]  # never updated: last either way
     assert keys_on(client, "sort=-updated")[0][-2:] == ["pscru", "partnerships"]
@@ -160,8 +182,11 @@ def test_sorting_by_each_column(client, seeded):
 
 def test_sort_headers_keep_the_filters_and_toggle_direction(client, seeded):
     _keys, page = keys_on(client, "status=in_progress&sort=title&page=1")
-    header = re.search(r'<th scope="col" class="col-action" aria-sort="ascending">'
-                       r'<a class="sort" href="([^"]+)"', page)
+    header = re.search(
+        r'<th scope="col" class="col-action" aria-sort="ascending">'
+        r'<a class="sort" href="([^"]+)"',
+        page,
+    )
     assert header, "the sorted column is marked with aria-sort"
     href = header.group(1).replace("&amp;", "&")
     assert "status=in_progress" in href and "sort=-title" in href and "page=" not in href
@@ -206,7 +231,8 @@ def test_bad_as_of_and_page_are_explained(client, seeded):
     assert "“as_of” must be a date written YYYY-MM-DD; “2018-02-30” is not." in page
     keys, page = keys_on(client, "page=abc")
     assert "“Page”: “abc” is not a page of this list (pages 1 to 1). Showing page 1." in (
-        problems_of(page))
+        problems_of(page)
+    )
     keys, page = keys_on(client, "page=7")
     assert "Showing page 1." in problems_of(page) and len(keys) == 7
 
@@ -233,8 +259,9 @@ def test_the_filter_form_works_without_javascript_and_shows_current_values(clien
 
 
 def test_filtered_actions_contract_for_exports(seeded):
-    request = RequestFactory().get("/actions/", {"status": "in_progress", "as_of": "2018-11-29",
-                                                 "sort": "-title"})
+    request = RequestFactory().get(
+        "/actions/", {"status": "in_progress", "as_of": "2018-11-29", "sort": "-title"}
+    )
     filterset, queryset = filtered_actions(request)
     assert filterset.is_valid() and filterset.as_of == date(2018, 11, 29)
     rows = list(queryset)

@@ -308,15 +308,23 @@ def _add_ten_times_the_data():
 
     for i, action in enumerate(Action.objects.filter(key__startswith="extra-")):
         TextTranslation.objects.create(
-            record=action, field="title", language="fr", text=f"Action supplémentaire {i}",
-            provenance="verbatim", source=sources[i % 20],
+            record=action,
+            field="title",
+            language="fr",
+            text=f"Action supplémentaire {i}",
+            provenance="verbatim",
+            source=sources[i % 20],
         )
     for i, (field, language) in enumerate(
         [("title", "fr"), ("title", "ar"), ("description", "fr"), ("description", "ar")]
     ):
         TextTranslation.objects.create(
-            record=contact_group, field=field, language=language, text=f"Traduction {i}",
-            provenance="verbatim", source=sources[i],
+            record=contact_group,
+            field=field,
+            language=language,
+            text=f"Traduction {i}",
+            provenance="verbatim",
+            source=sources[i],
         )
     for i, paragraph in enumerate(paragraphs[:30]):
         ActionParagraph.objects.create(action=contact_group, paragraph=paragraph)
@@ -766,8 +774,12 @@ def test_changelists_say_which_languages_each_record_lacks(admin_client, real_da
 
 
 def test_missing_languages_follow_the_translations(admin_client, real_data):
-    cells = {a.key: c for a, c in _missing_cells(
-        admin_client.get(reverse("admin:resolutions_action_changelist"))).items()}
+    cells = {
+        a.key: c
+        for a, c in _missing_cells(
+            admin_client.get(reverse("admin:resolutions_action_changelist"))
+        ).items()
+    }
     assert cells["network"] == "fr, ar"
     # The resolution's title exists in French and in Arabic (the sources give both).
     cells = _missing_cells(admin_client.get(reverse("admin:resolutions_resolution_changelist")))
@@ -775,17 +787,23 @@ def test_missing_languages_follow_the_translations(admin_client, real_data):
 
     network = _action("network")
     for field in ("title", "description"):
-        TextTranslation.objects.create(record=network, field=field, language="fr",
-                                       text="Réseau", provenance="paraphrase")
-    cells = {a.key: c for a, c in _missing_cells(
-        admin_client.get(reverse("admin:resolutions_action_changelist"))).items()}
+        TextTranslation.objects.create(
+            record=network, field=field, language="fr", text="Réseau", provenance="paraphrase"
+        )
+    cells = {
+        a.key: c
+        for a, c in _missing_cells(
+            admin_client.get(reverse("admin:resolutions_action_changelist"))
+        ).items()
+    }
     assert cells["network"] == "ar"
     page = admin_client.get(reverse("admin:resolutions_action_change", args=[network.pk]))
     assert '<div class="readonly">ar</div>' in page.text  # the change page says it too
     # A field left empty needs no translation: the network has a title and no description.
     assert not network.description
-    TextTranslation.objects.create(record=network, field="title", language="ar",
-                                   text="شبكة", provenance="paraphrase")
+    TextTranslation.objects.create(
+        record=network, field="title", language="ar", text="شبكة", provenance="paraphrase"
+    )
     page = admin_client.get(reverse("admin:resolutions_action_change", args=[network.pk]))
     assert '<div class="readonly">—</div>' in page.text
 
@@ -814,7 +832,8 @@ def test_missing_languages_column_costs_no_query(
     cells = {a.key: c for a, c in _missing_cells(response).items()}
     assert cells["extra-0"] == "ar" and cells["contact-group"] == "—"
     monkeypatch.setattr(
-        ActionAdmin, "list_display",
+        ActionAdmin,
+        "list_display",
         tuple(c for c in ActionAdmin.list_display if c != "missing_translations"),
     )
     without_column, _ = count()
@@ -827,9 +846,11 @@ def test_change_pages_show_and_edit_translations_inline(admin_client, real_data)
     assert "Translations (each with its own provenance)" in page.text
     assert "تعزيز قدرات منظمة التعاون الإسلامي في مجال الوساطة" in page.text  # the Arabic title
     assert "Renforcement des capacités de médiation de l&#x27;OCI" in page.text
-    for model, obj in (("paragraph", Paragraph.objects.get(resolution=resolution, number="7")),
-                       ("action", _action("network")),
-                       ("occurrence", Occurrence.objects.get(key="meeting-2018-09-24"))):
+    for model, obj in (
+        ("paragraph", Paragraph.objects.get(resolution=resolution, number="7")),
+        ("action", _action("network")),
+        ("occurrence", Occurrence.objects.get(key="meeting-2018-09-24")),
+    ):
         page = admin_client.get(reverse(f"admin:resolutions_{model}_change", args=[obj.pk]))
         assert page.status_code == 200, model
         assert "Missing translations" in page.text and "Translations" in page.text, model
@@ -842,8 +863,9 @@ def test_change_pages_show_and_edit_translations_inline(admin_client, real_data)
 
 
 def _translation_formset(page):
-    [inline] = [i for i in page.context["inline_admin_formsets"]
-                if i.formset.model is TextTranslation]
+    [inline] = [
+        i for i in page.context["inline_admin_formsets"] if i.formset.model is TextTranslation
+    ]
     return inline.formset
 
 
@@ -862,14 +884,22 @@ def test_adding_a_translation_in_the_admin(admin_client, real_data, source):
     paragraph = Paragraph.objects.get(resolution=real_data, number="7")
     url = reverse("admin:resolutions_paragraph_change", args=[paragraph.pk])
     data = _with_new_translation(
-        admin_client.get(url), field="text", language="fr", text="Prie le Secrétaire général…",
-        provenance="verbatim", source=str(source.pk), locator="p. 2",
+        admin_client.get(url),
+        field="text",
+        language="fr",
+        text="Prie le Secrétaire général…",
+        provenance="verbatim",
+        source=str(source.pk),
+        locator="p. 2",
     )
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context and response.context["errors"]
     saved = paragraph.translations.get()
     assert (saved.field, saved.language, saved.source, saved.locator) == (
-        "text", "fr", source, "p. 2"
+        "text",
+        "fr",
+        source,
+        "p. 2",
     )
     page = admin_client.get(url)
     assert "Prie le Secrétaire général…" in page.text
@@ -880,8 +910,10 @@ def test_adding_a_translation_in_the_admin(admin_client, real_data, source):
     [
         ({"field": "text", "language": "en"}, "Select a valid choice"),
         ({"field": "operative_verb", "language": "fr"}, "Select a valid choice"),
-        ({"field": "text", "language": "fr", "provenance": "verbatim", "source": ""},
-         "A verbatim translation must name its source."),
+        (
+            {"field": "text", "language": "fr", "provenance": "verbatim", "source": ""},
+            "A verbatim translation must name its source.",
+        ),
     ],
 )
 def test_a_bad_translation_is_refused_on_the_form(admin_client, real_data, row, says):
@@ -901,7 +933,10 @@ def test_a_second_translation_of_the_same_field_is_refused(admin_client, real_da
     url = reverse("admin:resolutions_resolution_change", args=[resolution.pk])
     before = resolution.translations.count()
     data = _with_new_translation(
-        admin_client.get(url), field="title", language="ar", text="عنوان آخر",
+        admin_client.get(url),
+        field="title",
+        language="ar",
+        text="عنوان آخر",
         provenance="paraphrase",
     )
     response = admin_client.post(url, data)

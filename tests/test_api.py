@@ -61,7 +61,10 @@ def test_actions_have_their_status_as_of_any_date(client, seeded):
         for r in results:
             a = expected[r["key"]]
             assert (r["status"], r["credit"], r["is_overdue"], r["is_stale"]) == (
-                a.current_status, a.credit, a.is_overdue, a.is_stale
+                a.current_status,
+                a.credit,
+                a.is_overdue,
+                a.is_stale,
             )
 
     def statuses(as_of):
@@ -172,16 +175,19 @@ def test_conditional_get_answers_304(client, seeded):
     first = client.get("/api/actions/?as_of=2018-11-29", HTTP_ACCEPT="application/json")
     etag = first["ETag"]
     assert etag and first.status_code == 200
-    again = client.get("/api/actions/?as_of=2018-11-29", HTTP_ACCEPT="application/json",
-                       HTTP_IF_NONE_MATCH=etag)
+    again = client.get(
+        "/api/actions/?as_of=2018-11-29", HTTP_ACCEPT="application/json", HTTP_IF_NONE_MATCH=etag
+    )
     assert again.status_code == 304 and again.content == b""
-    other = client.get("/api/actions/?as_of=2018-06-01", HTTP_ACCEPT="application/json",
-                       HTTP_IF_NONE_MATCH=etag)
+    other = client.get(
+        "/api/actions/?as_of=2018-06-01", HTTP_ACCEPT="application/json", HTTP_IF_NONE_MATCH=etag
+    )
     assert other.status_code == 200 and other["ETag"] != etag
     # A new status update changes the body, so the old ETag no longer matches.
     f.update(Action.objects.get(key="network"), "completed", "2018-11-29")
-    changed = client.get("/api/actions/?as_of=2018-11-29", HTTP_ACCEPT="application/json",
-                         HTTP_IF_NONE_MATCH=etag)
+    changed = client.get(
+        "/api/actions/?as_of=2018-11-29", HTTP_ACCEPT="application/json", HTTP_IF_NONE_MATCH=etag
+    )
     assert changed.status_code == 200
     schema = client.get("/api/schema/")
     assert client.get("/api/schema/", HTTP_IF_NONE_MATCH=schema["ETag"]).status_code == 304
@@ -202,9 +208,16 @@ def test_openapi_description(client, db):
     schema = json.loads(response.content)
     assert schema["openapi"].startswith("3.")
     paths = schema["paths"]
-    for path in ("/api/resolutions/", "/api/resolutions/{slug}/", "/api/paragraphs/",
-                 "/api/actions/", "/api/actions/{id}/", "/api/status-updates/",
-                 "/api/member-states/", "/api/member-states/{iso3}/"):
+    for path in (
+        "/api/resolutions/",
+        "/api/resolutions/{slug}/",
+        "/api/paragraphs/",
+        "/api/actions/",
+        "/api/actions/{id}/",
+        "/api/status-updates/",
+        "/api/member-states/",
+        "/api/member-states/{iso3}/",
+    ):
         assert set(paths[path]) == {"get"}, path  # read-only
     params = {p["name"] for p in paths["/api/actions/"]["get"]["parameters"]}
     assert {"as_of", "status", "resolution", "mandate_type", "page", "page_size"} <= params
@@ -217,8 +230,14 @@ def test_browsable_api_renders(client, seeded):
 
 
 BUDGET = 10
-ENDPOINTS = ["/api/resolutions/", "/api/paragraphs/", "/api/actions/", "/api/status-updates/",
-             "/api/member-states/", "/api/resolutions/53-45-pol/"]
+ENDPOINTS = [
+    "/api/resolutions/",
+    "/api/paragraphs/",
+    "/api/actions/",
+    "/api/status-updates/",
+    "/api/member-states/",
+    "/api/resolutions/53-45-pol/",
+]
 
 
 # The budget is checked at 1x and 10x in tests/test_query_budget_at_scale.py.

@@ -34,12 +34,15 @@ def counted(monkeypatch, settings):
         def wrapper(*args, **kwargs):
             calls[name] += 1
             return compute(*args, **kwargs)
+
         return wrapper
 
-    monkeypatch.setattr(rollup, "_resolution_rollups",
-                        counting("resolutions", rollup._resolution_rollups))
-    monkeypatch.setattr(rollup, "_paragraph_rollups",
-                        counting("paragraphs", rollup._paragraph_rollups))
+    monkeypatch.setattr(
+        rollup, "_resolution_rollups", counting("resolutions", rollup._resolution_rollups)
+    )
+    monkeypatch.setattr(
+        rollup, "_paragraph_rollups", counting("paragraphs", rollup._paragraph_rollups)
+    )
     return calls
 
 
@@ -55,9 +58,15 @@ def publish(django_capture_on_commit_callbacks, key, status, as_of, **kw):
     action = Action.objects.get(resolution__symbol="53/45-POL", key=key)
     with django_capture_on_commit_callbacks(execute=True):
         status_update_create(
-            action=action, status=status, as_of=as_of, note="Assessed.", author=None,
+            action=action,
+            status=status,
+            as_of=as_of,
+            note="Assessed.",
+            author=None,
             author_name="Test officer",
-            evidence=[{"source": SourceDocument.objects.get(key="un-19-01473")}], **kw)
+            evidence=[{"source": SourceDocument.objects.get(key="un-19-01473")}],
+            **kw,
+        )
     return action
 
 
@@ -68,13 +77,16 @@ def headline(client, query=""):
 
 def test_the_configured_cache_is_shared_between_workers():
     backend = django_settings.CACHES["default"]["BACKEND"]
-    assert backend in ("django.core.cache.backends.db.DatabaseCache",
-                       "django.core.cache.backends.redis.RedisCache")
+    assert backend in (
+        "django.core.cache.backends.db.DatabaseCache",
+        "django.core.cache.backends.redis.RedisCache",
+    )
     assert "locmem" not in backend.lower()
 
 
-def test_dashboard_is_served_from_cache_until_a_publish(client, committed, counted,
-                                                        django_capture_on_commit_callbacks):
+def test_dashboard_is_served_from_cache_until_a_publish(
+    client, committed, counted, django_capture_on_commit_callbacks
+):
     assert "14.3%" in headline(client)
     assert counted == {"resolutions": 1, "paragraphs": 1}
     assert "14.3%" in headline(client)
@@ -93,8 +105,10 @@ def cache_rows():
         return cursor.fetchall()
 
 
-@pytest.mark.skipif("DatabaseCache" not in django_settings.CACHES["default"]["BACKEND"],
-                    reason="inspects the database cache table")
+@pytest.mark.skipif(
+    "DatabaseCache" not in django_settings.CACHES["default"]["BACKEND"],
+    reason="inspects the database cache table",
+)
 def test_an_uncommitted_update_is_never_cached(client, committed, counted):
     """Between a write and its commit, the writing connection sees its own write by bypassing
     the cache, and stores nothing in it that another worker could pick up."""
@@ -111,14 +125,14 @@ def test_an_uncommitted_update_is_never_cached(client, committed, counted):
     assert cache_rows() == rows
 
 
-def test_a_back_dated_update_refreshes_past_as_of_dates(client, committed, counted,
-                                                        django_capture_on_commit_callbacks):
+def test_a_back_dated_update_refreshes_past_as_of_dates(
+    client, committed, counted, django_capture_on_commit_callbacks
+):
     past = "?as_of=2018-11-29"
     assert "28.6%" in headline(client, past)
     assert "28.6%" in headline(client, past)
     assert counted["resolutions"] == 1
-    publish(django_capture_on_commit_callbacks, "code-of-conduct", "completed",
-            date(2018, 11, 1))
+    publish(django_capture_on_commit_callbacks, "code-of-conduct", "completed", date(2018, 11, 1))
     # The back-dated update shows at once in the past view's progress chart: on 1 Nov 2018 the
     # Contact Group and the Code of Conduct are credited, of 6 scored actions (the conference is
     # not yet due then, #11; this read 42.9 %, 3 of 7, when the 2017 conference was credited).
@@ -126,8 +140,9 @@ def test_a_back_dated_update_refreshes_past_as_of_dates(client, committed, count
 
 
 @pytest.mark.parametrize("change", ["occurrence", "exclusion", "link", "weight"])
-def test_other_changes_that_move_a_rollup_invalidate_it(client, committed, counted, change,
-                                                         django_capture_on_commit_callbacks):
+def test_other_changes_that_move_a_rollup_invalidate_it(
+    client, committed, counted, change, django_capture_on_commit_callbacks
+):
     before = headline(client)
     assert headline(client) == before and counted["resolutions"] == 1
     with django_capture_on_commit_callbacks(execute=True):
@@ -150,8 +165,9 @@ def test_other_changes_that_move_a_rollup_invalidate_it(client, committed, count
     assert after != before
 
 
-def test_removing_a_paragraph_link_invalidates(client, committed, counted,
-                                               django_capture_on_commit_callbacks):
+def test_removing_a_paragraph_link_invalidates(
+    client, committed, counted, django_capture_on_commit_callbacks
+):
     headline(client)
     with django_capture_on_commit_callbacks(execute=True):
         ActionParagraph.objects.filter(action__key="network").delete()

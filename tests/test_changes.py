@@ -68,7 +68,10 @@ def test_changes_between_june_and_the_second_conference_list_the_seed_developmen
     assert headline["to_percent"] == resolution_rollup(seeded, AFTER).percent == 28.6
     assert headline["delta"] is None
     assert [(p["number"], p["from_percent"], p["to_percent"]) for p in changes["paragraphs"]] == [
-        ("4", None, None), ("5", None, None), ("7", None, 0.0), ("8", None, 0.0)
+        ("4", None, None),
+        ("5", None, None),
+        ("7", None, 0.0),
+        ("8", None, 0.0),
     ]
 
 
@@ -93,7 +96,10 @@ def test_changes_page(client, seeded):
         "29 November 2018",
         "Form a Network of OIC Mediators, Special Envoys and Experts",
         "Prepare a Code of Conduct for Mediators",
-        "Not yet assessed", "Completed", "In progress", "Not started",
+        "Not yet assessed",
+        "Completed",
+        "In progress",
+        "Not started",
         "28.6%",
         "Members of the Contact Group",
         "remain to be implemented",  # an evidence quote
@@ -132,30 +138,38 @@ def test_changes_csv(client, seeded):
     head = rows[0]
     # No percentage on 1 June 2018 (nothing assessed, #11): nothing to subtract.
     assert (head["change"], head["paragraph"], head["before"], head["after"]) == (
-        "progress", "(resolution)", "", "28.6"
+        "progress",
+        "(resolution)",
+        "",
+        "28.6",
     )
     status = {r["action"]: (r["before"], r["after"]) for r in rows if r["change"] == "status"}
     assert status["Establish the Contact Group of Friends of Mediation"] == (
-        "Not yet assessed", "Completed"
+        "Not yet assessed",
+        "Completed",
     )
     assert status["Form a Network of OIC Mediators, Special Envoys and Experts"] == (
-        "Not yet assessed", "In progress"
+        "Not yet assessed",
+        "In progress",
     )
     updates = [r for r in rows if r["change"] == "status_update"]
     assert len(updates) == 6 and updates[0]["date"] == "2018-09-24"
     assert "press release No. 252" in updates[0]["evidence"]
     occurrences = [r["detail"] for r in rows if r["change"] == "occurrence"]
-    assert any(d.startswith("Second OIC Member States Conference on Mediation, Istanbul")
-               for d in occurrences)
+    assert any(
+        d.startswith("Second OIC Member States Conference on Mediation, Istanbul")
+        for d in occurrences
+    )
 
 
 def test_changes_csv_neutralises_formulas(client, seeded):
     network = Action.objects.get(key="network")
-    f.update(network, "in_progress", "2018-10-01", note="=HYPERLINK(\"http://evil\",\"x\")")
+    f.update(network, "in_progress", "2018-10-01", note='=HYPERLINK("http://evil","x")')
     rows = read_csv(client.get(changes_url(seeded.slug, csv_=True)))
-    note = next(r["detail"] for r in rows if r["change"] == "status_update"
-                and r["date"] == "2018-10-01")
-    assert note == "'=HYPERLINK(\"http://evil\",\"x\")"
+    note = next(
+        r["detail"] for r in rows if r["change"] == "status_update" and r["date"] == "2018-10-01"
+    )
+    assert note == '\'=HYPERLINK("http://evil","x")'
 
 
 def test_bad_or_missing_dates_are_explained(client, seeded):

@@ -20,17 +20,29 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def test_distribution_chart_counts_shares_and_summary():
-    rollup = Rollup(total=7, counts={Status.COMPLETED: 1, Status.IN_PROGRESS: 2,
-                                     Status.DELAYED: 1, Status.NOT_STARTED: 1,
-                                     Status.NOT_YET_ASSESSED: 2})
+    rollup = Rollup(
+        total=7,
+        counts={
+            Status.COMPLETED: 1,
+            Status.IN_PROGRESS: 2,
+            Status.DELAYED: 1,
+            Status.NOT_STARTED: 1,
+            Status.NOT_YET_ASSESSED: 2,
+        },
+    )
     chart = charts.distribution_chart(rollup, "d")
     assert [(s.status, s.count) for s in chart["segments"]] == [
-        (Status.COMPLETED, 1), (Status.IN_PROGRESS, 2), (Status.DELAYED, 1),
-        (Status.NOT_STARTED, 1), (Status.NOT_YET_ASSESSED, 2)]
+        (Status.COMPLETED, 1),
+        (Status.IN_PROGRESS, 2),
+        (Status.DELAYED, 1),
+        (Status.NOT_STARTED, 1),
+        (Status.NOT_YET_ASSESSED, 2),
+    ]
     assert sum(s.share for s in chart["segments"]) == pytest.approx(100, abs=0.01)
     assert chart["segments"][1].start == pytest.approx(14.286, abs=0.001)
-    assert chart["summary"] == ("Completed: 1; In progress: 2; Delayed / stalled: 1; "
-                                "Not started: 1; Not yet assessed: 2")
+    assert chart["summary"] == (
+        "Completed: 1; In progress: 2; Delayed / stalled: 1; Not started: 1; Not yet assessed: 2"
+    )
     assert chart["title"] == "7 actions by status"
 
 
@@ -67,9 +79,7 @@ def test_progress_history_costs_two_queries_whatever_the_number_of_dates(seeded)
     points = history[res.pk].points
     assert [p.percent for p in points][-1] == 100.0
     assert points[0].percent is None  # adopted, nothing assessed yet: no percentage (#11)
-    assert all(
-        p.percent == resolution_rollups([res.pk], p.day)[res.pk].percent for p in points
-    )
+    assert all(p.percent == resolution_rollups([res.pk], p.day)[res.pk].percent for p in points)
 
 
 def test_points_are_capped_and_sampled_evenly(seeded, monkeypatch):
@@ -108,12 +118,15 @@ def root_paths(series):
 
 
 def test_a_gap_where_no_action_is_scored():
-    series = charts.ProgressSeries(1, [
-        charts.Point(date(2020, 1, 1), None),
-        charts.Point(date(2021, 1, 1), 50.0),
-        charts.Point(date(2022, 1, 1), None),
-        charts.Point(date(2023, 1, 1), 100.0),
-    ])
+    series = charts.ProgressSeries(
+        1,
+        [
+            charts.Point(date(2020, 1, 1), None),
+            charts.Point(date(2021, 1, 1), 50.0),
+            charts.Point(date(2022, 1, 1), None),
+            charts.Point(date(2023, 1, 1), 100.0),
+        ],
+    )
     chart = charts.progress_chart(series, "g", "t")
     assert chart["path"].count("M") == 2  # two separate runs: no line through "no percentage"
     assert len(chart["dots"]) == 2
@@ -140,7 +153,7 @@ def test_css_status_colours_match_the_chart_palette_and_pass_contrast():
 
 def contrast(a, b):
     def luminance(hex_colour):
-        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -160,5 +173,7 @@ def test_series_survives_many_resolutions_in_one_query(seeded):
     for res in others:
         # No adoption date: the series starts at the first recorded date.
         assert [(p.day, p.percent) for p in history[res.pk].points] == [
-            (date(2019, 1, 1), 100.0), (date(2020, 1, 1), 100.0)]
+            (date(2019, 1, 1), 100.0),
+            (date(2020, 1, 1), 100.0),
+        ]
     assert Action.objects.filter(resolution__in=others).count() == 3

@@ -25,16 +25,18 @@ def test_every_quote_attributed_to_the_seed_is_verbatim():
             assert _norm(p["text"]) in seed, p["number"]
             checked += 1
     for a in data["resolution"]["actions"]:
-        seed_occurrences = {o["key"] for o in a.get("occurrences", [])
-                            if "un-19-01473" in o.get("sources", [])}
+        seed_occurrences = {
+            o["key"] for o in a.get("occurrences", []) if "un-19-01473" in o.get("sources", [])
+        }
         for item in a.get("figures", []) + a.get("member_state_roles", []):
             if item["source"] == "un-19-01473":
                 assert _norm(item["quote"]) in seed
                 checked += 1
         for u in a.get("status_updates", []):
             for e in u["evidence"]:
-                if e.get("quote") and (e.get("source") == "un-19-01473"
-                                       or e.get("occurrence") in seed_occurrences):
+                if e.get("quote") and (
+                    e.get("source") == "un-19-01473" or e.get("occurrence") in seed_occurrences
+                ):
                     assert _norm(e["quote"]) in seed, e["quote"][:60]
                     checked += 1
     assert checked >= 15
@@ -74,7 +76,8 @@ def test_contact_group_stores_the_count_not_guessed_names(seeded):
     figure = SourcedFigure.objects.get(action__key="contact-group")
     assert figure.value == 24 and figure.as_of == date(2018, 11, 29)
     co_chairs = MemberStateRole.objects.filter(role="co_chair").values_list(
-        "member_state__iso3", flat=True)
+        "member_state__iso3", flat=True
+    )
     assert sorted(co_chairs) == ["GMB", "SAU", "TUR"]
     assert not MemberStateRole.objects.filter(role="member").exists()
 
@@ -102,12 +105,14 @@ def test_verbatim_translations_are_copied_from_the_public_facts():
 def test_arabic_and_french_texts_are_loaded_with_their_provenance(seeded):
     from resolutions.models import TextTranslation
 
-    title_ar = TextTranslation.objects.get(object_id=seeded.pk, field="title", language="ar",
-                                           content_type__model="resolution")
+    title_ar = TextTranslation.objects.get(
+        object_id=seeded.pk, field="title", language="ar", content_type__model="resolution"
+    )
     assert title_ar.text == "تعزيز قدرات منظمة التعاون الإسلامي في مجال الوساطة"
     assert title_ar.provenance == "verbatim" and title_ar.source.key == "moqatel-53-45-ar"
-    title_fr = TextTranslation.objects.get(object_id=seeded.pk, field="title", language="fr",
-                                           content_type__model="resolution")
+    title_fr = TextTranslation.objects.get(
+        object_id=seeded.pk, field="title", language="fr", content_type__model="resolution"
+    )
     assert "unverified" in title_fr.note
     assert TextTranslation.objects.filter(language="ar", field="text").count() == 3
 
@@ -123,8 +128,12 @@ def test_every_fact_of_53_45_pol_rests_on_a_source(seeded):
     facts = _norm(FACTS.read_text(encoding="utf-8"))
     unsourced = []
     actions = seeded.actions.prefetch_related(
-        "responsible_actors", "description_sources", "occurrences__sources",
-        "occurrences__participations", "figures", "member_state_roles",
+        "responsible_actors",
+        "description_sources",
+        "occurrences__sources",
+        "occurrences__participations",
+        "figures",
+        "member_state_roles",
         "status_updates__evidence__occurrence__sources",
     ).select_related("responsible_source", "mandate_source")
     for action in actions:
@@ -142,12 +151,17 @@ def test_every_fact_of_53_45_pol_rests_on_a_source(seeded):
         for o in action.occurrences.all():
             if not o.sources.all():
                 unsourced.append(f"{where}: occurrence {o.key}")
-            unsourced += [f"{where}: {o.key} participation" for p in o.participations.all()
-                          if p.source_id is None]
-        unsourced += [f"{where}: figure {f.label}" for f in action.figures.all()
-                      if f.source_id is None]
-        unsourced += [f"{where}: role" for r in action.member_state_roles.all()
-                      if r.source_id is None]
+            unsourced += [
+                f"{where}: {o.key} participation"
+                for p in o.participations.all()
+                if p.source_id is None
+            ]
+        unsourced += [
+            f"{where}: figure {f.label}" for f in action.figures.all() if f.source_id is None
+        ]
+        unsourced += [
+            f"{where}: role" for r in action.member_state_roles.all() if r.source_id is None
+        ]
         for u in action.status_updates.all():
             evidence = list(u.evidence.all())
             if not evidence or not all(

@@ -103,7 +103,13 @@ def test_csv_numbers_equal_the_rollup_and_the_dashboard(client, seeded, as_of):
             assert row["paragraph_progress_percent"] == ("" if expected is None else str(expected))
     # Every paragraph in order, preambular ones included, then the unplaced mandates.
     assert [r["paragraph"] for r in rows if r["section"] == "Paragraph"] == [
-        "PP1", "PP2", "PP3", "4", "5", "7", "8"
+        "PP1",
+        "PP2",
+        "PP3",
+        "4",
+        "5",
+        "7",
+        "8",
     ]
     unplaced = [r["action_key"] for r in rows if r["section"] == NO_PARAGRAPH]
     assert unplaced == ["contact-group", "annual-conference", "code-of-conduct"]
@@ -193,9 +199,14 @@ def test_pdf_reads_like_a_report_with_the_rollup_numbers(client, seeded):
         # original): "Ongoing )on track( 1". The PDF itself is right (pdftotext reads it so).
         wanted = f"{status.label} {count}"
         assert wanted in text or wanted.translate(str.maketrans("()", ")(")) in text
-    for heading in ("1. Headline progress", "2. Progress paragraph by paragraph",
-                    f"3. {NO_PARAGRAPH}", "4. Occurrences and sourced figures", "5. Sources",
-                    "6. How progress is computed"):
+    for heading in (
+        "1. Headline progress",
+        "2. Progress paragraph by paragraph",
+        f"3. {NO_PARAGRAPH}",
+        "4. Occurrences and sourced figures",
+        "5. Sources",
+        "6. How progress is computed",
+    ):
         assert heading in text
     # Running header with the symbol and the date, numbered pages.
     assert "53/45-POL · Implementation progress report" in text
@@ -228,8 +239,9 @@ def test_json_export_holds_only_what_was_known_on_the_as_of_date(client, seeded)
     assert early["format"] == late["format"] == "resolution-tracker/1"
 
     def updates(data):
-        return {(a["key"], u["key"]) for a in data["resolution"]["actions"]
-                for u in a["status_updates"]}
+        return {
+            (a["key"], u["key"]) for a in data["resolution"]["actions"] for u in a["status_updates"]
+        }
 
     def occurrences(data):
         return {o["key"] for a in data["resolution"]["actions"] for o in a["occurrences"]}
@@ -259,17 +271,20 @@ def test_downloads_are_named_attachments(client, seeded, fmt, content_type):
         f'attachment; filename="53-45-POL-progress-2018-11-29.{fmt}"'
     )
     today = client.get(report_url(seeded.slug, fmt))
-    assert f"53-45-POL-progress-{timezone.localdate().isoformat()}.{fmt}" in (
-        today["Content-Disposition"]
+    assert (
+        f"53-45-POL-progress-{timezone.localdate().isoformat()}.{fmt}"
+        in (today["Content-Disposition"])
     )
 
 
 def test_bad_as_of_is_a_400_with_a_message(client, db):
     resolution = f.resolution()
     for fmt in ("pdf", "xlsx", "csv", "json"):
-        for value, says in [("2018-13-45", "must be a date written YYYY-MM-DD"),
-                            ("yesterday", "must be a date written YYYY-MM-DD"),
-                            ("2999-01-01", "cannot be in the future")]:
+        for value, says in [
+            ("2018-13-45", "must be a date written YYYY-MM-DD"),
+            ("yesterday", "must be a date written YYYY-MM-DD"),
+            ("2999-01-01", "cannot be in the future"),
+        ]:
             response = client.get(report_url(resolution.slug, fmt, value))
             assert response.status_code == 400, (fmt, value)
             assert "“as_of”" in response.content.decode() and says in response.content.decode()
@@ -285,10 +300,16 @@ def test_unknown_or_hidden_resolution_is_404(client, seeded, settings):
 def test_drafts_and_submitted_updates_stay_out_of_every_export(client, seeded):
     network = Action.objects.get(key="network")
     f.update(network, "completed", "2018-11-29", note="DRAFT not yet reviewed", state="draft")
-    f.update(network, "completed", "2018-11-29", note="SUBMITTED awaiting review",
-             state="submitted")
-    f.update(network, "in_progress", "2018-11-29", note="REPORTED by the Secretariat",
-             verification="reported")
+    f.update(
+        network, "completed", "2018-11-29", note="SUBMITTED awaiting review", state="submitted"
+    )
+    f.update(
+        network,
+        "in_progress",
+        "2018-11-29",
+        note="REPORTED by the Secretariat",
+        verification="reported",
+    )
     rows = read_csv(client.get(report_url(seeded.slug, "csv", AFTER)))
     row = next(r for r in rows if r["action_key"] == "network")
     assert (row["status"], row["latest_update_verification"]) == ("in_progress", "reported")
@@ -297,8 +318,9 @@ def test_drafts_and_submitted_updates_stay_out_of_every_export(client, seeded):
         client.get(report_url(seeded.slug, "json", AFTER)).content.decode(),
         body(client.get("/actions/export.csv?as_of=2018-11-29")).decode(),
         client.get("/api/status-updates/").content.decode(),
-        client.get(f"/resolutions/{seeded.slug}/changes.csv?from=2018-06-01&to=2018-11-29")
-        .content.decode(),
+        client.get(
+            f"/resolutions/{seeded.slug}/changes.csv?from=2018-06-01&to=2018-11-29"
+        ).content.decode(),
     ]
     for output in outputs:
         assert "DRAFT" not in output and "SUBMITTED" not in output
@@ -343,7 +365,7 @@ def malicious(seeded):
             note=note,
             author=None,
             author_name="\r=cmd()",
-            evidence=[{"url": "https://example.org/x", "title": "=WEBSERVICE(\"http://x\")"}],
+            evidence=[{"url": "https://example.org/x", "title": '=WEBSERVICE("http://x")'}],
         )
     return seeded
 
@@ -363,7 +385,7 @@ def test_csv_injection_is_neutralised(client, malicious):
     evidence = {r["action_key"]: r["evidence"] for r in rows if r["action_key"]}
     for key, note in MALICIOUS.items():
         assert notes[key] == "'" + note
-        assert evidence[key] == "'=WEBSERVICE(\"http://x\")"
+        assert evidence[key] == '\'=WEBSERVICE("http://x")'
     listing = read_csv(client.get("/actions/export.csv?as_of=2018-12-01"))
     for row in listing:
         if row["action_key"] in MALICIOUS:
@@ -375,8 +397,10 @@ def test_csv_injection_is_neutralised(client, malicious):
 
 
 def test_xlsx_injection_is_neutralised(client, malicious):
-    for url in (report_url(malicious.slug, "xlsx", "2018-12-01"),
-                "/actions/export.xlsx?as_of=2018-12-01"):
+    for url in (
+        report_url(malicious.slug, "xlsx", "2018-12-01"),
+        "/actions/export.xlsx?as_of=2018-12-01",
+    ):
         workbook = load_workbook(io.BytesIO(client.get(url).content))
         seen = 0
         for sheet in workbook.worksheets:
@@ -434,8 +458,12 @@ def test_action_list_xlsx(client, seeded):
 def test_action_list_bad_parameters_are_400(client, db):
     f.action(f.resolution())
     for fmt in ("csv", "xlsx"):
-        for query, says in [("status=bogus", "bogus"), ("as_of=2018-02-30", "“as_of”"),
-                            ("overdue=maybe", "maybe"), ("resolution=nope", "nope")]:
+        for query, says in [
+            ("status=bogus", "bogus"),
+            ("as_of=2018-02-30", "“as_of”"),
+            ("overdue=maybe", "maybe"),
+            ("resolution=nope", "nope"),
+        ]:
             response = client.get(f"/actions/export.{fmt}?{query}")
             assert response.status_code == 400, (fmt, query)
             assert says in response.content.decode()
@@ -449,8 +477,7 @@ def test_export_urls_come_before_the_action_detail_route(client, seeded):
 # -- query budgets ----------------------------------------------------------------------------
 
 BUDGET = 20
-EXPORTS = ["report.csv", "report.xlsx", "report.json", "report.pdf", "actions.csv",
-           "actions.xlsx"]
+EXPORTS = ["report.csv", "report.xlsx", "report.json", "report.pdf", "actions.csv", "actions.xlsx"]
 
 
 def export_url(seeded, name):
@@ -469,12 +496,12 @@ def export_url(seeded, name):
 def test_export_report_command_writes_the_same_reports(client, seeded, tmp_path):
     for fmt in ("csv", "json"):
         out = tmp_path / f"out.{fmt}"
-        call_command("export_report", "53-45-pol", "--format", fmt, "--as-of", AFTER,
-                     "-o", str(out))
+        call_command(
+            "export_report", "53-45-pol", "--format", fmt, "--as-of", AFTER, "-o", str(out)
+        )
         assert out.read_bytes() == client.get(report_url(seeded.slug, fmt, AFTER)).content
     out = tmp_path / "out.pdf"
-    call_command("export_report", "53/45-POL", "--format", "pdf", "--as-of", AFTER,
-                 "-o", str(out))
+    call_command("export_report", "53/45-POL", "--format", "pdf", "--as-of", AFTER, "-o", str(out))
     pages, text = pdf_text(out.read_bytes())
     assert pages >= 2 and "28.6%" in text
 
@@ -489,8 +516,9 @@ def test_export_report_command_errors(seeded, tmp_path):
     with pytest.raises(CommandError, match="No resolution"):
         call_command("export_report", "nope", "-o", str(tmp_path / "x"))
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
-        call_command("export_report", "53-45-pol", "--as-of", "29/11/2018",
-                     "-o", str(tmp_path / "x"))
+        call_command(
+            "export_report", "53-45-pol", "--as-of", "29/11/2018", "-o", str(tmp_path / "x")
+        )
 
 
 def test_schema_is_published(client, db):

@@ -29,7 +29,7 @@ def test_freshness_boundary_is_365_days_after_the_latest_update(client, seeded):
     # The seed's assessments are as of 29 Nov 2018; two actions were never assessed.
     with frozen(date(2019, 11, 29)):
         page = client.get("/").content.decode()
-    assert "State as of today, <time datetime=\"2019-11-29\">29 November 2019</time>" in page
+    assert 'State as of today, <time datetime="2019-11-29">29 November 2019</time>' in page
     assert kpi(page, "No update for over 12 months") == 2
     assert "No status has been recorded since" not in page
     with frozen(date(2019, 11, 30)):
@@ -42,10 +42,10 @@ def test_today_is_the_default_and_the_future_is_refused(client, seeded):
     with frozen(date(2020, 1, 1)):
         page = client.get("/?as_of=2020-01-02").content.decode()
     assert "“as_of” cannot be in the future (2020-01-02)." in page
-    assert "State as of today, <time datetime=\"2020-01-01\">" in page
+    assert 'State as of today, <time datetime="2020-01-01">' in page
     with frozen(date(2020, 1, 1)):
         past = client.get("/?as_of=2019-01-01").content.decode()
-    assert "Past state: as it stood on <time datetime=\"2019-01-01\">1 January 2019</time>" in past
+    assert 'Past state: as it stood on <time datetime="2019-01-01">1 January 2019</time>' in past
     assert 'href="/en/actions/?as_of=2019-01-01"' in past  # navigation keeps the date
 
 
@@ -79,13 +79,13 @@ def dated(seeded):
 def test_overdue_counts_and_flags_follow_today(client, dated):
     with frozen(date(2020, 6, 30)):
         on_the_day = client.get("/").content.decode()
-    card = on_the_day[on_the_day.index(f'id="res-{dated.pk}"'):]
+    card = on_the_day[on_the_day.index(f'id="res-{dated.pk}"') :]
     assert kpi(card, "Overdue") == 0
     with frozen(date(2020, 7, 1)):
         day_after = client.get("/").content.decode()
         listing = client.get(f"/actions/?resolution={dated.slug}&overdue=yes").content.decode()
         detail = client.get(f"/actions/{Action.objects.get(title='Late action').pk}/")
-    card = day_after[day_after.index(f'id="res-{dated.pk}"'):]
+    card = day_after[day_after.index(f'id="res-{dated.pk}"') :]
     assert kpi(card, "Overdue") == 1
     assert f'href="/en/actions/?resolution={dated.slug}&amp;overdue=yes"' in card
     assert "Late action" in listing and "Done action" not in listing

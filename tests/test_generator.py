@@ -71,7 +71,10 @@ def test_shapes_cover_paragraph_kinds_mandate_types_and_occurrences(shaped):
     assert paragraphs.filter(kind="preambular").exists()
     assert paragraphs.filter(excluded_from_rollup=True).exclude(exclusion_reason="").exists()
     assert {p for p in paragraphs.values_list("text_provenance", flat=True)} == {
-        "verbatim", "paraphrase", "unknown"}
+        "verbatim",
+        "paraphrase",
+        "unknown",
+    }
 
     actions = Action.objects.filter(resolution__in=shaped)
     assert set(actions.values_list("mandate_type", flat=True)) == set(MandateType.values)
@@ -82,8 +85,9 @@ def test_shapes_cover_paragraph_kinds_mandate_types_and_occurrences(shaped):
     assert actions.filter(due_date__isnull=True).exists()
     assert actions.filter(due_date__lt=BASE_DATE).exists()  # overdue candidates
     assert actions.filter(paragraphs__isnull=True).exists()  # mandates with no paragraph
-    links = Counter(ActionParagraph.objects.filter(action__in=actions)
-                    .values_list("action_id", flat=True))
+    links = Counter(
+        ActionParagraph.objects.filter(action__in=actions).values_list("action_id", flat=True)
+    )
     assert max(links.values()) == 2  # some actions serve two paragraphs
     assert actions.filter(weight__gt=1).exists()
 
@@ -113,11 +117,13 @@ def test_every_row_respects_the_models_rules(shaped):
     for piece in Evidence.objects.filter(status_update__in=updates):
         piece.full_clean()
     for model in (Paragraph, Action, Occurrence):
-        for obj in model.objects.filter(**{
-            Paragraph: {"resolution__in": shaped},
-            Action: {"resolution__in": shaped},
-            Occurrence: {"action__resolution__in": shaped},
-        }[model]):
+        for obj in model.objects.filter(
+            **{
+                Paragraph: {"resolution__in": shaped},
+                Action: {"resolution__in": shaped},
+                Occurrence: {"action__resolution__in": shaped},
+            }[model]
+        ):
             obj.full_clean()
 
 
@@ -128,8 +134,7 @@ def test_everything_generated_is_marked_synthetic(shaped):
     assert not Resolution.objects.filter(symbol__startswith="SYN-", is_synthetic=False).exists()
     sources = SourceDocument.objects.filter(key__startswith="syn-")
     assert sources.exists()
-    assert all(s.title.startswith("[Synthetic] ") and "example.invalid" in s.url
-               for s in sources)
+    assert all(s.title.startswith("[Synthetic] ") and "example.invalid" in s.url for s in sources)
     urls = Evidence.objects.exclude(url="").values_list("url", flat=True)
     assert urls and all("example.invalid" in u for u in urls)
 
@@ -171,8 +176,10 @@ def test_no_public_page_shows_synthetic_rows_unless_allowed(client, seeded, sett
     generate(Params(2, 4, 3, seed=2))
     action = Action.objects.filter(resolution__symbol="SYN-0001/99-POL").first()
     paragraph = Paragraph.objects.filter(resolution__symbol="SYN-0001/99-POL").first()
-    urls = [f"/en/actions/{action.pk}/",
-            f"/en/resolutions/syn-0001-99-pol/paragraphs/{paragraph.number}/"]
+    urls = [
+        f"/en/actions/{action.pk}/",
+        f"/en/resolutions/syn-0001-99-pol/paragraphs/{paragraph.number}/",
+    ]
     assert "[Synthetic]" not in client.get("/en/").content.decode()  # incl. latest updates
     for url in urls:
         assert client.get(url).status_code == 404
@@ -183,8 +190,9 @@ def test_no_public_page_shows_synthetic_rows_unless_allowed(client, seeded, sett
 
 def test_replace_deletes_only_synthetic_rows_and_reruns_are_refused(seeded):
     out = StringIO()
-    call_command("generate_demo_data", "--scale", "small", "--seed", "3", "--fingerprint",
-                 stdout=out)
+    call_command(
+        "generate_demo_data", "--scale", "small", "--seed", "3", "--fingerprint", stdout=out
+    )
     assert "Generated 3 synthetic resolutions (seed 3)" in out.getvalue()
     printed = re.search(r"Fingerprint: (\w+)", out.getvalue()).group(1)
     assert printed == fingerprint()
@@ -200,8 +208,16 @@ def test_replace_deletes_only_synthetic_rows_and_reruns_are_refused(seeded):
             (Paragraph, "resolution__is_synthetic"),
         ]
     }
-    call_command("generate_demo_data", "--scale", "small", "--seed", "3", "--replace",
-                 "--fingerprint", stdout=(out := StringIO()))
+    call_command(
+        "generate_demo_data",
+        "--scale",
+        "small",
+        "--seed",
+        "3",
+        "--replace",
+        "--fingerprint",
+        stdout=(out := StringIO()),
+    )
     assert re.search(r"Fingerprint: (\w+)", out.getvalue()).group(1) == printed
     call_command("generate_demo_data", "--delete", stdout=StringIO())
     assert not Resolution.objects.filter(is_synthetic=True).exists()
@@ -218,8 +234,7 @@ def test_member_states_are_reused_never_created(seeded):
     generate(Params(4, 20, 2, seed=4, link_member_states=True))
     assert MemberState.objects.count() == states == 57
     assert MemberStateRole.objects.filter(action__resolution__is_synthetic=True).exists()
-    assert Participation.objects.filter(
-        occurrence__action__resolution__is_synthetic=True).exists()
+    assert Participation.objects.filter(occurrence__action__resolution__is_synthetic=True).exists()
     delete_synthetic()
     assert MemberState.objects.count() == 57
     assert MemberStateRole.objects.filter(action__resolution=seeded).exists()
@@ -236,8 +251,13 @@ def test_rollups_agree_with_each_actions_own_status(shaped):
     pids = list(Paragraph.objects.filter(resolution__in=shaped).values_list("pk", flat=True))
     for as_of in (date(2017, 1, 1), date(2021, 6, 30), BASE_DATE + timedelta(days=200)):
         expected = {}
-        rows = Action.objects.filter(resolution__in=shaped).with_status(as_of).values_list(
-            "resolution_id", "weight", "current_status", "credit", "is_overdue", "is_stale")
+        rows = (
+            Action.objects.filter(resolution__in=shaped)
+            .with_status(as_of)
+            .values_list(
+                "resolution_id", "weight", "current_status", "credit", "is_overdue", "is_stale"
+            )
+        )
         links = dict.fromkeys(pids)
         for rid, weight, status, credit, overdue, stale in rows:
             e = expected.setdefault(rid, Counter())
@@ -250,16 +270,26 @@ def test_rollups_agree_with_each_actions_own_status(shaped):
                 e["credit"] += weight * credit
         for rid, rollup in resolution_rollups(ids, as_of).items():
             e = expected[rid]
-            assert (rollup.total, rollup.overdue, rollup.stale, rollup.weight_total,
-                    rollup.weighted_credit) == (e["total"], e["overdue"], e["stale"],
-                                                e["weight"], e["credit"])
+            assert (
+                rollup.total,
+                rollup.overdue,
+                rollup.stale,
+                rollup.weight_total,
+                rollup.weighted_credit,
+            ) == (e["total"], e["overdue"], e["stale"], e["weight"], e["credit"])
             assert {s: n for s, n in rollup.counts.items() if n} == {
-                s: n for s, n in e.items() if s in rollup.counts and n}
-        per_action = {a.pk: a for a in Action.objects.filter(resolution__in=shaped)
-                      .with_status(as_of)}
+                s: n for s, n in e.items() if s in rollup.counts and n
+            }
+        per_action = {
+            a.pk: a for a in Action.objects.filter(resolution__in=shaped).with_status(as_of)
+        }
         for pid, rollup in paragraph_rollups(pids, as_of).items():
-            served = [per_action[a] for a in ActionParagraph.objects.filter(
-                paragraph_id=pid).values_list("action_id", flat=True)]
+            served = [
+                per_action[a]
+                for a in ActionParagraph.objects.filter(paragraph_id=pid).values_list(
+                    "action_id", flat=True
+                )
+            ]
             links[pid] = rollup
             assert rollup.total == len(served)
             scored = [a for a in served if a.current_status != "not_applicable"]

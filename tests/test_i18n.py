@@ -29,8 +29,9 @@ def _compiled_catalogs():
         po = LOCALE / language / "LC_MESSAGES" / "django.po"
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-            call_command("compilemessages", locale=["fr", "ar"], ignore_patterns=[".venv"],
-                         verbosity=0)
+            call_command(
+                "compilemessages", locale=["fr", "ar"], ignore_patterns=[".venv"], verbosity=0
+            )
             translation.trans_real._translations = {}
             translation.trans_real._active = translation.trans_real.Local()
             translation.activate(settings.LANGUAGE_CODE)
@@ -78,8 +79,9 @@ def test_every_public_page_says_its_language_and_direction(seeded, language):
 def test_old_unprefixed_urls_redirect_to_the_visitors_language(seeded):
     network = Action.objects.get(key="network")
     client = Client()
-    response = client.get(f"/actions/{network.pk}/?as_of=2018-12-01",
-                          HTTP_ACCEPT_LANGUAGE="ar,en;q=0.5")
+    response = client.get(
+        f"/actions/{network.pk}/?as_of=2018-12-01", HTTP_ACCEPT_LANGUAGE="ar,en;q=0.5"
+    )
     assert response.status_code == 302
     assert response["Location"] == f"/ar/actions/{network.pk}/?as_of=2018-12-01"
     response = client.get(f"/resolutions/{seeded.slug}/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
@@ -144,8 +146,12 @@ def _po_entries(path):
                 key = (name, None)
                 current[name] = unquote(rest)
     return [
-        (e["msgid"], e.get("msgid_plural"), [e["msgstr"][i] for i in sorted(e["msgstr"])],
-         "fuzzy" in e["flags"])
+        (
+            e["msgid"],
+            e.get("msgid_plural"),
+            [e["msgstr"][i] for i in sorted(e["msgstr"])],
+            "fuzzy" in e["flags"],
+        )
         for e in entries
         if e["msgid"]
     ]
@@ -155,8 +161,11 @@ def _po_entries(path):
 def test_po_files_translate_every_message(language, forms):
     entries = _po_entries(LOCALE / language / "LC_MESSAGES" / "django.po")
     assert len(entries) > 300
-    missing = [msgid for msgid, plural, strs, fuzzy in entries
-               if fuzzy or not all(strs) or (plural and len(strs) != forms)]
+    missing = [
+        msgid
+        for msgid, plural, strs, fuzzy in entries
+        if fuzzy or not all(strs) or (plural and len(strs) != forms)
+    ]
     assert not missing, f"{len(missing)} messages untranslated in {language}: {missing[:5]}"
     placeholder = re.compile(r"%\(\w+\)s")
     for msgid, plural, strs, _fuzzy in entries:
@@ -169,17 +178,33 @@ def test_po_files_translate_every_message(language, forms):
 def test_po_files_compile_cleanly(language):
     """GNU msgfmt agrees: placeholders match, nothing fuzzy or untranslated."""
     result = subprocess.run(
-        ["msgfmt", "--check-format", "--statistics", "-o", "/dev/null",
-         str(LOCALE / language / "LC_MESSAGES" / "django.po")],
-        capture_output=True, text=True, check=True,
+        [
+            "msgfmt",
+            "--check-format",
+            "--statistics",
+            "-o",
+            "/dev/null",
+            str(LOCALE / language / "LC_MESSAGES" / "django.po"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
 
 
 def test_interface_statuses_and_mandate_types_are_translated(seeded):
     statuses = _squash(_get("/statuses/", "ar").content.decode())
-    for label in ("لم يُقيَّم بعد", "لم يبدأ", "قيد التنفيذ", "مكتمل", "مستمر (في المسار الصحيح)",
-                  "متأخر/متعثر", "غير منطبق", "إنشاء هيئة"):
+    for label in (
+        "لم يُقيَّم بعد",
+        "لم يبدأ",
+        "قيد التنفيذ",
+        "مكتمل",
+        "مستمر (في المسار الصحيح)",
+        "متأخر/متعثر",
+        "غير منطبق",
+        "إنشاء هيئة",
+    ):
         assert label in statuses
     assert "Not yet assessed" not in statuses
     french = _squash(_get("/statuses/", "fr").content.decode())
@@ -195,8 +220,9 @@ def test_interface_statuses_and_mandate_types_are_translated(seeded):
 def test_arabic_pages_show_the_arabic_title_with_its_provenance(seeded):
     page = _squash(_get(f"/resolutions/{seeded.slug}/", "ar").content.decode())
     assert f"<h1><bdi>53/45-POL</bdi> — {ARABIC_TITLE}</h1>" in page
-    provenance = re.search(r'<p class="prov-line"><span class="prov prov--translation.*?</p>',
-                           page).group(0)
+    provenance = re.search(
+        r'<p class="prov-line"><span class="prov prov--translation.*?</p>', page
+    ).group(0)
     assert "نص حرفي" in provenance  # verbatim
     assert "resolution heading" in provenance  # the locator in the Arabic source
     # The three preambular paragraphs in Arabic, verbatim, instead of the English paraphrase.
@@ -226,16 +252,27 @@ def test_missing_translation_falls_back_to_the_original_marked(seeded):
 def test_a_translation_added_later_replaces_the_marker(seeded):
     network = Action.objects.get(key="network")
     TextTranslation.objects.create(
-        record=network, field="title", language="ar", text="شبكة وسطاء منظمة التعاون الإسلامي",
-        provenance="paraphrase", note="unofficial translation by the secretariat",
+        record=network,
+        field="title",
+        language="ar",
+        text="شبكة وسطاء منظمة التعاون الإسلامي",
+        provenance="paraphrase",
+        note="unofficial translation by the secretariat",
     )
     page = _get(f"/actions/{network.pk}/", "ar").content.decode()
     assert "<h1>شبكة وسطاء منظمة التعاون الإسلامي</h1>" in page
     assert "شبكة وسطاء منظمة التعاون الإسلامي" in _get("/actions/", "ar").content.decode()
 
 
-PAGE_NAMES = ["dashboard", "resolution", "paragraph", "action", "actions", "member_states",
-         "member_state"]
+PAGE_NAMES = [
+    "dashboard",
+    "resolution",
+    "paragraph",
+    "action",
+    "actions",
+    "member_states",
+    "member_state",
+]
 
 
 @pytest.mark.parametrize("page_name", PAGE_NAMES)
@@ -379,14 +416,25 @@ def test_french_workbook_and_a_translation_added_later(seeded):
     assert workbook.sheetnames == ["Synthèse", "Paragraphes", "Occurrences", "Sources"]
     assert not workbook["Synthèse"].sheet_view.rightToLeft
     cells = [c for row in workbook["Paragraphes"].iter_rows(values_only=True) for c in row]
-    assert "Form a Network of OIC Mediators, Special Envoys and Experts " \
-           "(non disponible en français)" in cells
+    assert (
+        "Form a Network of OIC Mediators, Special Envoys and Experts "
+        "(non disponible en français)" in cells
+    )
     network = Action.objects.get(key="network")
-    TextTranslation.objects.create(record=network, field="title", language="fr",
-                                   text="Constituer un réseau de médiateurs de l’OCI",
-                                   provenance="paraphrase")
-    cells = [c for row in _workbook(_report(seeded, "xlsx", "fr"))["Paragraphes"]
-             .iter_rows(values_only=True) for c in row]
+    TextTranslation.objects.create(
+        record=network,
+        field="title",
+        language="fr",
+        text="Constituer un réseau de médiateurs de l’OCI",
+        provenance="paraphrase",
+    )
+    cells = [
+        c
+        for row in _workbook(_report(seeded, "xlsx", "fr"))["Paragraphes"].iter_rows(
+            values_only=True
+        )
+        for c in row
+    ]
     assert "Constituer un réseau de médiateurs de l’OCI" in cells
 
 
@@ -395,19 +443,32 @@ def test_french_pdf_is_french_throughout(seeded):
     for phrase in (
         "Rapport sur l’état d’avancement de la mise en œuvre",
         "53/45-POL — Renforcement des capacités de médiation de l'OCI",
-        "1. Avancement global", "2. Avancement paragraphe par paragraphe",
-        "3. Mandats sans paragraphe connu", "4. Occurrences et chiffres sourcés",
-        "5. Sources", "6. Mode de calcul de l’avancement",
-        "Au 29 novembre 2018", "Page 1 sur", "Produit le",
-        "28,6%", "Achevé 1", "En cours 2",
+        "1. Avancement global",
+        "2. Avancement paragraphe par paragraphe",
+        "3. Mandats sans paragraphe connu",
+        "4. Occurrences et chiffres sourcés",
+        "5. Sources",
+        "6. Mode de calcul de l’avancement",
+        "Au 29 novembre 2018",
+        "Page 1 sur",
+        "Produit le",
+        "28,6%",
+        "Achevé 1",
+        "En cours 2",
         "(non disponible en français)",
         # The English title is not called the original: which language is original is unknown.
         "Titre (Anglais) : tel qu’enregistré dans le suivi ; la langue de l’original n’est pas "
-        "connue", "Strengthening the Mediation Capacity of the OIC",
+        "connue",
+        "Strengthening the Mediation Capacity of the OIC",
     ):
         assert phrase in text, phrase
-    for english in ("Headline progress", "Implementation progress report", "As of 29",
-                    "Latest assessment", "How progress is computed"):
+    for english in (
+        "Headline progress",
+        "Implementation progress report",
+        "As of 29",
+        "Latest assessment",
+        "How progress is computed",
+    ):
         assert english not in text, english
 
 
@@ -417,9 +478,13 @@ def test_arabic_pdf_headings_are_arabic(seeded):
     # pdftotext adds embedding controls and may move vowel marks: compare the letters only.
     ignored = re.compile(r"[\s\u202a-\u202e\u2066-\u2069\u064b-\u0652]")
     flat = ignored.sub("", result.stdout.decode("utf-8", "replace"))
-    for phrase in ("التقدم الإجمالي", "ولايات بلا فقرة معروفة",
-                   "كيفية احتساب التقدم", "تقرير عن التقدم المحرز في التنفيذ",
-                   "غير متوفر بالعربية"):
+    for phrase in (
+        "التقدم الإجمالي",
+        "ولايات بلا فقرة معروفة",
+        "كيفية احتساب التقدم",
+        "تقرير عن التقدم المحرز في التنفيذ",
+        "غير متوفر بالعربية",
+    ):
         wanted = ignored.sub("", phrase)
         assert wanted in flat or wanted[::-1] in flat, phrase
     for english in ("Headline progress", "Implementation progress report", "Latest assessment"):
@@ -445,8 +510,10 @@ def test_csv_keeps_its_column_keys_in_every_language(seeded):
         network = next(r for r in rows if r["action_key"] == "network")
         assert network["status"] == "in_progress"
         assert network["latest_update_verification"] == "reported"  # a code, not a label
-        assert network["status_label"] == {"en": "In progress", "fr": "En cours",
-                                           "ar": "قيد التنفيذ"}[language]
+        assert (
+            network["status_label"]
+            == {"en": "In progress", "fr": "En cours", "ar": "قيد التنفيذ"}[language]
+        )
     assert len(headers) == 1 and "action_key" in headers.pop()
 
 
@@ -456,10 +523,18 @@ def test_json_export_is_the_same_data_in_every_language(seeded):
     assert b'"status_updates"' in bodies["ar"]
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("ar", "قيد التنفيذ"), ("AR", "قيد التنفيذ"), ("ar-SA", "قيد التنفيذ"), ("fr", "En cours"),
-    ("xx", "In progress"), ("", "In progress"), ("../../etc", "In progress"),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ar", "قيد التنفيذ"),
+        ("AR", "قيد التنفيذ"),
+        ("ar-SA", "قيد التنفيذ"),
+        ("fr", "En cours"),
+        ("xx", "In progress"),
+        ("", "In progress"),
+        ("../../etc", "In progress"),
+    ],
+)
 def test_report_language_parameter_falls_back_gracefully(seeded, lang, expected):
     """?lang= picks the report's language; one the tracker does not have is no error: the
     file comes in the language of the address."""
@@ -481,11 +556,16 @@ def test_changes_page_and_csv_in_arabic(seeded):
     query = "?from=2018-06-01&to=2018-11-29"
     page = _squash(_get(f"/resolutions/{seeded.slug}/changes/{query}", "ar").content.decode())
     assert '<html lang="ar" dir="rtl">' in page
-    for phrase in ("ما الذي تغيَّر", "تغيُّرات الحالة", "التقدم حسب الفقرة",
-                   "تحديثات الحالة والأدلة الجديدة", "مرات الانعقاد الجديدة",
-                   # No percentage on 1 June 2018 (nothing assessed, #11): not comparable.
-                   "غير قابل للمقارنة",
-                   "عدد الإجراءات التي احتفظت بالحالة والنسبة المحتسبة نفسيهما: 2."):
+    for phrase in (
+        "ما الذي تغيَّر",
+        "تغيُّرات الحالة",
+        "التقدم حسب الفقرة",
+        "تحديثات الحالة والأدلة الجديدة",
+        "مرات الانعقاد الجديدة",
+        # No percentage on 1 June 2018 (nothing assessed, #11): not comparable.
+        "غير قابل للمقارنة",
+        "عدد الإجراءات التي احتفظت بالحالة والنسبة المحتسبة نفسيهما: 2.",
+    ):
         assert phrase in page, phrase
     assert '<span class="untranslated">(غير متوفر بالعربية)</span>' in page
     assert "What changed" not in page and "Status transitions" not in page
@@ -510,8 +590,18 @@ def test_action_list_exports_in_arabic(seeded):
 
 def test_export_command_takes_a_language(seeded, tmp_path):
     out = tmp_path / "report-fr.csv"
-    call_command("export_report", seeded.slug, "--format", "csv", "--as-of", AS_OF,
-                 "--language", "fr", "-o", str(out))
+    call_command(
+        "export_report",
+        seeded.slug,
+        "--format",
+        "csv",
+        "--as-of",
+        AS_OF,
+        "--language",
+        "fr",
+        "-o",
+        str(out),
+    )
     assert "En cours" in out.read_text(encoding="utf-8-sig")
 
 
@@ -536,7 +626,8 @@ def test_the_hijri_date_is_shown_as_the_source_gives_it(seeded):
     english = _get(f"/resolutions/{seeded.slug}/", "en").content.decode()
     assert "Hijri calendar, as given by" in english
     assert "بالتقويم الهجري" in _get(f"/resolutions/{seeded.slug}/", "ar").content.decode()
-    result = subprocess.run(["pdftotext", "-", "-"], input=_report(seeded, "pdf", "en").content,
-                            capture_output=True)
+    result = subprocess.run(
+        ["pdftotext", "-", "-"], input=_report(seeded, "pdf", "en").content, capture_output=True
+    )
     letters = re.sub(r"[\s\u202a-\u202e\u2066-\u2069]", "", result.stdout.decode())
     assert "شعبان" in letters and "calendar" in letters

@@ -20,8 +20,9 @@ from synthetic.generator import Params, generate
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="EXPLAIN plans are checked on PostgreSQL only"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="EXPLAIN plans are checked on PostgreSQL only"
+    ),
 ]
 
 
@@ -89,8 +90,9 @@ def assert_served_by(nodes, table, index):
 
 
 def assert_no_seq_scan(nodes, table):
-    assert not [n for n, _ in nodes
-                if n.get("Relation Name") == table and n["Node Type"] == "Seq Scan"], table
+    assert not [
+        n for n, _ in nodes if n.get("Relation Name") == table and n["Node Type"] == "Seq Scan"
+    ], table
 
 
 def test_current_status_subquery_uses_status_update_latest(dataset):
@@ -110,11 +112,17 @@ def test_paragraph_rollup_and_action_page_use_the_index(dataset):
     today = timezone.localdate()
     from resolutions.models import Paragraph
 
-    ids = list(Paragraph.objects.filter(resolution_id__in=dataset, kind="operative")
-               .values_list("pk", flat=True))
+    ids = list(
+        Paragraph.objects.filter(resolution_id__in=dataset, kind="operative").values_list(
+            "pk", flat=True
+        )
+    )
     sql = rollup_sql(lambda: paragraph_rollups(ids, today))
-    assert_served_by(plan_nodes(sql, "enable_seqscan = off", "enable_bitmapscan = off"),
-                     "resolutions_statusupdate", "status_update_latest")
+    assert_served_by(
+        plan_nodes(sql, "enable_seqscan = off", "enable_bitmapscan = off"),
+        "resolutions_statusupdate",
+        "status_update_latest",
+    )
 
     action = Action.objects.filter(resolution_id__in=dataset).first()
     with CaptureQueriesContext(connection) as queries:

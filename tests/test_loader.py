@@ -65,39 +65,95 @@ def test_reordered_paragraphs_reload_without_breaking_uniqueness(seeded):
 @pytest.mark.parametrize(
     "edit, record, field, words",
     [
-        (lambda d: action_named(d, "network")["status_updates"][0].update(status="done"),
-         "resolution.actions[2] (network).status_updates[0]", "status", "'done' is not one of"),
-        (lambda d: action_named(d, "network")["status_updates"][0].update(as_of="29/11/2018"),
-         "resolution.actions[2] (network).status_updates[0]", "as_of", "not a date"),
-        (lambda d: action_named(d, "network")["status_updates"][0].update(progress=250),
-         "resolution.actions[2] (network).status_updates[0] (seed-2018-11-29)", "progress",
-         "100"),
-        (lambda d: action_named(d, "training").update(mandate_typo="training"),
-         "resolution.actions[3]", "mandate_typo", "unknown field"),
-        (lambda d: action_named(d, "pscru").update(paragraphs=["99"]),
-         "resolution.actions[0] (pscru)", "paragraphs", "no paragraph '99'"),
-        (lambda d: d["resolution"]["paragraphs"][3].update(source="no-such-source"),
-         "resolution.paragraphs[3] (4)", "source", "no source with key 'no-such-source'"),
-        (lambda d: d["resolution"]["paragraphs"][3].update(text=""),
-         "resolution.paragraphs[3] (4)", None, "unknown text must be left empty"),
-        (lambda d: action_named(d, "code-of-conduct")["status_updates"][0].update(evidence=[]),
-         "resolution.actions[6] (code-of-conduct).status_updates[0]", "evidence", "required"),
-        (lambda d: action_named(d, "annual-conference")["occurrences"][0].update(
-            end_date="2017-01-01"),
-         "resolution.actions[5] (annual-conference).occurrences[0] (conference-1)", None,
-         "cannot end before it starts"),
-        (lambda d: d["resolution"]["translations"].update(de={"title": {"text": "x"}}),
-         "resolution", "translations", "'de' is not one of"),
-        (lambda d: d["resolution"]["translations"]["ar"].update(
-            session={"text": "x", "provenance": "verbatim", "source": "moqatel-53-45-ar"}),
-         "resolution.translations.ar", "session", "is not translatable"),
-        (lambda d: d["resolution"]["translations"]["fr"]["title"].pop("source"),
-         "resolution.translations.fr.title", None, "verbatim translation must name its source"),
-        (lambda d: d["resolution"].pop("adopted_hijri_source"),
-         "resolution", None, "A Hijri date is quoted from a source"),
+        (
+            lambda d: action_named(d, "network")["status_updates"][0].update(status="done"),
+            "resolution.actions[2] (network).status_updates[0]",
+            "status",
+            "'done' is not one of",
+        ),
+        (
+            lambda d: action_named(d, "network")["status_updates"][0].update(as_of="29/11/2018"),
+            "resolution.actions[2] (network).status_updates[0]",
+            "as_of",
+            "not a date",
+        ),
+        (
+            lambda d: action_named(d, "network")["status_updates"][0].update(progress=250),
+            "resolution.actions[2] (network).status_updates[0] (seed-2018-11-29)",
+            "progress",
+            "100",
+        ),
+        (
+            lambda d: action_named(d, "training").update(mandate_typo="training"),
+            "resolution.actions[3]",
+            "mandate_typo",
+            "unknown field",
+        ),
+        (
+            lambda d: action_named(d, "pscru").update(paragraphs=["99"]),
+            "resolution.actions[0] (pscru)",
+            "paragraphs",
+            "no paragraph '99'",
+        ),
+        (
+            lambda d: d["resolution"]["paragraphs"][3].update(source="no-such-source"),
+            "resolution.paragraphs[3] (4)",
+            "source",
+            "no source with key 'no-such-source'",
+        ),
+        (
+            lambda d: d["resolution"]["paragraphs"][3].update(text=""),
+            "resolution.paragraphs[3] (4)",
+            None,
+            "unknown text must be left empty",
+        ),
+        (
+            lambda d: action_named(d, "code-of-conduct")["status_updates"][0].update(evidence=[]),
+            "resolution.actions[6] (code-of-conduct).status_updates[0]",
+            "evidence",
+            "required",
+        ),
+        (
+            lambda d: action_named(d, "annual-conference")["occurrences"][0].update(
+                end_date="2017-01-01"
+            ),
+            "resolution.actions[5] (annual-conference).occurrences[0] (conference-1)",
+            None,
+            "cannot end before it starts",
+        ),
+        (
+            lambda d: d["resolution"]["translations"].update(de={"title": {"text": "x"}}),
+            "resolution",
+            "translations",
+            "'de' is not one of",
+        ),
+        (
+            lambda d: d["resolution"]["translations"]["ar"].update(
+                session={"text": "x", "provenance": "verbatim", "source": "moqatel-53-45-ar"}
+            ),
+            "resolution.translations.ar",
+            "session",
+            "is not translatable",
+        ),
+        (
+            lambda d: d["resolution"]["translations"]["fr"]["title"].pop("source"),
+            "resolution.translations.fr.title",
+            None,
+            "verbatim translation must name its source",
+        ),
+        (
+            lambda d: d["resolution"].pop("adopted_hijri_source"),
+            "resolution",
+            None,
+            "A Hijri date is quoted from a source",
+        ),
         # Found by tests/test_fuzz.py: a list where a source key belongs was a TypeError.
-        (lambda d: d["resolution"]["sources"].__setitem__(0, [None]),
-         "resolution", "sources", "is not a source key"),
+        (
+            lambda d: d["resolution"]["sources"].__setitem__(0, [None]),
+            "resolution",
+            "sources",
+            "is not a source key",
+        ),
     ],
 )
 def test_malformed_record_names_file_record_and_field_and_changes_nothing(
@@ -125,7 +181,8 @@ def test_error_late_in_a_fresh_file_leaves_the_database_empty(empty_db):
 
 def test_changed_update_under_the_same_key_is_refused_not_rewritten(seeded):
     edit = lambda d: action_named(d, "network")["status_updates"][0].update(  # noqa: E731
-        status="completed")
+        status="completed"
+    )
     with pytest.raises(LoadError, match="append-only"):
         load_data(mutated(edit), "edited.yaml")
     assert StatusUpdate.objects.get(action__key="network").status == "in_progress"
@@ -179,7 +236,9 @@ def test_operative_paragraphs_can_be_numbered_by_position(client, seeded):
     load_data(UN_GA, "un-ga.yaml")
     paragraphs = Paragraph.objects.filter(resolution__symbol="A/RES/99/1").order_by("order")
     assert [(p.number, p.kind, p.number_is_positional) for p in paragraphs] == [
-        ("PP1", "preambular", True), ("OP1", "operative", True), ("OP2", "operative", True),
+        ("PP1", "preambular", True),
+        ("OP1", "operative", True),
+        ("OP2", "operative", True),
     ]
     assert all(p.text_provenance == "unknown" and p.text == "" for p in paragraphs)
     # The real data's PP1–PP3 are numbers by position too; Para. 4 is printed.
@@ -197,8 +256,11 @@ def test_a_number_by_position_must_match_the_position(seeded):
 
     data = copy.deepcopy(UN_GA)
     data["resolution"]["paragraphs"][2]["number"] = "OP3"  # the second operative paragraph
-    with pytest.raises(LoadError, match=r"paragraphs\[2\] \(OP3\): field 'number': a number by "
-                       r"position must be 'OP2'"):
+    with pytest.raises(
+        LoadError,
+        match=r"paragraphs\[2\] \(OP3\): field 'number': a number by "
+        r"position must be 'OP2'",
+    ):
         load_data(data, "un-ga.yaml")
     data["resolution"]["paragraphs"][2].update(number="12", positional=True)
     with pytest.raises(LoadError, match="must be 'OP2'"):

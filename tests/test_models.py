@@ -19,12 +19,27 @@ def violates(fn):
 
 def test_paragraph_text_needs_a_source_and_known_provenance():
     res = f.resolution()
-    violates(lambda: Paragraph.objects.create(
-        resolution=res, number="1", order=1, kind="operative", text="Requests…",
-        text_provenance="verbatim"))  # no source
-    violates(lambda: Paragraph.objects.create(
-        resolution=res, number="2", order=2, kind="operative", text="Requests…",
-        text_provenance="unknown", text_source=f.source()))  # "unknown" yet has text
+    violates(
+        lambda: Paragraph.objects.create(
+            resolution=res,
+            number="1",
+            order=1,
+            kind="operative",
+            text="Requests…",
+            text_provenance="verbatim",
+        )
+    )  # no source
+    violates(
+        lambda: Paragraph.objects.create(
+            resolution=res,
+            number="2",
+            order=2,
+            kind="operative",
+            text="Requests…",
+            text_provenance="unknown",
+            text_source=f.source(),
+        )
+    )  # "unknown" yet has text
     ok = Paragraph.objects.create(resolution=res, number="3", order=3, kind="operative")
     assert ok.text_provenance == "unknown" and ok.text == ""
 
@@ -104,9 +119,23 @@ def test_status_update_service_requires_evidence_and_writes_nothing_otherwise():
 
     a = f.action(f.resolution())
     with pytest.raises(ValidationError):
-        status_update_create(action=a, status="completed", as_of=date(2020, 1, 1), note="Done",
-                             author=None, author_name="x", evidence=[])
+        status_update_create(
+            action=a,
+            status="completed",
+            as_of=date(2020, 1, 1),
+            note="Done",
+            author=None,
+            author_name="x",
+            evidence=[],
+        )
     with pytest.raises(ValidationError):
-        status_update_create(action=a, status="completed", as_of=date(2020, 1, 1), note="Done",
-                             author=None, author_name="x", evidence=[{"title": "nowhere"}])
+        status_update_create(
+            action=a,
+            status="completed",
+            as_of=date(2020, 1, 1),
+            note="Done",
+            author=None,
+            author_name="x",
+            evidence=[{"title": "nowhere"}],
+        )
     assert not StatusUpdate.objects.filter(action=a).exists()

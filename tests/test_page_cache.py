@@ -50,8 +50,9 @@ def test_an_anonymous_page_is_served_from_the_cache_the_second_time(client, comm
     assert "Content-Security-Policy" in second and second["X-Frame-Options"] == "DENY"
 
 
-def test_a_publish_is_shown_on_the_next_request(client, committed,
-                                                django_capture_on_commit_callbacks):
+def test_a_publish_is_shown_on_the_next_request(
+    client, committed, django_capture_on_commit_callbacks
+):
     client.get(f"/en/actions/{network(committed).pk}/")
     assert client.get(f"/en/actions/{network(committed).pk}/")[HEADER] == "hit"
     with django_capture_on_commit_callbacks(execute=True):
@@ -61,13 +62,18 @@ def test_a_publish_is_shown_on_the_next_request(client, committed,
     assert "Network launched, cached?" in page.content.decode()
 
 
-def test_a_draft_never_reaches_a_cached_page(client, committed,
-                                             django_capture_on_commit_callbacks):
+def test_a_draft_never_reaches_a_cached_page(client, committed, django_capture_on_commit_callbacks):
     url = f"/en/actions/{network(committed).pk}/"
     client.get(url)
     with django_capture_on_commit_callbacks(execute=True):
-        f.update(network(committed), "completed", date.today(), note="Draft: not for the public",
-                 state="draft", verification="")
+        f.update(
+            network(committed),
+            "completed",
+            date.today(),
+            note="Draft: not for the public",
+            state="draft",
+            verification="",
+        )
     for _ in range(2):  # rendered after the draft, then served from the cache
         assert "Draft: not for the public" not in client.get(url).content.decode()
 

@@ -114,9 +114,17 @@ def test_member_state_pages(client, seeded):
 
 def test_status_definitions_page(client, db):
     page = client.get("/statuses/").content.decode()
-    for label in ("Not yet assessed", "Not started", "In progress", "Completed",
-                  "Ongoing (on track)", "Delayed / stalled", "Not applicable", "Not yet due",
-                  "No occurrence recorded"):
+    for label in (
+        "Not yet assessed",
+        "Not started",
+        "In progress",
+        "Completed",
+        "Ongoing (on track)",
+        "Delayed / stalled",
+        "Not applicable",
+        "Not yet due",
+        "No occurrence recorded",
+    ):
         assert label in page
     assert "sum of weight × credit" in page
 
@@ -140,8 +148,9 @@ def grow(seeded, times):
         res = f.resolution()
         paras = [f.paragraph(res, n) for n in range(1, 5)]
         for i in range(7):
-            a = f.action(res, paras[i % 4], mandate_type="recurring_event" if i == 0 else
-                         "establish_body")
+            a = f.action(
+                res, paras[i % 4], mandate_type="recurring_event" if i == 0 else "establish_body"
+            )
             f.update(a, "in_progress", "2018-06-01", 20, evidence_source=src)
             f.update(a, "completed", "2019-06-01", evidence_source=src)
             f.occurrence(a, "2019-01-01")
@@ -153,8 +162,19 @@ def grow(seeded, times):
         extra.responsible_actors.add(actor)
 
 
-PAGES = ["dashboard", "resolution", "paragraph", "action", "conference", "member_states",
-         "member_state", "statuses", "actions", "actions_filtered", "actions_bad"]
+PAGES = [
+    "dashboard",
+    "resolution",
+    "paragraph",
+    "action",
+    "conference",
+    "member_states",
+    "member_state",
+    "statuses",
+    "actions",
+    "actions_filtered",
+    "actions_bad",
+]
 BUDGET = 12
 
 
@@ -199,11 +219,13 @@ def test_dashboard_headline_says_what_the_percentage_excludes(client, seeded):
 
 def test_dashboard_lists_mandates_with_no_known_paragraph(client, seeded):
     page = client.get("/?as_of=2018-11-29").content.decode()
-    row = page[page.index('class="para-table__unplaced"'):]
+    row = page[page.index('class="para-table__unplaced"') :]
     row = row[: row.index("</tr>")]
-    for title in ("Establish the Contact Group of Friends of Mediation",
-                  "Hold the OIC Member States Conference on Mediation annually",
-                  "Prepare a Code of Conduct for Mediators"):
+    for title in (
+        "Establish the Contact Group of Friends of Mediation",
+        "Hold the OIC Member States Conference on Mediation annually",
+        "Prepare a Code of Conduct for Mediators",
+    ):
         assert title in row
     # Completed + on track + not started: two of three credited.
     assert "66.7%" in row
@@ -214,7 +236,9 @@ def test_dashboard_lists_mandates_with_no_known_paragraph(client, seeded):
 
 def test_dashboard_paragraph_rows_in_order_with_status_distribution(client, seeded):
     page = client.get("/?as_of=2018-11-29").content.decode()
-    table = page[page.index('class="para-table"'):page.index("</table>", page.index("para-table"))]
+    table = page[
+        page.index('class="para-table"') : page.index("</table>", page.index("para-table"))
+    ]
     positions = [table.index(f"/paragraphs/{n}/") for n in ("4", "5", "7", "8")]
     assert positions == sorted(positions)
     assert "Reinforce the OIC Peace, Security and Conflict Resolution Unit" in table
@@ -228,15 +252,16 @@ def test_dashboard_paragraph_rows_in_order_with_status_distribution(client, seed
 
 def test_dashboard_recent_updates_carry_their_evidence(client, seeded):
     page = client.get("/").content.decode()
-    recent = page[page.index('id="recent"'):]
+    recent = page[page.index('id="recent"') :]
     assert "As of 29 Nov 2018" in recent
     assert "https://boston-cg.mfa.gov.tr/Mission/ShowAnnouncement/349737" in recent
     assert "Evidence:" in recent and "remain to be implemented" in recent
     assert "Recorded by Tracker data file (from the seed document)" in recent
     # Latest recorded events, newest first, with the month-only date kept as a month.
-    events = recent[recent.index("Latest recorded events"):]
+    events = recent[recent.index("Latest recorded events") :]
     assert events.index("OIC Conference on Mediation (fourth in the series)") < events.index(
-        "Third OIC Member States Conference on Mediation")
+        "Third OIC Member States Conference on Mediation"
+    )
     assert "5–6 June 2022" in events and "Jeddah" in events
 
 
@@ -245,13 +270,14 @@ def test_dashboard_charts_render_on_the_server_with_a_data_table(client, seeded)
     assert "<script" not in page
     assert page.count('role="img"') >= 2
     assert "Weighted progress of 53/45-POL over time" in page
-    table = page[page.index("Data table: weighted progress"):]
+    table = page[page.index("Data table: weighted progress") :]
     table = table[: table.index("</table>")]
     assert "5 May 2018" in table and "Adopted" in table
     assert "24 Sep 2018" in table and "28.6%" in table
     assert "Held: OIC Conference on Mediation (fourth in the series)" in table
     assert "Recurrence window after “OIC Conference on Mediation (fourth in the series)” ends" in (
-        table.replace("&ldquo;", "“").replace("&rdquo;", "”"))
+        table.replace("&ldquo;", "“").replace("&rdquo;", "”")
+    )
     assert "5 Jun 2023" in table
 
 
@@ -259,15 +285,15 @@ def test_resolution_page_lists_every_paragraph_in_order_with_verb_and_addressee(
     page = plain(client.get(f"/resolutions/{seeded.slug}/?as_of=2018-11-29").content.decode())
     order = [page.index(f'id="para-{n}"') for n in ("PP1", "PP2", "PP3", "4", "5", "7", "8")]
     assert order == sorted(order)
-    seven = page[page.index('id="para-7"'):page.index('id="para-8"')]
+    seven = page[page.index('id="para-7"') : page.index('id="para-8"')]
     assert "Verb:" in seven and "<strong>requests</strong>" in seven
     assert "<strong>Secretary-General</strong>" in seven
     assert "Form a Network of OIC Mediators, Special Envoys and Experts" in seven
     assert "In progress" in seven and "29 Nov 2018" in seven
-    four = page[page.index('id="para-4"'):page.index('id="para-5"')]
+    four = page[page.index('id="para-4"') : page.index('id="para-5"')]
     assert four.count("<strong>not known</strong>") == 2  # verb and addressee unknown
     assert "Not yet assessed" in four and "Never assessed" in four
-    unplaced = page[page.index('id="unplaced"'):]
+    unplaced = page[page.index('id="unplaced"') :]
     assert "66.7%" in unplaced and "Hold the OIC Member States Conference" in unplaced
     assert "Weighted progress of 53/45-POL over time" in page
     assert "28.6%" in page  # headline on that date
@@ -294,7 +320,7 @@ def test_paragraph_page_has_neighbours_due_dates_and_a_combined_timeline(client,
     assert 'rel="next"' not in page  # para. 8 is the last one
     assert "31 Dec 2020" in page and "Overdue" in page
     assert 'data-label="Responsible">OIC</td>' in page  # "requests the OIC"
-    timeline = page[page.index('class="timeline"'):]
+    timeline = page[page.index('class="timeline"') :]
     assert "Status update" in timeline and "Training session" in timeline
     # "Following the Conference": no place, and no day of its own.
     assert "Mediation simulation session for young diplomats</" in timeline
@@ -335,8 +361,10 @@ def test_member_state_page_shows_roles_participation_and_shared_mandates(client,
     assert "No cited source names Benin in a role" in benin
     assert "17 Member States took part. Whether Benin was one of them is not recorded." in benin
     assert "41 Member States took part. Whether Benin was one of them is not recorded." in benin
-    assert ("The sources name 3 Member States in a role there; whether Benin is among the "
-            "others is not stated, so it is not guessed.") in benin
+    assert (
+        "The sources name 3 Member States in a role there; whether Benin is among the "
+        "others is not stated, so it is not guessed."
+    ) in benin
     # Past state: the co-chair role is sourced as of 29 Nov 2018, so not shown before it.
     before = squash(client.get("/member-states/TUR/?as_of=2018-10-01").content.decode())
     assert "0 named roles" in before
@@ -384,7 +412,6 @@ def test_pages_are_marked_for_translation_and_right_to_left(client, seeded):
     assert '<html lang="ar" dir="rtl">' in page
 
 
-
 def test_action_page_cites_who_names_the_responsible_and_the_description(client, seeded):
     training = Action.objects.get(key="training")
     page = squash(client.get(f"/actions/{training.pk}/").content.decode())
@@ -413,15 +440,32 @@ def test_no_body_is_hard_coded_in_templates():
 @pytest.mark.parametrize(
     "language, texts",
     [
-        ("en", ["Resolution implementation tracker",
+        (
+            "en",
+            [
+                "Resolution implementation tracker",
                 "Organisation of Islamic Cooperation mandates, paragraph by paragraph",
-                "OIC Member States", "Member States of the Organisation of Islamic Cooperation"]),
-        ("fr", ["Suivi de la mise en œuvre des résolutions",
+                "OIC Member States",
+                "Member States of the Organisation of Islamic Cooperation",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Suivi de la mise en œuvre des résolutions",
                 "Mandats de l’Organisation de la coopération islamique, paragraphe par paragraphe",
                 "États membres de l’OCI",
-                "États membres de l’Organisation de la coopération islamique"]),
-        ("ar", ["نظام متابعة تنفيذ القرارات", "ولايات منظمة التعاون الإسلامي، فقرةً فقرة",
-                "الدول الأعضاء في منظمة التعاون الإسلامي"]),
+                "États membres de l’Organisation de la coopération islamique",
+            ],
+        ),
+        (
+            "ar",
+            [
+                "نظام متابعة تنفيذ القرارات",
+                "ولايات منظمة التعاون الإسلامي، فقرةً فقرة",
+                "الدول الأعضاء في منظمة التعاون الإسلامي",
+            ],
+        ),
     ],
 )
 def test_default_branding_is_todays_wording(client, seeded, uncached, language, texts):
@@ -443,9 +487,9 @@ def test_branding_comes_from_settings_in_each_language(client, seeded, uncached,
     en = squash(raw)
     assert "Mandate tracker" in en and "UN General Assembly resolutions" in en
     assert "UN Member States" in en and "Member States of the United Nations" in en
-    header = raw.split('<main')[0]
+    header = raw.split("<main")[0]
     assert "Islamic Cooperation" not in header and "OIC" not in header
-    lead = raw[raw.index("<h1>"):raw.index('<form class="picker"')]
+    lead = raw[raw.index("<h1>") : raw.index('<form class="picker"')]
     assert "Islamic Cooperation" not in lead and "OIC" not in lead
     fr = squash(client.get("/fr/member-states/").content.decode())
     assert "Suivi des mandats" in fr and "États membres de l’ONU" in fr

@@ -20,9 +20,9 @@ def status_of(action, as_of=D):
 def test_weighted_percent_uses_weights_and_recorded_progress():
     res = f.resolution()
     p = f.paragraph(res, 1)
-    f.update(f.action(res, p, weight=3), "completed", "2021-01-01")        # 3 × 100
+    f.update(f.action(res, p, weight=3), "completed", "2021-01-01")  # 3 × 100
     f.update(f.action(res, p, weight=1), "in_progress", "2021-01-01", 50)  # 1 × 50
-    f.action(res, p, weight=1)                                            # not assessed: 1 × 0
+    f.action(res, p, weight=1)  # not assessed: 1 × 0
     rollup = resolution_rollup(res, D)
     assert rollup.weight_total == 5
     assert rollup.percent == 70.0  # (300 + 50 + 0) / 5
@@ -50,8 +50,9 @@ def test_not_applicable_action_is_excluded_and_counted():
 def test_excluded_paragraph_takes_its_actions_out_of_the_resolution_total():
     res = f.resolution()
     scored = f.paragraph(res, 1)
-    exhortation = f.paragraph(res, 2, excluded_from_rollup=True,
-                              exclusion_reason="Only exhorts Member States.")
+    exhortation = f.paragraph(
+        res, 2, excluded_from_rollup=True, exclusion_reason="Only exhorts Member States."
+    )
     f.update(f.action(res, scored), "completed", "2021-01-01")
     f.action(res, exhortation)  # would drag the total to 50% if it counted
     rollup = resolution_rollup(res, D)
@@ -241,8 +242,12 @@ def test_rule6_staleness_counts_from_the_last_published_review():
     a = f.action(f.resolution())
     f.update(a, "in_progress", "2019-01-01")
     assert status_of(a).is_stale
-    review = dict(action=a, note="Checked: no change.", evidence=[{"url": "https://e.org/x"}],
-                  author_name="Officer")
+    review = dict(
+        action=a,
+        note="Checked: no change.",
+        evidence=[{"url": "https://e.org/x"}],
+        author_name="Officer",
+    )
     action_review_create(reviewed_on=date(2021, 3, 1), state="draft", **review)
     assert status_of(a).is_stale  # a draft review is not public
     action_review_create(reviewed_on=date(2021, 3, 1), **review)

@@ -87,15 +87,18 @@ def test_the_validator_is_not_vacuous(seeded, client):
     broken["resolution"]["actions"][0]["weight"] = 0
     broken["format"] = "resolution-tracker/2"
     errors = "\n".join(validate(broken))
-    for expected in ("'done' is not one of", "evidence: [] should be non-empty",
-                     "('colour' was unexpected)", "'title' is a required property",
-                     "'24/01/2019' does not match", "0 is less than the minimum of 1",
-                     "'resolution-tracker/1' was expected"):
+    for expected in (
+        "'done' is not one of",
+        "evidence: [] should be non-empty",
+        "('colour' was unexpected)",
+        "'title' is a required property",
+        "'24/01/2019' does not match",
+        "0 is less than the minimum of 1",
+        "'resolution-tracker/1' was expected",
+    ):
         assert expected in errors, expected
     del broken["resolution"]["actions"][1]["attribution_note"]
-    assert "'attribution_note' is a required property" in "\n".join(
-        validate(broken, complete=True)
-    )
+    assert "'attribution_note' is a required property" in "\n".join(validate(broken, complete=True))
     assert "attribution_note" not in errors
 
 
@@ -164,9 +167,7 @@ def test_schema_enums_are_the_models_choices():
     assert occurrence["kind"]["enum"] == values(Occurrence.Kind)
     assert occurrence["date_precision"]["enum"] == values(DatePrecision)
     assert defs["participation"]["properties"]["role"]["enum"] == values(Participation.Role)
-    assert defs["member_state_role"]["properties"]["role"]["enum"] == values(
-        MemberStateRole.Role
-    )
+    assert defs["member_state_role"]["properties"]["role"]["enum"] == values(MemberStateRole.Role)
     # What a status update may record; "not yet due" and "no occurrence recorded" are derived
     # by the roll-up, never recorded (#11).
     assert defs["status_update"]["properties"]["status"]["enum"] == [s.value for s in RECORDABLE]
@@ -203,8 +204,14 @@ def numbers(slug):
                 for pk, r in paragraph_rollups(list(paragraphs), as_of).items()
             },
             "actions": {
-                a.key: (a.current_status, a.credit, a.latest_as_of, a.last_occurrence_on,
-                        a.is_overdue, a.is_stale)
+                a.key: (
+                    a.current_status,
+                    a.credit,
+                    a.latest_as_of,
+                    a.last_occurrence_on,
+                    a.is_overdue,
+                    a.is_stale,
+                )
                 for a in Action.objects.with_status(as_of).filter(resolution=resolution)
             },
         }
@@ -223,10 +230,14 @@ IDS = [
 def pages(client, slug):
     resolution = Resolution.objects.get(slug=slug)
     urls = ["/", reverse("resolution_detail", args=[slug])]
-    urls += [reverse("paragraph_detail", args=[slug, p.number])
-             for p in resolution.paragraphs.order_by("order")]
-    urls += [reverse("action_detail", args=[a.pk])
-             for a in Action.objects.filter(resolution=resolution).order_by("key")]
+    urls += [
+        reverse("paragraph_detail", args=[slug, p.number])
+        for p in resolution.paragraphs.order_by("order")
+    ]
+    urls += [
+        reverse("action_detail", args=[a.pk])
+        for a in Action.objects.filter(resolution=resolution).order_by("key")
+    ]
     captured = {}
     for when in ("2018-06-01", "2018-11-29", None):
         for url in urls:
@@ -242,8 +253,12 @@ def pages(client, slug):
 
 def _all_translations(data):
     res = data["resolution"]
-    records = [res, *res["paragraphs"], *res["actions"],
-               *[o for a in res["actions"] for o in a["occurrences"]]]
+    records = [
+        res,
+        *res["paragraphs"],
+        *res["actions"],
+        *[o for a in res["actions"] for o in a["occurrences"]],
+    ]
     return [fields for r in records for fields in r["translations"].values()]
 
 
@@ -259,13 +274,20 @@ def test_json_export_round_trips_to_the_same_pages_and_numbers(client, seeded):
     # action is kept, which is what decides a status; see the README.)
     # Reported: a "verified" update with no named verifier exports (and reloads) as reported
     # (#11), so only a reported one comes back unchanged.
-    f.update(Action.objects.get(key="code-of-conduct"), "in_progress", "2018-11-29",
-             progress=30, note="Correction recorded later the same day.", verification="reported")
+    f.update(
+        Action.objects.get(key="code-of-conduct"),
+        "in_progress",
+        "2018-11-29",
+        progress=30,
+        note="Correction recorded later the same day.",
+        verification="reported",
+    )
     data = export(client, seeded)
     assert validate(data, complete=True) == []
     before_numbers, before_pages = numbers("53-45-pol"), pages(client, "53-45-pol")
     assert before_numbers[date(2018, 11, 29)]["actions"]["code-of-conduct"][:2] == (
-        "in_progress", 30
+        "in_progress",
+        30,
     )
 
     empty_database()
@@ -277,9 +299,11 @@ def test_json_export_round_trips_to_the_same_pages_and_numbers(client, seeded):
     assert after_pages.keys() == before_pages.keys()
     for key, page in before_pages.items():
         assert after_pages[key] == page, key
-    assert TextTranslation.objects.count() == sum(
-        len(fields) for fields in _all_translations(data)
-    ) > 0
+    assert (
+        TextTranslation.objects.count()
+        == sum(len(fields) for fields in _all_translations(data))
+        > 0
+    )
     # A second export of the reloaded data is the same file (translations included).
     reloaded = Resolution.objects.get(slug="53-45-pol")
     assert export(client, reloaded) == data

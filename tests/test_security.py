@@ -20,8 +20,13 @@ PROD_ENV = {
 def manage(*args, env=None):
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     full_env.update(env or {})
-    return subprocess.run([sys.executable, "manage.py", *args], env=full_env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_check_deploy_has_no_warnings_with_production_variables():
@@ -51,7 +56,8 @@ def test_production_behaviour_is_the_default(tmp_path):
     env = {"DJANGO_SECRET_KEY_FILE": str(key_file)}
     first = settings_value(
         "settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE, "
-        "settings.SECURE_HSTS_SECONDS, settings.SECRET_KEY", env
+        "settings.SECURE_HSTS_SECONDS, settings.SECRET_KEY",
+        env,
     )
     assert first.startswith("(False, True, True, 31536000, '")
     key = key_file.read_text().strip()
@@ -62,7 +68,8 @@ def test_production_behaviour_is_the_default(tmp_path):
     # `make run` serves plain HTTP on this machine: no redirect, no Secure cookies, no HSTS.
     plain = settings_value(
         "settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE, "
-        "settings.SECURE_HSTS_SECONDS", {**env, "DJANGO_HTTPS": "false"}
+        "settings.SECURE_HSTS_SECONDS",
+        {**env, "DJANGO_HTTPS": "false"},
     )
     assert plain == "(False, False, False, 0)"
 
@@ -90,8 +97,9 @@ def test_repeated_failed_logins_lock_the_account_and_are_logged(client, caplog):
     get_user_model().objects.create_user("officer", password="right-password-123", is_staff=True)
     for _ in range(5):
         client.post("/admin/login/?next=/admin/", {"username": "officer", "password": "wrong"})
-    locked = client.post("/admin/login/?next=/admin/",
-                         {"username": "officer", "password": "right-password-123"})
+    locked = client.post(
+        "/admin/login/?next=/admin/", {"username": "officer", "password": "right-password-123"}
+    )
     assert locked.status_code == 429
     assert "Sign-in temporarily locked" in locked.content.decode()
     assert any("locking out" in r.getMessage().lower() for r in caplog.records)
@@ -103,8 +111,9 @@ def test_repeated_failed_logins_lock_the_account_and_are_logged(client, caplog):
 @pytest.mark.django_db
 def test_successful_login_still_works(client):
     get_user_model().objects.create_user("officer", password="right-password-123", is_staff=True)
-    response = client.post("/admin/login/?next=/admin/",
-                           {"username": "officer", "password": "right-password-123"})
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "officer", "password": "right-password-123"}
+    )
     assert response.status_code == 302 and response["Location"] == "/admin/"
 
 
@@ -115,12 +124,27 @@ PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_user_text_is_escaped_on_public_pages(client, seeded, payload):
     network = Action.objects.get(key="network")
-    f.update(network, "in_progress", "2019-01-01", note=f"Note {payload}",
-             evidence_source=f.source(title=f"Evidence {payload}"))
-    f.paragraph(seeded, "99", text=f"Text {payload}", text_provenance="paraphrase",
-                text_source=f.source(), summary=f"Summary {payload}")
-    pages = ["/", f"/resolutions/{seeded.slug}/", f"/resolutions/{seeded.slug}/paragraphs/99/",
-             f"/actions/{network.pk}/"]
+    f.update(
+        network,
+        "in_progress",
+        "2019-01-01",
+        note=f"Note {payload}",
+        evidence_source=f.source(title=f"Evidence {payload}"),
+    )
+    f.paragraph(
+        seeded,
+        "99",
+        text=f"Text {payload}",
+        text_provenance="paraphrase",
+        text_source=f.source(),
+        summary=f"Summary {payload}",
+    )
+    pages = [
+        "/",
+        f"/resolutions/{seeded.slug}/",
+        f"/resolutions/{seeded.slug}/paragraphs/99/",
+        f"/actions/{network.pk}/",
+    ]
     escaped = {
         "&lt;script&gt;alert(1)&lt;/script&gt;",
         "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;",

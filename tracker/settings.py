@@ -251,11 +251,21 @@ AXES_CLIENT_IP_CALLABLE = "tracker.client_ip.client_ip"
 # dummy:// : no caching.
 CACHE_URL = env_str("CACHE_URL", "").strip()
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": CACHE_URL, "KEY_PREFIX": "tracker"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "tracker",
+        }
+    }
 elif CACHE_URL in ("", "db://"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                          "LOCATION": "tracker_cache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "tracker_cache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
 elif CACHE_URL == "dummy://":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
@@ -331,9 +341,7 @@ BRANDING = {
         "l’Organisation de la coopération islamique",
         "منظمة التعاون الإسلامي",
     ),
-    "body_short": _in_three_languages(
-        "SITE_BODY_SHORT", "OIC", "l’OCI", "منظمة التعاون الإسلامي"
-    ),
+    "body_short": _in_three_languages("SITE_BODY_SHORT", "OIC", "l’OCI", "منظمة التعاون الإسلامي"),
     # An address on this site (/static/…) or a data: URI (the Content Security Policy allows
     # images from nowhere else). Empty: no logo.
     "logo_url": env_str("SITE_LOGO_URL"),

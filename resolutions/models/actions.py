@@ -30,12 +30,14 @@ MANDATE_DONE_MEANS = {
     MandateType.ESTABLISH_BODY: _("The body exists and has met."),
     MandateType.ADOPT_INSTRUMENT: _("The instrument has been formally adopted."),
     MandateType.BUILD_ROSTER: _("The roster or network is constituted and can be called upon."),
-    MandateType.RECURRING_EVENT: _("Never finished: on track while each interval has its "
-    "occurrence."),
+    MandateType.RECURRING_EVENT: _(
+        "Never finished: on track while each interval has its occurrence."
+    ),
     MandateType.TRAINING: _("Training opportunities are provided as mandated."),
     MandateType.PARTNERSHIP: _("A working partnership is in place with the named organisations."),
-    MandateType.INSTITUTIONAL_CAPACITY: _("The unit or office has the capacity the resolution "
-    "asks for."),
+    MandateType.INSTITUTIONAL_CAPACITY: _(
+        "The unit or office has the capacity the resolution asks for."
+    ),
 }
 
 
@@ -121,8 +123,12 @@ class ActionQuerySet(models.QuerySet):
         return annotate_status(self, as_of)
 
     def for_listing(self):
-        return self.select_related("resolution").with_actors().prefetch_related(
-            models.Prefetch("paragraphs", queryset=Paragraph.objects.order_by("order")),
+        return (
+            self.select_related("resolution")
+            .with_actors()
+            .prefetch_related(
+                models.Prefetch("paragraphs", queryset=Paragraph.objects.order_by("order")),
+            )
         )
 
     def with_actors(self):
@@ -421,18 +427,22 @@ class OccurrenceQuerySet(models.QuerySet):
     def change_events(self):
         """One row per occurrence in the shape StatusUpdateQuerySet.change_events() uses, so the
         two can be UNIONed into one query: the dates on which a roll-up can change."""
-        return self.annotate(
-            ev_resolution=F("action__resolution_id"),
-            ev_day=F("start_date"),
-            ev_kind=Value("occurrence"),
-            ev_count=Value(1),
-            ev_label=F("title"),
-            ev_action=F("action_id"),
-            ev_recurrence=F("action__recurrence"),
-            ev_precision=F("date_precision"),
-            ev_end=F("end_date"),
-            ev_place=F("place"),
-        ).order_by().values_list(*EVENT_COLUMNS)
+        return (
+            self.annotate(
+                ev_resolution=F("action__resolution_id"),
+                ev_day=F("start_date"),
+                ev_kind=Value("occurrence"),
+                ev_count=Value(1),
+                ev_label=F("title"),
+                ev_action=F("action_id"),
+                ev_recurrence=F("action__recurrence"),
+                ev_precision=F("date_precision"),
+                ev_end=F("end_date"),
+                ev_place=F("place"),
+            )
+            .order_by()
+            .values_list(*EVENT_COLUMNS)
+        )
 
 
 # Column order of change-event rows (see change_events()).

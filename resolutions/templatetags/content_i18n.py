@@ -1,11 +1,11 @@
 """Content fields in the page's language, and the language switcher.
 
-    {% load content_i18n %}
-    {% tr action "title" %}                 the title in the page's language, or the English
-                                             original marked "(not available in Arabic)"
-    {% tr action "title" plain=True %}      the text alone (for <title>, attributes): no markup
-    {% tr_provenance resolution "title" %}  where the translation shown comes from
-    {% language_links %}                     the same page in each language (keeps ?as_of=)
+{% load content_i18n %}
+{% tr action "title" %}                 the title in the page's language, or the English
+                                         original marked "(not available in Arabic)"
+{% tr action "title" plain=True %}      the text alone (for <title>, attributes): no markup
+{% tr_provenance resolution "title" %}  where the translation shown comes from
+{% language_links %}                     the same page in each language (keeps ?as_of=)
 """
 
 from django import template

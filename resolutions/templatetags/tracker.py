@@ -114,8 +114,7 @@ def participants(occurrence):
     if occurrence.member_states_count is not None:
         count = occurrence.member_states_count
         parts.append(
-            ngettext("%(count)s Member State", "%(count)s Member States", count)
-            % {"count": count}
+            ngettext("%(count)s Member State", "%(count)s Member States", count) % {"count": count}
         )
     return ", ".join(parts)
 

@@ -18,15 +18,26 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("resolution", help="Slug or symbol, e.g. 53-45-pol or 53/45-POL.")
         parser.add_argument("--format", choices=sorted(FORMATS), default="pdf")
-        parser.add_argument("--as-of", dest="as_of", default="",
-                            help="YYYY-MM-DD; the tracker as it stood that day (default today).")
-        parser.add_argument("-o", "--output", default="",
-                            help="File to write; default <symbol>-progress-<as_of>.<format> in "
-                            "the current folder, '-' for standard output.")
-        parser.add_argument("--language", choices=[code for code, _name in settings.LANGUAGES],
-                            default=settings.LANGUAGE_CODE,
-                            help="Language of the report's headings, labels and translated "
-                            "content (default %(default)s). The JSON file is the same in all.")
+        parser.add_argument(
+            "--as-of",
+            dest="as_of",
+            default="",
+            help="YYYY-MM-DD; the tracker as it stood that day (default today).",
+        )
+        parser.add_argument(
+            "-o",
+            "--output",
+            default="",
+            help="File to write; default <symbol>-progress-<as_of>.<format> in "
+            "the current folder, '-' for standard output.",
+        )
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="Language of the report's headings, labels and translated "
+            "content (default %(default)s). The JSON file is the same in all.",
+        )
 
     def handle(self, *args, resolution, format, as_of, output, language, **options):
         # Offline tool for staff: any resolution, synthetic ones included, by slug or symbol.

@@ -31,25 +31,43 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--scale", choices=sorted(SCALES), default="small",
-                            help="Preset sizes: small=3×8×3, medium=50×40×5, un=500×80×10 "
-                            "(resolutions × actions per resolution × updates per action).")
+        parser.add_argument(
+            "--scale",
+            choices=sorted(SCALES),
+            default="small",
+            help="Preset sizes: small=3×8×3, medium=50×40×5, un=500×80×10 "
+            "(resolutions × actions per resolution × updates per action).",
+        )
         parser.add_argument("--resolutions", type=int)
-        parser.add_argument("--actions-per-resolution", type=int,
-                            help="Mean; individual resolutions vary, the total is exact.")
-        parser.add_argument("--updates-per-action", type=int,
-                            help="Mean; skewed per action, the total is exact.")
+        parser.add_argument(
+            "--actions-per-resolution",
+            type=int,
+            help="Mean; individual resolutions vary, the total is exact.",
+        )
+        parser.add_argument(
+            "--updates-per-action", type=int, help="Mean; skewed per action, the total is exact."
+        )
         parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--replace", action="store_true",
-                            help="Delete previously generated synthetic data first.")
-        parser.add_argument("--delete", action="store_true",
-                            help="Only delete previously generated synthetic data.")
-        parser.add_argument("--link-member-states", action="store_true",
-                            help="Give generated bodies Member State roles and occurrences "
-                            "named participants, reusing the loaded Member States. Note: the "
-                            "Member State pages then list synthetic mandates.")
-        parser.add_argument("--fingerprint", action="store_true",
-                            help="Print a hash of the generated content (for determinism).")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Delete previously generated synthetic data first.",
+        )
+        parser.add_argument(
+            "--delete", action="store_true", help="Only delete previously generated synthetic data."
+        )
+        parser.add_argument(
+            "--link-member-states",
+            action="store_true",
+            help="Give generated bodies Member State roles and occurrences "
+            "named participants, reusing the loaded Member States. Note: the "
+            "Member State pages then list synthetic mandates.",
+        )
+        parser.add_argument(
+            "--fingerprint",
+            action="store_true",
+            help="Print a hash of the generated content (for determinism).",
+        )
 
     def handle(self, *args, **o):
         if o["delete"] or o["replace"]:
