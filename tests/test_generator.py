@@ -255,17 +255,25 @@ def test_rollups_agree_with_each_actions_own_status(shaped):
             Action.objects.filter(resolution__in=shaped)
             .with_status(as_of)
             .values_list(
-                "resolution_id", "weight", "current_status", "credit", "is_overdue", "is_stale"
+                "resolution_id",
+                "weight",
+                "current_status",
+                "credit",
+                "is_overdue",
+                "is_stale",
+                "is_scored",
             )
         )
         links = dict.fromkeys(pids)
-        for rid, weight, status, credit, overdue, stale in rows:
+        # Scored: everything but "not applicable", "not yet due" and, before adoption, all
+        # (#11 rules 1 and 2); an unscored action has no credit.
+        for rid, weight, status, credit, overdue, stale, scored in rows:
             e = expected.setdefault(rid, Counter())
             e["total"] += 1
             e[status] += 1
             e["overdue"] += bool(overdue)
             e["stale"] += bool(stale)
-            if status != "not_applicable":
+            if scored:
                 e["weight"] += weight
                 e["credit"] += weight * credit
         for rid, rollup in resolution_rollups(ids, as_of).items():
@@ -292,6 +300,6 @@ def test_rollups_agree_with_each_actions_own_status(shaped):
             ]
             links[pid] = rollup
             assert rollup.total == len(served)
-            scored = [a for a in served if a.current_status != "not_applicable"]
+            scored = [a for a in served if a.is_scored]
             assert rollup.weight_total == sum(a.weight for a in scored)
             assert rollup.weighted_credit == sum(a.weight * a.credit for a in scored)

@@ -308,6 +308,12 @@ SPECTACULAR_SETTINGS = {
     "pages.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Two vocabularies share the field name "status": what the roll-up can derive, and the
+    # subset a status update can record (resolutions/status.py). Named, not numbered.
+    "ENUM_NAME_OVERRIDES": {
+        "DerivedStatusEnum": "resolutions.status.Status",
+        "RecordedStatusEnum": "resolutions.status.RECORDABLE_CHOICES",
+    },
 }
 
 
