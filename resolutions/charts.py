@@ -27,7 +27,7 @@ from django.utils.translation import ngettext
 
 from .models import Action, Occurrence, StatusUpdate
 from .models.actions import EVENT_COLUMNS, RECURRENCE_WINDOW_DAYS, Recurrence
-from .rollup import KNOWN_AFTER_DAYS, Rollup
+from .rollup import KNOWN_AFTER_DAYS, Rollup, is_before_adoption
 from .status import Status
 from .templatetags.content_i18n import isolate
 
@@ -121,6 +121,12 @@ class ChangeEvent:
     precision: str
     end: date | None
     place: str | None
+    adopted_on: date | None  # the resolution's adoption date
+
+    @property
+    def before_adoption(self) -> bool:
+        """Rule 2: shown as context ("before adoption"), never credited."""
+        return is_before_adoption(self.day, self.adopted_on)
 
     @property
     def window_ends(self) -> date | None:
@@ -152,7 +158,10 @@ def change_events(resolution_ids, as_of: date) -> list[ChangeEvent]:
 
 
 _FIELDS = [column.removeprefix("ev_") for column in EVENT_COLUMNS]
-_FIELDS = [{"resolution": "resolution_id", "action": "action_id"}.get(f, f) for f in _FIELDS]
+_FIELDS = [
+    {"resolution": "resolution_id", "action": "action_id", "adopted": "adopted_on"}.get(f, f)
+    for f in _FIELDS
+]
 
 
 # --- Progress over time --------------------------------------------------------------------

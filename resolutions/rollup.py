@@ -71,6 +71,12 @@ KNOWN_AFTER_DAYS = {"day": 0, "month": 31, "year": 366, "after": 0}
 _FAR_PAST = date(1, 1, 1)
 
 
+def is_before_adoption(day: date | None, adopted_on: date | None) -> bool:
+    """Rule 2: an event dated before its resolution's adoption is context, never credit (the
+    roll-up counts occurrences from the adoption date on). Pages label it "before adoption"."""
+    return day is not None and adopted_on is not None and day < adopted_on
+
+
 def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> list[dict]:
     """Annotations that give each action row its status on `as_of`.
 

@@ -439,6 +439,7 @@ class OccurrenceQuerySet(models.QuerySet):
                 ev_precision=F("date_precision"),
                 ev_end=F("end_date"),
                 ev_place=F("place"),
+                ev_adopted=F("action__resolution__adopted_on"),
             )
             .order_by()
             .values_list(*EVENT_COLUMNS)
@@ -457,6 +458,7 @@ EVENT_COLUMNS = (
     "ev_precision",
     "ev_end",
     "ev_place",
+    "ev_adopted",
 )
 
 

@@ -107,7 +107,11 @@ class StatusUpdateQuerySet(models.QuerySet):
         of OccurrenceQuerySet.change_events(), so that both UNION into one query."""
         none = Value(None, output_field=models.CharField())
         return (
-            self.values(ev_resolution=F("action__resolution_id"), ev_day=F("as_of"))
+            self.values(
+                ev_resolution=F("action__resolution_id"),
+                ev_day=F("as_of"),
+                ev_adopted=F("action__resolution__adopted_on"),
+            )
             .annotate(
                 ev_kind=Value("update"),
                 ev_count=Count("pk"),
@@ -125,7 +129,10 @@ class StatusUpdateQuerySet(models.QuerySet):
     def timeline(self):
         return self.select_related("author").prefetch_related(
             models.Prefetch(
-                "evidence", queryset=Evidence.objects.select_related("source", "occurrence")
+                "evidence",
+                queryset=Evidence.objects.select_related(
+                    "source", "occurrence__action__resolution"
+                ),
             )
         )
 

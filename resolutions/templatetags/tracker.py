@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from .. import charts
 from ..dates import precise_label
 from ..models.provenance import Provenance
-from ..rollup import next_due
+from ..rollup import is_before_adoption, next_due
 from ..status import DEFINITIONS, Status
 
 register = template.Library()
@@ -97,6 +97,19 @@ def due_on(action):
 def event_date(event):
     """The same, for a charts.ChangeEvent row."""
     return _format_dates(event.day, event.end, event.precision)
+
+
+@register.simple_tag
+def before_adoption(day, adopted_on):
+    """The "before adoption" label beside an event dated before its resolution's adoption (rule
+    2 of the roll-up: context, never credit); nothing otherwise."""
+    if not is_before_adoption(day, adopted_on):
+        return ""
+    return format_html(
+        '<span class="tag tag--context" title="{}">{}</span>',
+        _("Shown as context: events before adoption never count towards progress."),
+        _("before adoption"),
+    )
 
 
 @register.simple_tag
