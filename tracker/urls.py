@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from workflow.upload_views import urls as upload_urls
 from workflow.views import notification_settings
 
 admin.site.site_header = _("Resolution implementation tracker — secretariat")
@@ -16,6 +17,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
 ] + i18n_patterns(
     path("admin/my-notifications/", notification_settings, name="notification_settings"),
+    path("admin/status-updates/upload/", include(upload_urls())),
     path("admin/", admin.site.urls),
     path("", include("exports.urls")),
     path("", include("resolutions.urls")),
