@@ -121,12 +121,16 @@ def test_the_hand_written_data_files_match_the_schema(path):
 
 
 def _loader_fields() -> list[set]:
-    """The field sets resolutions/loader.py accepts, read from its source (every _Record(...)
-    call names them in a set literal), so that a field added to the loader but not to the export
-    and its schema fails here instead of being silently lost on a round trip."""
-    tree = ast.parse(Path(loader.__file__).read_text(encoding="utf-8"))
+    """The field sets the loader (the resolutions/loader/ package) accepts, read from its source
+    (every _Record(...) call names them in a set literal), so that a field added to the loader but
+    not to the export and its schema fails here instead of being silently lost on a round trip."""
+    trees = [
+        ast.parse(module.read_text(encoding="utf-8"))
+        for module in sorted(Path(loader.__file__).parent.glob("*.py"))
+    ]
     return [
         {element.value for element in arg.elts}
+        for tree in trees
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_Record"
         for arg in node.args

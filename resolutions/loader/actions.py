@@ -1,0 +1,226 @@
+"""Actions and what hangs from them: occurrences, participations, figures, roles."""
+
+from ..models import (
+    Action,
+    ActionParagraph,
+    Actor,
+    MemberStateRole,
+    Occurrence,
+    Participation,
+    SourcedFigure,
+)
+from .records import _Record
+
+
+class ActionsMixin:
+    def load_action(self, resolution, paragraphs, data, path, keys):
+        from ..models.actions import MandateType, Recurrence
+
+        r = _Record(
+            self,
+            data,
+            path,
+            {
+                "key",
+                "title",
+                "description",
+                "mandate_type",
+                "recurrence",
+                "paragraphs",
+                "responsible",
+                "responsible_source",
+                "responsible_locator",
+                "responsible_quote",
+                "description_sources",
+                "due_date",
+                "weight",
+                "mandate_source",
+                "attribution_note",
+                "occurrences",
+                "figures",
+                "member_state_roles",
+                "status_updates",
+                "translations",
+            },
+            required=["key", "title", "mandate_type"],
+        )
+        key = r.str("key")
+        path = f"{path} ({key})"
+        if key in keys:
+            self.fail(path, "key", "appears twice in this file")
+        keys.add(key)
+        action = self.upsert(
+            Action,
+            {"resolution": resolution, "key": key},
+            {
+                "title": r.str("title"),
+                "description": r.str("description"),
+                "mandate_type": r.choice("mandate_type", MandateType),
+                "recurrence": r.choice("recurrence", Recurrence, ""),
+                "due_date": r.date("due_date"),
+                "weight": r.int("weight", 1),
+                "mandate_source": self.source(
+                    path, r.str("mandate_source"), "mandate_source", required=False
+                ),
+                "attribution_note": r.str("attribution_note"),
+                "responsible_source": self.source(
+                    path, r.str("responsible_source"), "responsible_source", required=False
+                ),
+                "responsible_locator": r.str("responsible_locator"),
+                "responsible_quote": r.str("responsible_quote"),
+            },
+        )
+        self.save(action, path)
+        self.load_translations(action, r, path)
+
+        linked = []
+        for number in r.list("paragraphs"):
+            if str(number) not in paragraphs:
+                self.fail(path, "paragraphs", f"no paragraph {number!r} in this resolution")
+            linked.append(paragraphs[str(number)])
+        ActionParagraph.objects.filter(action=action).exclude(paragraph__in=linked).delete()
+        for paragraph in linked:
+            ActionParagraph.objects.get_or_create(action=action, paragraph=paragraph)
+
+        actors = []
+        for name in r.list("responsible"):
+            actor = Actor.objects.filter(name=name).first()
+            if actor is None:
+                self.fail(path, "responsible", f"no actor named {name!r} (declare it under actors)")
+            actors.append(actor)
+        action.responsible_actors.set(actors)
+        action.description_sources.set(
+            [self.source(path, k, "description_sources") for k in r.list("description_sources")]
+        )
+
+        occurrences = {}
+        for i, item in enumerate(r.list("occurrences")):
+            occurrence = self.load_occurrence(action, item, f"{path}.occurrences[{i}]")
+            occurrences[occurrence.key] = occurrence
+        for i, item in enumerate(r.list("figures")):
+            self.load_figure(action, item, f"{path}.figures[{i}]")
+        for i, item in enumerate(r.list("member_state_roles")):
+            self.load_role(action, item, f"{path}.member_state_roles[{i}]")
+        for i, item in enumerate(r.list("status_updates")):
+            self.load_status_update(action, occurrences, item, f"{path}.status_updates[{i}]")
+
+    def load_occurrence(self, action, data, path):
+        from ..models.actions import DatePrecision
+
+        r = _Record(
+            self,
+            data,
+            path,
+            {
+                "key",
+                "kind",
+                "title",
+                "start_date",
+                "end_date",
+                "date_precision",
+                "place",
+                "theme",
+                "participants_count",
+                "participants_count_is_minimum",
+                "member_states_count",
+                "participation_note",
+                "notes",
+                "sources",
+                "participations",
+                "translations",
+            },
+            required=["key", "kind", "title", "start_date"],
+        )
+        key = r.str("key")
+        path = f"{path} ({key})"
+        occurrence = self.upsert(
+            Occurrence,
+            {"action": action, "key": key},
+            {
+                "kind": r.choice("kind", Occurrence.Kind),
+                "title": r.str("title"),
+                "start_date": r.date("start_date"),
+                "end_date": r.date("end_date"),
+                "date_precision": r.choice("date_precision", DatePrecision, "day"),
+                "place": r.str("place"),
+                "theme": r.str("theme"),
+                "participants_count": r.int("participants_count"),
+                "participants_count_is_minimum": r.bool("participants_count_is_minimum"),
+                "member_states_count": r.int("member_states_count"),
+                "participation_note": r.str("participation_note"),
+                "notes": r.str("notes"),
+            },
+        )
+        self.save(occurrence, path)
+        self.load_translations(occurrence, r, path)
+        occurrence.sources.set([self.source(path, k, "sources") for k in r.list("sources")])
+        for i, item in enumerate(r.list("participations")):
+            p = _Record(
+                self,
+                item,
+                f"{path}.participations[{i}]",
+                {"member_state", "role", "source", "note"},
+                required=["member_state", "source"],
+            )
+            ppath = f"{path}.participations[{i}]"
+            participation = self.upsert(
+                Participation,
+                {
+                    "occurrence": occurrence,
+                    "member_state": self.member_state(ppath, p.str("member_state")),
+                },
+                {
+                    "role": p.choice("role", Participation.Role, "participant"),
+                    "source": self.source(ppath, p.str("source")),
+                    "note": p.str("note"),
+                },
+            )
+            self.save(participation, ppath)
+        return occurrence
+
+    def load_figure(self, action, data, path):
+        r = _Record(
+            self,
+            data,
+            path,
+            {"label", "value", "is_minimum", "as_of", "source", "quote"},
+            required=["label", "value", "as_of", "source"],
+        )
+        figure = self.upsert(
+            SourcedFigure,
+            {
+                "action": action,
+                "label": r.str("label"),
+                "as_of": r.date("as_of"),
+            },
+            {
+                "value": r.int("value"),
+                "is_minimum": r.bool("is_minimum"),
+                "source": self.source(path, r.str("source")),
+                "quote": r.str("quote"),
+            },
+        )
+        self.save(figure, path)
+
+    def load_role(self, action, data, path):
+        r = _Record(
+            self,
+            data,
+            path,
+            {"member_state", "role", "as_of", "source", "quote"},
+            required=["member_state", "role", "source"],
+        )
+        role = self.upsert(
+            MemberStateRole,
+            {
+                "action": action,
+                "member_state": self.member_state(path, r.str("member_state")),
+                "role": r.choice("role", MemberStateRole.Role),
+            },
+            {
+                "as_of": r.date("as_of"),
+                "source": self.source(path, r.str("source")),
+                "quote": r.str("quote"),
+            },
+        )
+        self.save(role, path)

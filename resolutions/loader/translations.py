@@ -1,0 +1,60 @@
+"""Translations of any translatable field, each with its own provenance."""
+
+from .records import _Record
+
+
+class TranslationsMixin:
+    def load_translations(self, instance, record, path):
+        """`translations: {ar: {title: {text, provenance, source, locator, note}}}`.
+
+        Only the translatable fields of the record's model are accepted, and each translation
+        carries its own provenance, like the original text.
+        """
+        from django.contrib.contenttypes.models import ContentType
+
+        from ..models import Language, Provenance, TextTranslation
+        from ..models.translations import TRANSLATABLE_FIELDS
+
+        languages = record.data.get("translations") or {}
+        if not isinstance(languages, dict):
+            self.fail(path, "translations", "expected a mapping of language to fields")
+        fields = TRANSLATABLE_FIELDS[instance._meta.model_name]
+        content_type = ContentType.objects.get_for_model(instance)
+        for language, by_field in languages.items():
+            lpath = f"{path}.translations.{language}"
+            if language not in (Language.FR, Language.AR, Language.EN):
+                self.fail(path, "translations", f"{language!r} is not one of: fr, ar, en")
+            if not isinstance(by_field, dict):
+                self.fail(lpath, None, "expected a mapping of field to translation")
+            for field, item in by_field.items():
+                if field not in fields:
+                    self.fail(
+                        lpath, field, f"is not translatable (translatable: {', '.join(fields)})"
+                    )
+                t = _Record(
+                    self,
+                    item,
+                    f"{lpath}.{field}",
+                    {"text", "provenance", "source", "locator", "note"},
+                    required=["text", "provenance"],
+                )
+                tpath = f"{lpath}.{field}"
+                translation = self.upsert(
+                    TextTranslation,
+                    {
+                        "content_type": content_type,
+                        "object_id": instance.pk,
+                        "field": field,
+                        "language": language,
+                    },
+                    {
+                        "text": t.str("text"),
+                        "provenance": t.choice(
+                            "provenance", [Provenance.VERBATIM, Provenance.PARAPHRASE]
+                        ),
+                        "source": self.source(tpath, t.str("source"), required=False),
+                        "locator": t.str("locator"),
+                        "note": t.str("note"),
+                    },
+                )
+                self.save(translation, tpath)
