@@ -12,6 +12,7 @@ from resolutions.models import (
     MemberState,
     Paragraph,
     Resolution,
+    ResolutionLink,
     StatusUpdate,
 )
 from resolutions.status import Status
@@ -54,10 +55,49 @@ class RollupSerializer(serializers.Serializer):
     distribution = DistributionItemSerializer(many=True)
 
 
+class ResolutionReferenceSerializer(serializers.ModelSerializer):
+    """A typed reference from one resolution to another (models.resolution.ResolutionLink)."""
+
+    source_resolution = serializers.CharField(source="resolution.symbol")
+    target = serializers.CharField(source="target_symbol")
+    target_loaded = serializers.SerializerMethodField()
+    paragraph = serializers.SerializerMethodField()
+    source = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    target_sources = serializers.SlugRelatedField(slug_field="key", many=True, read_only=True)
+
+    class Meta:
+        model = ResolutionLink
+        fields = [
+            "source_resolution",
+            "kind",
+            "target",
+            "target_loaded",
+            "paragraph",
+            "source",
+            "locator",
+            "note",
+            "target_body",
+            "target_title",
+            "target_adopted_on",
+            "target_url",
+            "target_sources",
+        ]
+
+    def get_target_loaded(self, obj) -> str | None:
+        """The slug of the target when it is a resolution in this tracker."""
+        return obj.target.slug if obj.target_id else None
+
+    def get_paragraph(self, obj) -> str | None:
+        return obj.paragraph.number if obj.paragraph_id else None
+
+
 class ResolutionSerializer(serializers.ModelSerializer):
     sources = serializers.SlugRelatedField(slug_field="key", many=True, read_only=True)
     as_of = serializers.SerializerMethodField()
     progress = RollupSerializer(read_only=True)
+    references_made = ResolutionReferenceSerializer(many=True, read_only=True)
+    references_received = ResolutionReferenceSerializer(many=True, read_only=True)
+    identity_source = serializers.SlugRelatedField(slug_field="key", read_only=True)
     links = serializers.SerializerMethodField()
 
     class Meta:
@@ -74,6 +114,17 @@ class ResolutionSerializer(serializers.ModelSerializer):
             "adopted_until",
             "adopted_hijri",
             "adoption_dates_note",
+            "agenda_item",
+            "draft_symbol",
+            "document_symbol",
+            "issued_on",
+            "vote",
+            "votes_for",
+            "votes_against",
+            "abstentions",
+            "identity_source",
+            "references_made",
+            "references_received",
             "summary",
             "sources",
             "as_of",

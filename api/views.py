@@ -8,7 +8,7 @@ Cacheable: every response carries an ETag of its body (Django's ConditionalGetMi
 to these views only), and a client sending If-None-Match gets a 304 without the body.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import conditional_page
 from drf_spectacular.types import OpenApiTypes
@@ -26,6 +26,7 @@ from resolutions.models import (
     MemberState,
     Paragraph,
     Resolution,
+    ResolutionLink,
     StatusUpdate,
 )
 from resolutions.rollup import paragraph_rollups, resolution_rollups
@@ -97,8 +98,17 @@ class ResolutionViewSet(ReadOnlyViewSet):
     def decorate(self, objects):
         ids = [r.pk for r in objects]
         rollups = resolution_rollups(ids, self.as_of) if ids else {}
+        links = list(
+            ResolutionLink.objects.filter(Q(resolution__in=ids) | Q(target__in=ids))
+            .filter(resolution__in=Resolution.objects.listed())
+            .select_related("resolution", "target", "paragraph", "source")
+            .prefetch_related("target_sources")
+            .order_by("resolution__symbol", "order", "pk")
+        )
         for resolution in objects:
             resolution.progress = rollup_entry(rollups[resolution.pk])
+            resolution.references_made = [k for k in links if k.resolution_id == resolution.pk]
+            resolution.references_received = [k for k in links if k.target_id == resolution.pk]
 
 
 @_as_of_schema

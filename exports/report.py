@@ -851,6 +851,33 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
         "adopted_hijri": res.adopted_hijri,
         "adopted_hijri_source": cite(res.hijri_source(among=snap.sources)),
         "adoption_dates_note": res.adoption_dates_note,
+        "agenda_item": res.agenda_item,
+        "draft_symbol": res.draft_symbol,
+        "document_symbol": res.document_symbol,
+        "issued_on": iso(res.issued_on),
+        "vote": res.vote,
+        "votes_for": res.votes_for,
+        "votes_against": res.votes_against,
+        "abstentions": res.abstentions,
+        "identity_source": cite(res.identity_source) if res.identity_source_id else None,
+        "references": [
+            {
+                "kind": link.kind,
+                "target": link.target_symbol,
+                "paragraph": link.paragraph.number if link.paragraph_id else None,
+                "source": cite(link.source),
+                "locator": link.locator,
+                "note": link.note,
+                "target_body": link.target_body,
+                "target_title": link.target_title,
+                "target_adopted_on": iso(link.target_adopted_on),
+                "target_url": link.target_url,
+                "target_sources": [cite(s) for s in link.target_sources.all()],
+            }
+            for link in res.links_out.select_related("paragraph", "source").prefetch_related(
+                "target_sources"
+            )
+        ],
         "summary": res.summary,
         "translations": translations("resolution", res.pk),
         "sources": [cite(s) for s in snap.sources],

@@ -191,6 +191,7 @@ def resolution_detail(request, slug):
     ctx.update(_resolution_data(slug, ctx["as_of"]))
     ctx["citation"] = resolution_citation(request, ctx["resolution"], ctx["as_of"], ctx["rollup"])
     resolution = ctx["resolution"]
+    ctx["references_made"], ctx["references_received"] = resolution.references()
     ctx["badge_url"] = request.build_absolute_uri(
         reverse("resolution_badge", args=[resolution.slug])
     )

@@ -3,6 +3,7 @@
 from ..models import (
     Paragraph,
     Resolution,
+    ResolutionLink,
 )
 from .records import _POSITIONAL, _Record
 
@@ -10,7 +11,7 @@ from .records import _POSITIONAL, _Record
 class ResolutionMixin:
     def load_resolution(self, data, path):
         from ..models.provenance import Provenance
-        from ..models.resolution import Addressee, OperativeVerb, ParagraphKind
+        from ..models.resolution import Addressee, OperativeVerb, ParagraphKind, Vote
 
         r = _Record(
             self,
@@ -29,6 +30,16 @@ class ResolutionMixin:
                 "adopted_hijri",
                 "adopted_hijri_source",
                 "adoption_dates_note",
+                "agenda_item",
+                "draft_symbol",
+                "document_symbol",
+                "issued_on",
+                "vote",
+                "votes_for",
+                "votes_against",
+                "abstentions",
+                "identity_source",
+                "references",
                 "summary",
                 "sources",
                 "paragraphs",
@@ -54,6 +65,17 @@ class ResolutionMixin:
                     path, r.str("adopted_hijri_source"), "adopted_hijri_source", required=False
                 ),
                 "adoption_dates_note": r.str("adoption_dates_note"),
+                "agenda_item": r.str("agenda_item"),
+                "draft_symbol": r.str("draft_symbol"),
+                "document_symbol": r.str("document_symbol"),
+                "issued_on": r.date("issued_on"),
+                "vote": r.choice("vote", Vote, Vote.NOT_STATED),
+                "votes_for": r.int("votes_for"),
+                "votes_against": r.int("votes_against"),
+                "abstentions": r.int("abstentions"),
+                "identity_source": self.source(
+                    path, r.str("identity_source"), "identity_source", required=False
+                ),
                 "summary": r.str("summary"),
                 "data_file": self.file,
             },
@@ -150,7 +172,81 @@ class ResolutionMixin:
             paragraph.order = offset
             paragraph.save(update_fields=["order"])
 
+        self.load_links(resolution, paragraphs, r, path)
+
         keys = set()
         for i, item in enumerate(r.list("actions")):
             self.load_action(resolution, paragraphs, item, f"{path}.actions[{i}]", keys)
         return resolution
+
+    def load_links(self, resolution, paragraphs, r, path):
+        """`references:` the resolution's typed references to other resolutions. A link names its
+        target by symbol; it points to the loaded resolution of that symbol, and links other
+        files made to this resolution (loaded before it) now point here too."""
+        from ..models.resolution import LinkKind
+
+        kept = []
+        for i, item in enumerate(r.list("references")):
+            link = _Record(
+                self,
+                item,
+                f"{path}.references[{i}]",
+                {
+                    "kind",
+                    "target",
+                    "paragraph",
+                    "source",
+                    "locator",
+                    "note",
+                    "target_body",
+                    "target_title",
+                    "target_adopted_on",
+                    "target_url",
+                    "target_sources",
+                },
+                required=["kind", "target", "source"],
+            )
+            symbol = link.str("target")
+            lpath = f"{path}.references[{i}] ({symbol})"
+            if symbol == resolution.symbol:
+                self.fail(lpath, "target", "a resolution does not link to itself")
+            number = link.str("paragraph")
+            if number and number not in paragraphs:
+                self.fail(lpath, "paragraph", f"no paragraph {number!r} in this resolution")
+            details = [link.str("target_title"), link.date("target_adopted_on")]
+            details.append(link.str("target_url"))
+            target_sources = [
+                self.source(lpath, key, "target_sources") for key in link.list("target_sources")
+            ]
+            if any(details) and not target_sources:
+                self.fail(
+                    lpath,
+                    "target_sources",
+                    "the target's title, date or address comes from a source: name it",
+                )
+            kind = link.choice("kind", LinkKind)
+            instance = self.upsert(
+                ResolutionLink,
+                {"resolution": resolution, "kind": kind, "target_symbol": symbol},
+                {
+                    "order": i + 1,
+                    "target": Resolution.objects.filter(symbol=symbol).first(),
+                    "target_body": link.str("target_body"),
+                    "target_title": link.str("target_title"),
+                    "target_adopted_on": link.date("target_adopted_on"),
+                    "target_url": link.str("target_url"),
+                    "paragraph": paragraphs.get(number) if number else None,
+                    "source": self.source(lpath, link.str("source")),
+                    "locator": link.str("locator"),
+                    "note": link.str("note"),
+                },
+            )
+            self.save(instance, lpath)
+            instance.target_sources.set(target_sources)
+            kept.append(instance.pk)
+        resolution.links_out.exclude(pk__in=kept).delete()
+        for earlier in ResolutionLink.objects.filter(target_symbol=resolution.symbol).exclude(
+            target=resolution
+        ):
+            earlier.target = resolution
+            earlier.save(update_fields=["target"])

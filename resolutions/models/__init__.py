@@ -2,7 +2,7 @@ from .actions import Action, ActionParagraph, Actor, MandateType, Occurrence, Re
 from .figures import SourcedFigure
 from .member_states import MemberState, MemberStateRole, Participation
 from .provenance import Provenance
-from .resolution import Paragraph, ParagraphKind, Resolution
+from .resolution import LinkKind, Paragraph, ParagraphKind, Resolution, ResolutionLink, Vote
 from .reviews import ActionReview, ReviewEvidence
 from .sources import SourceDocument
 from .status_updates import (
@@ -43,6 +43,9 @@ __all__ = [
     "Provenance",
     "Recurrence",
     "Resolution",
+    "ResolutionLink",
+    "LinkKind",
+    "Vote",
     "SourceDocument",
     "SourcedFigure",
     "StatusUpdate",

@@ -21,7 +21,7 @@ from simple_history.models import DeletedObject, HistoricalChanges, HistoricalRe
 from .actions import Action, ActionParagraph, Actor, Occurrence
 from .figures import SourcedFigure
 from .member_states import MemberState, MemberStateRole, Participation
-from .resolution import Paragraph, Resolution
+from .resolution import Paragraph, Resolution, ResolutionLink
 from .reviews import ActionReview, ReviewEvidence
 from .sources import SourceDocument
 from .status_updates import Evidence, StatusUpdate
@@ -133,10 +133,12 @@ M2M_FIELDS = {
     Resolution: ["sources"],
     Action: ["responsible_actors", "description_sources"],
     Occurrence: ["sources"],
+    ResolutionLink: ["target_sources"],
 }
 
 AUDITED_MODELS = (
     Resolution,
+    ResolutionLink,
     Paragraph,
     Action,
     ActionParagraph,

@@ -21,6 +21,15 @@ class ResolutionQuerySet(models.QuerySet):
         return self.filter(is_synthetic=False)
 
 
+class Vote(models.TextChoices):
+    """How the resolution was adopted, as a source states it."""
+
+    NOT_STATED = "not_stated", _("Not stated by the sources")
+    RECORDED = "recorded_vote", _("Recorded vote")
+    WITHOUT_VOTE = "without_vote", _("Adopted without a vote")
+    CONSENSUS = "consensus", _("Adopted by consensus")
+
+
 class Resolution(VersionedModel):
     symbol = models.CharField(max_length=60, unique=True, help_text="As printed, e.g. 53/45-POL.")
     slug = models.SlugField(max_length=80, unique=True, help_text="Used in URLs, e.g. 53-45-pol.")
@@ -52,6 +61,34 @@ class Resolution(VersionedModel):
     adoption_dates_note = models.TextField(
         blank=True, help_text="Other calendars or conflicting dates, with their sources."
     )
+    # Identity as UN and OIC documents print it. Blank (or "not stated") wherever no source
+    # states it: nothing here is inferred from a numbering pattern or a neighbouring session.
+    agenda_item = models.CharField(
+        max_length=200, blank=True, help_text="As printed, e.g. 34 or 34 (a). Blank: not stated."
+    )
+    draft_symbol = models.CharField(
+        max_length=100, blank=True, help_text="The draft's symbol, as printed. Blank: not stated."
+    )
+    document_symbol = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The adopted text's document symbol, as printed. Blank: not stated.",
+    )
+    issued_on = models.DateField(
+        null=True, blank=True, help_text="The date the document was issued. Blank: not stated."
+    )
+    vote = models.CharField(max_length=14, choices=Vote.choices, default=Vote.NOT_STATED)
+    votes_for = models.PositiveIntegerField(null=True, blank=True)
+    votes_against = models.PositiveIntegerField(null=True, blank=True)
+    abstentions = models.PositiveIntegerField(null=True, blank=True)
+    identity_source = models.ForeignKey(
+        SourceDocument,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The source of the agenda item, symbols, issuing date and vote.",
+    )
     summary = models.TextField(blank=True)
     sources = models.ManyToManyField(SourceDocument, blank=True, related_name="resolutions")
     data_file = models.CharField(
@@ -81,6 +118,30 @@ class Resolution(VersionedModel):
                 name="resolution_hijri_date_has_source",
                 violation_error_message="A Hijri date is quoted from a source: give the source.",
             ),
+            # Every identity fact rests on a source; none is filled in by analogy.
+            models.CheckConstraint(
+                condition=(
+                    Q(agenda_item="")
+                    & Q(draft_symbol="")
+                    & Q(document_symbol="")
+                    & Q(issued_on__isnull=True)
+                    & Q(vote=Vote.NOT_STATED)
+                )
+                | Q(identity_source__isnull=False),
+                name="resolution_identity_has_source",
+                violation_error_message="An agenda item, symbol, issuing date or vote is "
+                "stated by a source: give the source (identity_source).",
+            ),
+            models.CheckConstraint(
+                condition=Q(vote=Vote.RECORDED)
+                | (
+                    Q(votes_for__isnull=True)
+                    & Q(votes_against__isnull=True)
+                    & Q(abstentions__isnull=True)
+                ),
+                name="resolution_vote_counts_only_when_recorded",
+                violation_error_message="Vote counts belong to a recorded vote.",
+            ),
         ]
 
     def __str__(self):
@@ -88,6 +149,29 @@ class Resolution(VersionedModel):
 
     def get_absolute_url(self):
         return reverse("resolution_detail", args=[self.slug])
+
+    def references(self):
+        """(made, received): the links this resolution makes, and those that listed
+        resolutions make to it, in one query, with what the pages show of each."""
+        found = list(
+            ResolutionLink.objects.filter(
+                Q(resolution=self) | Q(target=self, resolution__in=Resolution.objects.listed())
+            )
+            .select_related("resolution", "target", "paragraph", "source")
+            .prefetch_related("target_sources")
+            .order_by("resolution__symbol", "order", "pk")
+        )
+        from django.conf import settings
+
+        for link in found:
+            # The page links only to a target it may show (as ResolutionQuerySet.listed()).
+            shown = link.target is not None and (
+                settings.SHOW_SYNTHETIC_RESOLUTIONS or not link.target.is_synthetic
+            )
+            link.shown_target = link.target if shown else None
+        made = [link for link in found if link.resolution_id == self.pk]
+        received = [link for link in found if link.resolution_id != self.pk]
+        return made, received
 
     def hijri_source(self, among=None):
         """The source of the Hijri date. It is nearly always one of the resolution's own sources,
@@ -97,6 +181,97 @@ class Resolution(VersionedModel):
         among = self.sources.all() if among is None else among
         found = next((s for s in among if s.pk == self.adopted_hijri_source_id), None)
         return found or self.adopted_hijri_source
+
+
+class LinkKind(models.TextChoices):
+    """How a resolution refers to another one (read: "this resolution <kind> the target")."""
+
+    RECALLS = "recalls", _("recalls")
+    REAFFIRMS = "reaffirms", _("reaffirms")
+    FOLLOWS_UP = "follows_up", _("follows up")
+    SUPERSEDES = "supersedes", _("supersedes")
+
+
+# How the target of a link reads it, on the target's own page ("recalled by" …).
+LINK_KIND_INVERSE = {
+    LinkKind.RECALLS: _("recalled by"),
+    LinkKind.REAFFIRMS: _("reaffirmed by"),
+    LinkKind.FOLLOWS_UP: _("followed up by"),
+    LinkKind.SUPERSEDES: _("superseded by"),
+}
+
+
+class ResolutionLink(models.Model):
+    """A typed, sourced reference from one resolution to another.
+
+    The target is named by its symbol as the source prints it. When a resolution with that
+    symbol is loaded in the tracker, `target` points to it (the loader sets it whichever of the
+    two is loaded first); otherwise the link is an external reference, with only the details a
+    source gives (body, title, adoption date, address), each resting on `target_sources`."""
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="links_out")
+    kind = models.CharField(max_length=12, choices=LinkKind.choices)
+    order = models.PositiveIntegerField(default=0)
+    target_symbol = models.CharField(
+        max_length=100, help_text="The target's symbol, as the source names it."
+    )
+    target = models.ForeignKey(
+        Resolution,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="links_in",
+        help_text="The target, when it is a resolution loaded in the tracker.",
+    )
+    target_body = models.CharField(max_length=200, blank=True)
+    target_title = models.CharField(max_length=500, blank=True)
+    target_adopted_on = models.DateField(null=True, blank=True)
+    target_url = models.URLField(max_length=500, blank=True)
+    target_sources = models.ManyToManyField(
+        SourceDocument,
+        blank=True,
+        related_name="+",
+        help_text="Where the external target's title, date and address come from.",
+    )
+    paragraph = models.ForeignKey(
+        "Paragraph",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="links",
+        help_text="The paragraph that makes the reference, where known (e.g. PP3).",
+    )
+    source = models.ForeignKey(
+        SourceDocument,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The source that states the reference.",
+    )
+    locator = models.CharField(max_length=200, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["resolution", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "kind", "target_symbol"], name="resolution_link_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(target_symbol=""), name="resolution_link_names_its_target"
+            ),
+            models.CheckConstraint(
+                condition=~Q(target=models.F("resolution")),
+                name="resolution_link_not_to_itself",
+                violation_error_message="A resolution does not link to itself.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.resolution.symbol} {self.get_kind_display()} {self.target_symbol}"
+
+    @property
+    def inverse_display(self):
+        return LINK_KIND_INVERSE[LinkKind(self.kind)]
 
 
 class ParagraphKind(models.TextChoices):
