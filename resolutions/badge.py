@@ -2,7 +2,7 @@
 
 A ministry can put it on its own website with a plain <img>: the symbol on the left, the
 headline weighted percentage and how many actions have been assessed on the right, in the
-language of the URL prefix. The numbers are the roll-up's (resolutions/rollup.py) for today;
+language of the URL prefix. The numbers are the roll-up's (resolutions/rollup/) for today;
 the page cache serves it until the next publish, and the address never changes.
 """
 

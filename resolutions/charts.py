@@ -12,7 +12,7 @@ The weighted percentage only changes on dates when something the roll-up reads c
 update's as-of date, an occurrence's date, or the day a recurring mandate's window runs out after
 an occurrence (occurrence date + 365 days for annual, + 730 for biennial). The chart takes those
 dates (plus the adoption date and the as-of date of the page) and asks the database for the
-roll-up on each of them, all in one query (ActionQuerySet.rollup_series). Between two points the
+roll-up on each of them, all in one query (rollup.rollup_series). Between two points the
 value holds, so the line is drawn in steps. When a resolution has more than MAX_POINTS such dates,
 MAX_POINTS of them are kept, evenly spaced, first and last included; the data table then says so.
 """
@@ -27,7 +27,7 @@ from django.utils.translation import ngettext
 
 from .models import Action, Occurrence, StatusUpdate
 from .models.actions import EVENT_COLUMNS, RECURRENCE_WINDOW_DAYS, Recurrence
-from .rollup import KNOWN_AFTER_DAYS, Rollup, is_before_adoption
+from .rollup import KNOWN_AFTER_DAYS, Rollup, is_before_adoption, rollup_series
 from .status import Status
 from .templatetags.content_i18n import isolate
 
@@ -226,7 +226,7 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
         )
         for e in own:
             if resolution.adopted_on and e.day < resolution.adopted_on:
-                continue  # before adoption: context, never credit (rollup.py)
+                continue  # before adoption: context, never credit (resolutions/rollup/)
             if e.kind == "update":
                 notes.setdefault(e.day, []).append(
                     ngettext(
@@ -239,7 +239,7 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
             else:
                 held = _("Held: %(event)s") % {"event": isolate(e.label)}
                 notes.setdefault(e.day, []).append(held)
-                # A month or a year only counts once it has certainly passed (rollup.py).
+                # A month or a year only counts once it has certainly passed (resolutions/rollup/).
                 known = e.day + timedelta(days=KNOWN_AFTER_DAYS.get(e.precision, 0))
                 if e.recurrence and known != e.day and known <= as_of:
                     notes.setdefault(known, [])
@@ -264,8 +264,11 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
     for rid, days in days_by_resolution.items():
         for day in computed.intersection(days):
             wanted.setdefault(day, []).append(rid)
-    rows = Action.objects.filter(resolution_id__in=ids).rollup_series(
-        all_days, wanted=wanted, only=("weighted_credit", "weight_total", "n_assessed")
+    rows = rollup_series(
+        Action.objects.filter(resolution_id__in=ids),
+        all_days,
+        wanted=wanted,
+        only=("weighted_credit", "weight_total", "n_assessed"),
     )
     history = {}
     for rid in ids:

@@ -3,7 +3,7 @@
 A diplomat quotes the tracker in a statement or a report annex; what they quote must still say
 the same thing next year. So the permalink always carries ``?as_of=`` (today's date when the
 page shows today), and the citation names the date the numbers are for. Status and percentage
-are the roll-up's (resolutions/rollup.py), passed in by the view; nothing is derived here.
+are the roll-up's (resolutions/rollup/), passed in by the view; nothing is derived here.
 
 The citation is in the page's language; the adopting body, stored in English only, is quoted
 as the sources give it.

@@ -6,7 +6,7 @@ the same few pages many times between two publications, so an anonymous GET is s
 shared cache (settings.CACHES["default"], shared by every worker and machine) when nothing has
 changed since it was rendered.
 
-"Nothing has changed" is the roll-up cache's data version (resolutions/rollup.py): every write to
+"Nothing has changed" is the roll-up cache's data version (resolutions/rollup/): every write to
 the domain bumps it once its transaction commits (resolutions/signals.py), so a publish is seen
 on the very next request by every worker, and a draft never is (drafts are not public, and an
 uncommitted write makes its own connection bypass the cache). The key holds the full path (with

@@ -1,12 +1,10 @@
 """Public, read-only pages.
 
 Each view reads the as-of date, fetches its data through one helper (`_<page>_data`), validates
-what the query string asks with a form or filterset, and renders. Every number comes from
-rollup.py through the querysets' methods; the helpers only put the pieces side by side. Each
+what the query string asks with a form or filterset, and renders. Every number comes from the
+roll-up package (resolutions/rollup/); the helpers only put the pieces side by side. Each
 page's query count is pinned by tests/test_public_pages.py and does not grow with the data.
 """
-
-from datetime import timedelta
 
 from django import forms
 from django.core.paginator import Paginator
@@ -36,7 +34,14 @@ from .models import (
 )
 from .models.actions import MANDATE_DONE_MEANS, RECURRENCE_WINDOW_DAYS, MandateType, Recurrence
 from .page_cache import public_page
-from .rollup import STALE_AFTER_DAYS, paragraph_rollups, resolution_rollup, resolution_rollups
+from .rollup import (
+    STALE_AFTER_DAYS,
+    next_due,
+    paragraph_rollups,
+    resolution_rollup,
+    resolution_rollups,
+    rollup_by_resolution,
+)
 from .status import DEFAULT_CREDIT, DEFINITIONS, ORDER, PROGRESS_ALLOWED, Status
 from .translations import prefetch_translations
 
@@ -76,16 +81,6 @@ def _recent_updates(as_of):
     )
 
 
-def _attach_freshness(resolution, events, as_of):
-    """The resolution's last status update and latest event, from its change events."""
-    own = [e for e in events if e.resolution_id == resolution.pk]
-    resolution.last_update_on = max((e.day for e in own if e.kind == "update"), default=None)
-    resolution.latest_events = [e for e in own if e.kind == "occurrence"][:RECENT_EVENTS]
-    resolution.updates_lapsed = resolution.last_update_on is None or (
-        resolution.last_update_on < as_of - timedelta(days=STALE_AFTER_DAYS)
-    )
-
-
 # --- Dashboard -----------------------------------------------------------------------------
 
 
@@ -106,7 +101,7 @@ def _dashboard_data(as_of, page_number):
     p_rollups = paragraph_rollups([p.pk for p in paragraphs], as_of)
     in_resolutions = Action.objects.filter(resolution_id__in=ids)
     unplaced = list(in_resolutions.without_paragraph().with_status(as_of).order_by("pk"))
-    unplaced_rollups = in_resolutions.without_paragraph().rollup_by_resolution(as_of)
+    unplaced_rollups = rollup_by_resolution(in_resolutions.without_paragraph(), as_of)
     undated = in_resolutions.filter(due_date__isnull=True).count_by_resolution()
     events = charts.change_events(ids, as_of)
     history = charts.progress_history(resolutions, as_of, events)
@@ -119,7 +114,9 @@ def _dashboard_data(as_of, page_number):
         resolution.unplaced_rollup = unplaced_rollups.get(resolution.pk)
         resolution.undated = undated.get(resolution.pk, 0)
         resolution.history = history[resolution.pk]
-        _attach_freshness(resolution, events, as_of)
+        resolution.latest_events = [
+            e for e in events if e.resolution_id == resolution.pk and e.kind == "occurrence"
+        ][:RECENT_EVENTS]
     latest_events = [e for e in events if e.kind == "occurrence"][:RECENT_EVENTS]
     recent_updates = list(_recent_updates(as_of)[:RECENT_UPDATES])
     # French and Arabic pages: one query per model type for the content translations.
@@ -164,14 +161,10 @@ def _resolution_data(slug, as_of):
         paragraph.listed_actions = [
             a for a in actions if any(p.pk == paragraph.pk for p in a.paragraphs.all())
         ]
-    unplaced_rollup = (
-        Action.objects.filter(resolution=resolution)
-        .without_paragraph()
-        .rollup_by_resolution(as_of)
-        .get(resolution.pk)
-    )
+    unplaced_rollup = rollup_by_resolution(
+        Action.objects.filter(resolution=resolution).without_paragraph(), as_of
+    ).get(resolution.pk)
     events = charts.change_events([resolution.pk], as_of)
-    _attach_freshness(resolution, events, as_of)
     prefetch_translations([resolution], paragraphs, actions)
     return {
         "resolution": resolution,
@@ -293,7 +286,7 @@ def _action_data(pk, as_of):
     if action.is_recurring:
         window_days = RECURRENCE_WINDOW_DAYS[Recurrence(action.recurrence)]
         if action.last_occurrence_on:
-            window_ends = action.last_occurrence_on + timedelta(days=window_days)
+            window_ends = next_due(action)  # its latest occurrence keeps it on track until then
     occurrences = list(
         action.occurrences.on_or_before(as_of)
         .order_by("-start_date")

@@ -243,7 +243,7 @@ AXES_CLIENT_IP_CALLABLE = "tracker.client_ip.client_ip"
 
 
 # --- Cache ------------------------------------------------------------------------------------
-# Holds the dashboard's roll-ups (resolutions/rollup.py). It must be shared by every gunicorn
+# Holds the dashboard's roll-ups (resolutions/rollup/). It must be shared by every gunicorn
 # worker and every machine, or a worker would keep serving numbers from before a publish:
 # per-process caches (LocMemCache) are therefore not offered. CACHE_URL empty (default): a table
 # in the database ("tracker_cache", created by `manage.py migrate`/`createcachetable`).

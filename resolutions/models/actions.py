@@ -1,5 +1,3 @@
-from datetime import date, datetime, timedelta
-
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -87,37 +85,11 @@ class Actor(models.Model):
         return self.name
 
 
-# A date no record can carry (see ActionQuerySet.rollup_series), and how far from it a
-# parameter may lie and still be one of the roll-up's as_of-derived dates.
-_SERIES_SENTINEL = date(1111, 11, 11)
-_SERIES_REACH = timedelta(days=3 * 366)
-
-
-def _is_sentinel_date(param):
-    if isinstance(param, str) and len(param) == 10 and param[4] == "-" and param[7] == "-":
-        try:
-            param = date.fromisoformat(param)
-        except ValueError:
-            return False
-    return (
-        isinstance(param, date)
-        and not isinstance(param, datetime)
-        and abs(param - _SERIES_SENTINEL) <= _SERIES_REACH
-    )
-
-
-def _shift_date(param, delta):
-    # SQLite receives dates as ISO strings, PostgreSQL as date objects: keep each as it came.
-    if not _is_sentinel_date(param):
-        return param
-    if isinstance(param, str):
-        return (date.fromisoformat(param) + delta).isoformat()
-    return param + delta
-
-
 class ActionQuerySet(models.QuerySet):
     def with_status(self, as_of):
-        """Each action's current status, credit, overdue and freshness flags on `as_of`."""
+        """Each action's current status, credit, overdue and freshness flags on `as_of`, as
+        the roll-up package (resolutions/rollup/) derives them. Imported here, at call time:
+        the roll-up reads the models, the models never import it at module level."""
         from ..rollup import annotate_status
 
         return annotate_status(self, as_of)
@@ -218,73 +190,10 @@ class ActionQuerySet(models.QuerySet):
             )
         )
 
-    def rollup_rows(self, as_of, *, only=None, **constants):
-        """The roll-up of these actions per resolution on `as_of`, as an unevaluated values()
-        queryset, computed with rollup.py's own aggregates (so the numbers match
-        resolution_rollups exactly). `only` keeps some aggregates (each one repeats the status
-        expression in SQL); `constants` are extra literal columns: the progress chart tags each
-        date's rows with one so that many dates share one UNION query."""
-        from ..rollup import rollup_aggregates
-
-        aggregates = rollup_aggregates()
-        if only is not None:
-            aggregates = {name: aggregates[name] for name in only}
-        extra = {name: Value(value) for name, value in constants.items()}
-        return (
-            self.with_status(as_of)
-            .values("resolution_id")
-            .annotate(**extra, **aggregates)
-            .order_by()
-        )
-
     def count_by_resolution(self):
         """{resolution id: number of these actions}, in one query."""
         rows = self.order_by().values("resolution_id").annotate(n=models.Count("pk"))
         return {row["resolution_id"]: row["n"] for row in rows}
-
-    def rollup_series(self, days, *, only=("weighted_credit", "weight_total"), wanted=None):
-        """{(resolution id, day): roll-up row} for each of `days`, in ONE query.
-
-        `wanted` ({day: resolution ids}) limits each day to the resolutions whose chart shows
-        it: the databases push that condition into the grouped subquery, so a page of charts
-        costs each resolution's own points, not every point for every resolution.
-
-        Compiling the roll-up is the costly part (its status expression is large, tens of
-        milliseconds per date), and from one date to the next only its date parameters change.
-        So it is compiled once for a sentinel date, then repeated under UNION ALL with every date
-        parameter moved by (day − sentinel). This is exact because the roll-up's only date
-        constants are derived from as_of (as_of, as_of − a recurrence window, as_of − the
-        staleness period); tests compare every point with resolution_rollups().
-        """
-        days = list(days)
-        if not days:
-            return {}
-        sql, params = self.rollup_rows(_SERIES_SENTINEL, only=only).query.sql_with_params()
-        if not any(_is_sentinel_date(p) for p in params):
-            raise RuntimeError("The roll-up query has no as_of parameter to re-date.")
-        parts, all_params = [], []
-        for index, day in enumerate(days):
-            # `index` is an int from enumerate, never user input.
-            part = f"SELECT {index} AS series_point, s.* FROM ({sql}) s"
-            delta = day - _SERIES_SENTINEL
-            all_params.extend(_shift_date(p, delta) for p in params)
-            if wanted is not None:
-                ids = sorted(wanted.get(day, ())) or [0]  # no resolution wants it: no rows
-                part += f" WHERE s.resolution_id IN ({', '.join(['%s'] * len(ids))})"
-                all_params.extend(ids)
-            parts.append(part)
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), all_params)
-            names = [column[0] for column in cursor.description]
-            rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-        return {(row["resolution_id"], days[row.pop("series_point")]): row for row in rows}
-
-    def rollup_by_resolution(self, as_of):
-        """{resolution id: Rollup} for these actions, in one query (e.g. the mandates with no
-        known paragraph), through the same grouping resolution_rollups uses."""
-        from ..rollup import grouped_rollups
-
-        return grouped_rollups(self, as_of, group="resolution_id")
 
 
 class Action(VersionedModel):
