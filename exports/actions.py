@@ -14,38 +14,40 @@ import io
 from datetime import date
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from resolutions.translations import translations_prefetch
 
-from .formats import column_labels, set_direction, sheet_title, xlsx_cell
+from .columns import action_cells, column_keys, column_labels, columns, table_row
+from .formats import set_direction, sheet_title, xlsx_cell
 from .report import action_entry
 
 CHUNK_SIZE = 2000
 
-ACTION_COLUMNS = [
-    ("as_of", gettext_lazy("As of")),
-    ("resolution", gettext_lazy("Resolution")),
-    ("action_id", gettext_lazy("Action ID")),
-    ("action_key", gettext_lazy("Action key")),
-    ("action", gettext_lazy("Action")),
-    ("paragraphs", gettext_lazy("Paragraphs")),
-    ("mandate_type", gettext_lazy("Mandate type")),
-    ("responsible", gettext_lazy("Responsible")),
-    ("due_date", gettext_lazy("Due date")),
-    ("weight", gettext_lazy("Weight")),
-    ("status", gettext_lazy("Status code")),
-    ("status_label", gettext_lazy("Status")),
-    ("credit_percent", gettext_lazy("Credit (%)")),
-    ("recorded_progress", gettext_lazy("Recorded progress (%)")),
-    ("overdue", gettext_lazy("Overdue")),
-    ("stale", gettext_lazy("No update for 12 months")),
-    ("latest_update_as_of", gettext_lazy("Latest assessment as of")),
-    ("latest_update_verification", gettext_lazy("Verification")),
-    ("last_occurrence_on", gettext_lazy("Latest occurrence")),
-    ("latest_note", gettext_lazy("Latest note")),
-    ("url", gettext_lazy("Address on the tracker")),
-]
+ACTION_COLUMNS = columns(
+    [
+        "as_of",
+        "resolution",
+        "action_id",
+        "action_key",
+        "action",
+        "paragraphs",
+        "mandate_type",
+        "responsible",
+        "due_date",
+        "weight",
+        "status",
+        "status_label",
+        "credit_percent",
+        "recorded_progress",
+        "overdue",
+        "stale",
+        "latest_update_as_of",
+        "latest_update_verification",
+        "last_occurrence_on",
+        "latest_note",
+        "url",
+    ]
+)
 
 
 def _rows_queryset(queryset, as_of: date):
@@ -61,33 +63,13 @@ def _rows_queryset(queryset, as_of: date):
 def action_list_rows(queryset, as_of: date, *, machine: bool = True):
     """The rows of the list; `machine`: coded values (verification "verified") for the CSV,
     labels for the workbook."""
+    keys = column_keys(ACTION_COLUMNS)
     for action in _rows_queryset(queryset, as_of).iterator(chunk_size=CHUNK_SIZE):
         a = action_entry(
             action, note=action.latest_note or "", verification=action.latest_verification or ""
         )
-        yield [
-            as_of,
-            action.resolution.symbol,
-            a["id"],
-            a["key"],
-            a["title"],
-            "; ".join(a["paragraphs"]),
-            a["mandate_type_label"],
-            "; ".join(a["responsible"]) if machine else a["responsible_label"],
-            a["due_date"],
-            a["weight"],
-            a["status"],
-            a["status_label"],
-            a["credit"],
-            a["recorded_progress"],
-            a["is_overdue"],
-            a["is_stale"],
-            a["latest_as_of"],
-            a["verification"] if machine else a["verification_label"],
-            a["last_occurrence_on"],
-            a["note"],
-            a["url"],
-        ]
+        cells = action_cells(a, machine=machine)
+        yield table_row(keys, {**cells, "as_of": as_of, "resolution": action.resolution.symbol})
 
 
 def render_action_list_xlsx(queryset, as_of: date) -> bytes:

@@ -23,6 +23,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 
+from .columns import action_cells, column_keys, column_labels, columns, table_row
 from .computed import computed_state
 from .params import report_filename
 from .report import build_dataset, build_report, snapshot
@@ -33,77 +34,47 @@ BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only when it starts with a byte-ord
 
 # -- the paragraph-by-paragraph table, shared by CSV and XLSX -------------------------------
 
-# (key, label): the key heads the CSV column (stable, English, machine-readable), the label heads
-# the XLSX column (in the report's language).
-REPORT_COLUMNS = [
-    ("resolution", gettext_lazy("Resolution")),
-    ("as_of", gettext_lazy("As of")),
-    ("section", gettext_lazy("Section")),
-    ("paragraph", gettext_lazy("Paragraph")),
-    ("paragraph_kind", gettext_lazy("Paragraph kind")),
-    ("provenance", gettext_lazy("Text provenance")),
-    ("paragraph_progress_percent", gettext_lazy("Paragraph progress (%)")),
-    ("action_id", gettext_lazy("Action ID")),
-    ("action_key", gettext_lazy("Action key")),
-    ("action", gettext_lazy("Action")),
-    ("mandate_type", gettext_lazy("Mandate type")),
-    ("responsible", gettext_lazy("Responsible")),
-    ("due_date", gettext_lazy("Due date")),
-    ("weight", gettext_lazy("Weight")),
-    ("status", gettext_lazy("Status code")),
-    ("status_label", gettext_lazy("Status")),
-    ("credit_percent", gettext_lazy("Credit (%)")),
-    ("recorded_progress", gettext_lazy("Recorded progress (%)")),
-    ("overdue", gettext_lazy("Overdue")),
-    ("stale", gettext_lazy("No update for 12 months")),
-    ("latest_update_as_of", gettext_lazy("Latest assessment as of")),
-    ("latest_update_verification", gettext_lazy("Verification")),
-    ("latest_note", gettext_lazy("Latest note")),
-    ("evidence", gettext_lazy("Evidence")),
-    # Added at the end so that scripts reading the earlier columns by position keep working.
-    ("paragraph_text", gettext_lazy("Paragraph text")),
-    ("paragraph_text_source", gettext_lazy("Source of the paragraph text")),
-    ("action_ref", gettext_lazy("Stable action identifier")),
-]
-
-
-def column_keys(columns) -> list[str]:
-    return [key for key, _label in columns]
-
-
-def column_labels(columns) -> list[str]:
-    return [str(label) for _key, label in columns]
-
-
-def _action_cells(a: dict | None, machine: bool) -> list:
-    if a is None:
-        return [""] * 17
-    return [
-        a["id"],
-        a["key"],
-        a["title"],
-        a["mandate_type_label"],
-        "; ".join(a["responsible"]) if machine else a["responsible_label"],
-        a["due_date"],
-        a["weight"],
-        a["status"],
-        a["status_label"],
-        a["credit"],
-        a["recorded_progress"],
-        a["is_overdue"],
-        a["is_stale"],
-        a["latest_as_of"],
-        # The machine value ("verified") in the data file; the label where people read it.
-        a["verification"] if machine else a["verification_label"],
-        a["note"],
-        a["evidence_text"],
+# The paragraph-by-paragraph table: labels and action cells live in exports.columns (one home
+# for the columns the action list shares).
+REPORT_COLUMNS = columns(
+    [
+        "resolution",
+        "as_of",
+        "section",
+        "paragraph",
+        "paragraph_kind",
+        "provenance",
+        "paragraph_progress_percent",
+        "action_id",
+        "action_key",
+        "action",
+        "mandate_type",
+        "responsible",
+        "due_date",
+        "weight",
+        "status",
+        "status_label",
+        "credit_percent",
+        "recorded_progress",
+        "overdue",
+        "stale",
+        "latest_update_as_of",
+        "latest_update_verification",
+        "latest_note",
+        "evidence",
+        # Added at the end so that scripts reading the earlier columns by position keep working.
+        "paragraph_text",
+        "paragraph_text_source",
+        "action_ref",
     ]
+)
 
 
 def report_rows(report: dict, *, machine: bool = True):
     """One row per (paragraph, action); a paragraph without actions still gets a row, and the
     mandates with no known paragraph close the table. `machine`: the CSV's coded values
     (verification "verified") rather than the workbook's labels."""
+    keys = column_keys(REPORT_COLUMNS)
     symbol, as_of = report["resolution"]["symbol"], report["as_of"]
     for p in report["paragraphs"]:
         provenance = p["provenance_label"]
@@ -112,24 +83,24 @@ def report_rows(report: dict, *, machine: bool = True):
                 "language": p["text_translation"]["language_label"],
                 "provenance": p["text_translation"]["provenance"],
             }
-        head = [
-            symbol,
-            as_of,
-            str(SECTION_PARAGRAPH),
-            p["number"],
-            p["kind_label"],
-            provenance,
-            p["percent"],
-        ]
-        text = [p["text"], p["text_source"]]
+        head = {
+            "resolution": symbol,
+            "as_of": as_of,
+            "section": str(SECTION_PARAGRAPH),
+            "paragraph": p["number"],
+            "paragraph_kind": p["kind_label"],
+            "provenance": provenance,
+            "paragraph_progress_percent": p["percent"],
+            "paragraph_text": p["text"],
+            "paragraph_text_source": p["text_source"],
+        }
         for a in p["actions"] or [None]:
-            yield head + _action_cells(a, machine) + text + [_action_ref(report, a)]
+            cells = action_cells(a, machine=machine) if a else {}
+            yield table_row(keys, {**head, **cells, "action_ref": _action_ref(report, a)})
     for a in report["unplaced_actions"]:
-        yield (
-            [symbol, as_of, report["unplaced_title"], "", "", "", ""]
-            + _action_cells(a, machine)
-            + ["", "", _action_ref(report, a)]
-        )
+        head = {"resolution": symbol, "as_of": as_of, "section": report["unplaced_title"]}
+        cells = action_cells(a, machine=machine)
+        yield table_row(keys, {**head, **cells, "action_ref": _action_ref(report, a)})
 
 
 def _action_ref(report: dict, a: dict | None) -> str:

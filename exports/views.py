@@ -25,7 +25,8 @@ from .changes import (
     default_range_start,
     nothing_changed,
 )
-from .formats import FORMATS, column_keys, csv_chunks, render_resolution
+from .columns import column_keys
+from .formats import FORMATS, csv_chunks, render_resolution
 from .params import BadParameter, as_of_from, parse_date, safe_symbol
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "resolution-export-v1.schema.json"
