@@ -46,6 +46,7 @@ ACTION_COLUMNS = columns(
         "last_occurrence_on",
         "latest_note",
         "url",
+        "last_reviewed_on",
     ]
 )
 
@@ -60,7 +61,7 @@ def _rows_queryset(queryset, as_of: date):
     return queryset.prefetch_related(translations) if translations else queryset
 
 
-def action_list_rows(queryset, as_of: date, *, machine: bool = True):
+def action_list_rows(queryset, as_of: date, *, machine: bool = True, base_url: str = ""):
     """The rows of the list; `machine`: coded values (verification "verified") for the CSV,
     labels for the workbook."""
     keys = column_keys(ACTION_COLUMNS)
@@ -68,11 +69,11 @@ def action_list_rows(queryset, as_of: date, *, machine: bool = True):
         a = action_entry(
             action, note=action.latest_note or "", verification=action.latest_verification or ""
         )
-        cells = action_cells(a, machine=machine)
+        cells = action_cells(a, machine=machine, base_url=base_url)
         yield table_row(keys, {**cells, "as_of": as_of, "resolution": action.resolution.symbol})
 
 
-def render_action_list_xlsx(queryset, as_of: date) -> bytes:
+def render_action_list_xlsx(queryset, as_of: date, base_url: str = "") -> bytes:
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -83,7 +84,7 @@ def render_action_list_xlsx(queryset, as_of: date) -> bytes:
     sheet.freeze_panes = "A2"
     sheet.append(column_labels(ACTION_COLUMNS))
     n_rows = 1
-    for row in action_list_rows(queryset, as_of, machine=False):
+    for row in action_list_rows(queryset, as_of, machine=False, base_url=base_url):
         sheet.append([xlsx_cell(sheet, value) for value in row])
         n_rows += 1
     # Text as text with no visible apostrophe (xlsx_cell), and a filter over every column.

@@ -76,8 +76,9 @@ def _line(number, summary, percent, actions, source_keys, sources: SourceList) -
         "actions": actions,
         # The latest published assessment of any of the line's actions.
         "last_change": _latest(a["latest_as_of"] for a in actions),
-        # A review record, where the roll-up provides one (issue #11).
-        "last_review": _latest(a.get("last_reviewed") for a in actions),
+        # The latest published review record of any of them (#11 rule 6): someone checked the
+        # sources and found no change. Read from the roll-up's annotation (last_reviewed_on).
+        "last_review": _latest(a["last_reviewed_on"] for a in actions),
         "refs": sources.numbers(source_keys),
     }
 
@@ -117,7 +118,6 @@ def build_brief(resolution, as_of: date, *, report: dict | None = None) -> dict:
         "assessed": assessed,
         "countable": countable,
         "lines": lines,
-        "has_reviews": any(line["last_review"] for line in lines),
         "overdue": [a for a in report["actions"] if a["is_overdue"]],
         "unassessed": [
             a for a in report["actions"] if a["status"] == Status.NOT_YET_ASSESSED.value

@@ -23,7 +23,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 
-from .columns import action_cells, column_keys, column_labels, columns, table_row
+from .columns import absolute, action_cells, column_keys, column_labels, columns, table_row
 from .computed import computed_state
 from .params import report_filename
 from .report import build_dataset, build_report, snapshot
@@ -66,14 +66,18 @@ REPORT_COLUMNS = columns(
         "paragraph_text",
         "paragraph_text_source",
         "action_ref",
+        "last_reviewed_on",
+        "paragraph_url",
+        "action_url",
     ]
 )
 
 
-def report_rows(report: dict, *, machine: bool = True):
+def report_rows(report: dict, *, machine: bool = True, base_url: str = ""):
     """One row per (paragraph, action); a paragraph without actions still gets a row, and the
     mandates with no known paragraph close the table. `machine`: the CSV's coded values
-    (verification "verified") rather than the workbook's labels."""
+    (verification "verified") rather than the workbook's labels. `base_url`: scheme and host
+    that make the page addresses absolute (see exports.columns.absolute)."""
     keys = column_keys(REPORT_COLUMNS)
     symbol, as_of = report["resolution"]["symbol"], report["as_of"]
     for p in report["paragraphs"]:
@@ -93,13 +97,14 @@ def report_rows(report: dict, *, machine: bool = True):
             "paragraph_progress_percent": p["percent"],
             "paragraph_text": p["text"],
             "paragraph_text_source": p["text_source"],
+            "paragraph_url": absolute(base_url, p["url"]),
         }
         for a in p["actions"] or [None]:
-            cells = action_cells(a, machine=machine) if a else {}
+            cells = action_cells(a, machine=machine, base_url=base_url) if a else {}
             yield table_row(keys, {**head, **cells, "action_ref": _action_ref(report, a)})
     for a in report["unplaced_actions"]:
         head = {"resolution": symbol, "as_of": as_of, "section": report["unplaced_title"]}
-        cells = action_cells(a, machine=machine)
+        cells = action_cells(a, machine=machine, base_url=base_url)
         yield table_row(keys, {**head, **cells, "action_ref": _action_ref(report, a)})
 
 
@@ -186,8 +191,8 @@ def csv_chunks(header: list, rows):
         yield writer.writerow([safe_cell(value) for value in row])
 
 
-def render_csv(report: dict) -> bytes:
-    rows = report_rows(report, machine=True)
+def render_csv(report: dict, base_url: str = "") -> bytes:
+    rows = report_rows(report, machine=True, base_url=base_url)
     return "".join(csv_chunks(column_keys(REPORT_COLUMNS), rows)).encode("utf-8")
 
 
@@ -275,7 +280,7 @@ def set_direction(sheet):
         sheet.sheet_view.rightToLeft = True
 
 
-def render_xlsx(report: dict) -> bytes:
+def render_xlsx(report: dict, base_url: str = "") -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -342,7 +347,12 @@ def render_xlsx(report: dict) -> bytes:
     summary.column_dimensions["B"].width = 70
     summary.freeze_panes = "A2"
 
-    _sheet(workbook, _("Paragraphs"), REPORT_COLUMNS, report_rows(report, machine=False))
+    _sheet(
+        workbook,
+        _("Paragraphs"),
+        REPORT_COLUMNS,
+        report_rows(report, machine=False, base_url=base_url),
+    )
     _sheet(workbook, _("Occurrences"), OCCURRENCE_COLUMNS, occurrence_rows(report))
     _sheet(workbook, _("Sources"), SOURCE_COLUMNS, source_rows(report))
     buffer = io.BytesIO()
@@ -435,8 +445,12 @@ FORMATS = {
 }
 
 
-def render_resolution(resolution, as_of: date, fmt: str) -> tuple[bytes, str, str]:
-    """(content, content type, file name) of one resolution's export in `fmt`."""
+def render_resolution(
+    resolution, as_of: date, fmt: str, *, base_url: str = ""
+) -> tuple[bytes, str, str]:
+    """(content, content type, file name) of one resolution's export in `fmt`. `base_url`
+    (scheme and host: the request's, or the SITE_URL setting's) makes the page addresses in
+    the XLSX and CSV absolute."""
     if fmt == "json":
         snap = snapshot(resolution, as_of)
         dataset = build_dataset(resolution, as_of, snap=snap)
@@ -444,5 +458,8 @@ def render_resolution(resolution, as_of: date, fmt: str) -> tuple[bytes, str, st
         content = render_json(dataset)
     else:
         report = build_report(resolution, as_of)
-        content = {"pdf": render_pdf, "xlsx": render_xlsx, "csv": render_csv}[fmt](report)
+        if fmt == "pdf":
+            content = render_pdf(report)
+        else:
+            content = {"xlsx": render_xlsx, "csv": render_csv}[fmt](report, base_url=base_url)
     return content, FORMATS[fmt], report_filename(resolution.symbol, as_of, fmt)

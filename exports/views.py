@@ -51,6 +51,12 @@ def _language(request):
     return getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
 
 
+def _base_url(request) -> str:
+    """Scheme and host of this request (the host is one ALLOWED_HOSTS accepted): page addresses
+    in the XLSX and CSV are absolute, so a cell still opens its page once the file is mailed."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
 def _resolution(slug):
     return get_object_or_404(Resolution.objects.listed(), slug=slug)
 
@@ -65,9 +71,13 @@ def resolution_report(request, slug, fmt):
             as_of = as_of_from(request)
         except BadParameter as exc:
             return _bad_request(str(exc))
-        key = versioned_key("report", resolution.pk, resolution.slug, language, fmt, as_of)
+        # Only the workbook and the CSV print absolute addresses.
+        base_url = _base_url(request) if fmt in ("xlsx", "csv") else ""
+        key = versioned_key(
+            "report", resolution.pk, resolution.slug, language, fmt, as_of, base_url
+        )
         (content, content_type, filename), hit = cached_file(
-            key, lambda: render_resolution(resolution, as_of, fmt)
+            key, lambda: render_resolution(resolution, as_of, fmt, base_url=base_url)
         )
     response = _attachment(HttpResponse(content, content_type=content_type), filename)
     response[HEADER] = "hit" if hit else "miss"
@@ -208,14 +218,14 @@ def action_export(request, fmt):
     filename = f"actions-progress-{as_of.isoformat()}.{fmt}"
     if fmt == "csv":
         # Streamed: rows are fetched in chunks and written as they come, in constant memory.
-        rows = action_list_rows(queryset, as_of)
+        rows = action_list_rows(queryset, as_of, base_url=_base_url(request))
         response = StreamingHttpResponse(
             _in_language(language, csv_chunks(column_keys(ACTION_COLUMNS), rows)),
             content_type=FORMATS["csv"],
         )
     else:
         with translation.override(language):
-            content = render_action_list_xlsx(queryset, as_of)
+            content = render_action_list_xlsx(queryset, as_of, base_url=_base_url(request))
         response = HttpResponse(content, content_type=FORMATS["xlsx"])
     return _attachment(response, filename)
 

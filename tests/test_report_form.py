@@ -47,3 +47,19 @@ def test_conclusions_in_french_and_arabic(client, seeded):
     _reader, fr = text_of(client.get(URL.format(lang="fr")).content)
     assert "Conclusions tirées des données" in fr
     assert client.get(URL.format(lang="ar")).status_code == 200
+
+
+def test_every_status_has_its_colour_in_the_pdf_legend_and_the_brief(seeded):
+    """The legend squares of the derived statuses ("not yet due", "no occurrence recorded")
+    are coloured too, in the web pages' colours."""
+    from exports.brief import build_brief, render_brief_html
+    from exports.formats import render_report_html
+    from resolutions.charts import STATUS_COLOURS
+    from resolutions.status import Status
+
+    day = date(2018, 11, 29)
+    report_html = render_report_html(build_report(seeded, day))
+    brief_html = render_brief_html(build_brief(seeded, day), pdf=True)
+    for status in Status:
+        rule = f".status--{status.value} {{ background: {STATUS_COLOURS[status]};"
+        assert rule in report_html and rule in brief_html, status

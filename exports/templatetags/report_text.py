@@ -47,3 +47,20 @@ def sentences_upto(value, limit=260) -> str:
     if cut <= 0:
         return text
     return text[:cut].rstrip() + " …"
+
+
+@register.simple_tag
+def status_colours() -> str:
+    """The CSS of every status's badge and legend swatch (``.status--<code>``), in the web
+    pages' colours (resolutions.charts), for every status the roll-up can name: the derived
+    "not yet due" and "no occurrence recorded" too, so no legend square is left blank."""
+    from django.utils.safestring import mark_safe
+
+    from resolutions.charts import STATUS_COLOURS, STATUS_TEXT_COLOURS
+
+    rules = [
+        f".status--{status.value} {{ background: {colour}; color: {STATUS_TEXT_COLOURS[status]}; }}"
+        for status, colour in STATUS_COLOURS.items()
+    ]
+    # Colours are the module's own constants (hex values), never user input.
+    return mark_safe("\n  ".join(rules))  # noqa: S308

@@ -49,7 +49,8 @@ class Command(BaseCommand):
         except BadParameter as exc:
             raise CommandError(str(exc)) from None
         with translation.override(language):
-            content, _, filename = render_resolution(found, day, format)
+            # Page addresses in the XLSX and CSV are absolute, on the SITE_URL setting's host.
+            content, _, filename = render_resolution(found, day, format, base_url=settings.SITE_URL)
         if output == "-":
             sys.stdout.buffer.write(content)
             sys.stdout.flush()
