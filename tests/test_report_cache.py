@@ -33,9 +33,9 @@ def renders(monkeypatch):
     calls = []
     real = export_views.render_resolution
 
-    def counting(resolution, as_of, fmt):
+    def counting(resolution, as_of, fmt, **options):
         calls.append((fmt, as_of))
-        return real(resolution, as_of, fmt)
+        return real(resolution, as_of, fmt, **options)
 
     monkeypatch.setattr(export_views, "render_resolution", counting)
     return calls
