@@ -493,7 +493,9 @@ def export_url(seeded, name):
 # -- the offline command ---------------------------------------------------------------------
 
 
-def test_export_report_command_writes_the_same_reports(client, seeded, tmp_path):
+def test_export_report_command_writes_the_same_reports(client, seeded, tmp_path, settings):
+    # The command makes page addresses absolute on SITE_URL; the test client's host is this.
+    settings.SITE_URL = "http://testserver"
     for fmt in ("csv", "json"):
         out = tmp_path / f"out.{fmt}"
         call_command(
