@@ -19,8 +19,8 @@ def main(argv):
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from resolutions import services
     from resolutions.models import Action, SourceDocument, StatusUpdate
+    from workflow import services
 
     User = get_user_model()
     reviewer, _ = User.objects.get_or_create(

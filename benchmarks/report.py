@@ -192,7 +192,7 @@ def section(result):
             f"roll-ups cached: before {json.dumps(f['before'])}; after a draft update "
             f"(Network completed today, or back to in progress) was saved "
             f"{json.dumps(f.get('with_draft'))}; after it "
-            f"was submitted and published through resolutions.services "
+            f"was submitted and published through workflow.services "
             f"{json.dumps(f['after'])}. Drafts never shown and both workers fresh at once: "
             f"**{'yes' if f['both_workers_fresh'] else 'NO'}**.",
             "",

@@ -6,7 +6,7 @@ Rules that shape it beyond Django's defaults:
   updates and occurrences within their assignments and edit their own drafts; Reviewers also
   submit, publish and reject; Administrators do everything. Each ModelAdmin enforces this in
   its querysets, form choices and has_*_permission, and the services check it again.
-- Status updates go draft → submitted → published (resolutions/services.py). Only published
+- Status updates go draft → submitted → published (workflow/services.py). Only published
   ones are public. Submitted and published updates open read-only; a correction is a new update.
 - Every model has a read-only History page (the audit trail: who changed what, old → new).
 - Versioned records (resolutions, paragraphs, actions, occurrences, status updates) carry their
@@ -39,9 +39,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from workflow import roles
+from workflow import roles, services
+from workflow.models import EditorAssignment
 
-from . import services
 from .admin_facts import AllFactsInline, FactWorkflowAdmin, mark_new_facts_as_drafts
 from .admin_queue import ActionQueueFilter, StatusUpdateQueueFilter
 from .admin_translations import (
@@ -1212,6 +1212,17 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
     @admin.action(description="Reject selected submitted updates", permissions=["review"])
     def reject_selected(self, request, queryset):
         return self._bulk(request, queryset, "reject")
+
+
+@admin.register(EditorAssignment)
+class EditorAssignmentAdmin(AuditedAdmin):
+    """Which resolutions or mandate types a user may draft on (Administrators only)."""
+
+    list_display = ("user", "resolution", "mandate_type", "note")
+    list_filter = ("mandate_type", "resolution")
+    list_select_related = ("user", "resolution")
+    search_fields = ("user__username", "user__first_name", "user__last_name", "note")
+    autocomplete_fields = ("user", "resolution")
 
 
 # Review records have their own module; importing it registers their admin.

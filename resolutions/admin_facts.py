@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
-from . import fact_services
+from workflow import fact_services
+
 from .models.facts import FactState, ReviewedFact
 
 

@@ -13,9 +13,8 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from workflow import roles
+from workflow import review_services, roles
 
-from . import review_services
 from .admin import (
     BULK_STEPS,
     COMPACT_TEXT,

@@ -1,37 +1,16 @@
-"""Bulk "reviewed, no change" (issue #12): one review record per selected action, sharing one
-note, date and piece of evidence, each a DRAFT by the user (resolutions/review_services.py),
-so each still goes through submit → a second person publishes. All or nothing."""
+"""Bulk "reviewed, no change" (issue #12), the admin action: one review record per selected
+action, sharing one note, date and piece of evidence, each a DRAFT by the user
+(workflow/review_services.action_reviews_bulk_draft), so each still goes through submit → a
+second person publishes. All or nothing."""
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from workflow import roles
-
-from . import review_services
-
-
-@transaction.atomic
-def action_reviews_bulk_draft(*, user, actions, reviewed_on, note, evidence):
-    """A draft review record for each action, with the same note, date and evidence."""
-    roles.require(roles.can_draft(user), "You may not record reviews.")
-    drafts = []
-    for action in actions:
-        try:
-            drafts.append(
-                review_services.action_review_draft_create(
-                    user=user, action=action, reviewed_on=reviewed_on, note=note, evidence=evidence
-                )
-            )
-        except ValidationError as exc:
-            raise ValidationError(f"{action}: {' '.join(exc.messages)}") from exc
-        except PermissionDenied as exc:
-            raise PermissionDenied(f"{action}: {exc}") from exc
-    return drafts
+from workflow.review_services import action_reviews_bulk_draft
 
 
 class NoChangeForm(forms.Form):

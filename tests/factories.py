@@ -11,7 +11,7 @@ from resolutions.models import (
     Resolution,
     SourceDocument,
 )
-from resolutions.services import status_update_create
+from workflow.services import status_update_create
 
 _seq = count(1)
 

@@ -30,7 +30,7 @@ from resolutions.models import (
     TextTranslation,
 )
 from resolutions.models.translations import TRANSLATABLE_FIELDS
-from resolutions.services import status_update_create
+from workflow.services import status_update_create
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
-from resolutions import services
 from resolutions.loader import load_file
 from resolutions.models import AUDITED_MODELS, Occurrence, StatusUpdate
 from tests import factories as f
 from tests import staff
+from workflow import services
 from workflow.models import EditorAssignment
 
 pytestmark = pytest.mark.django_db

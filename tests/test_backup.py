@@ -11,10 +11,10 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import NoReverseMatch, reverse
 
-from resolutions import services
 from resolutions.models import Action, Resolution, StatusUpdate
 from tests import staff
 from tests.conftest import EnglishByDefaultClient
+from workflow import services
 
 # Transactional: flushing the database (as a restore into an emptied database does) cannot run
 # inside the transaction a normal test is wrapped in on PostgreSQL.

@@ -7,10 +7,10 @@ import pytest
 from django.contrib.admin import helpers
 from django.urls import reverse
 
-from resolutions import review_services as rs
 from resolutions.models import ActionReview
 from tests import factories as f
 from tests import staff
+from workflow import review_services as rs
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from resolutions import rollup
 from resolutions.models import Action, ActionParagraph, Paragraph, SourceDocument
-from resolutions.services import status_update_create
 from tests import factories as f
+from workflow.services import status_update_create
 
 
 @pytest.fixture

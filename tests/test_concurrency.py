@@ -14,10 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection, connections
 
-from resolutions import services
 from resolutions.models import Action, ConflictError
 from tests import factories as f
 from tests import staff
+from workflow import services
 
 THREADS, ROUNDS = 10, 5  # 50 writes
 

@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from resolutions import services
 from resolutions.models import Action, AppendOnlyError, State, StatusUpdate, Verification
 from tests import factories as f
 from tests import staff
+from workflow import services
 
 pytestmark = pytest.mark.django_db
 

@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from resolutions import services
 from resolutions.evidence_files import sniff
 from tests import factories as f
 from tests import staff
+from workflow import services
 
 pytestmark = pytest.mark.django_db
 

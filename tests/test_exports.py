@@ -20,9 +20,9 @@ from exports.safety import safe_cell, safe_xlsx_cell
 from resolutions.models import Action, StatusUpdate
 from resolutions.models.status_updates import StatusUpdateQuerySet
 from resolutions.rollup import paragraph_rollups, resolution_rollup
-from resolutions.services import status_update_create
 from resolutions.status import ASSESSED
 from tests import factories as f
+from workflow.services import status_update_create
 
 BEFORE, AFTER = "2018-06-01", "2018-11-29"
 NO_PARAGRAPH = "Mandates with no known paragraph"

@@ -17,8 +17,8 @@ from pypdf import PdfReader
 from exports.actions import ACTION_COLUMNS
 from exports.formats import REPORT_COLUMNS, column_keys
 from resolutions.models import Action
-from resolutions.review_services import action_review_create
 from tests import factories as f
+from workflow.review_services import action_review_create
 
 AS_OF = "2019-06-30"
 

@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from resolutions import fact_services, services
 from resolutions.models import (
     Action,
     MemberState,
@@ -19,6 +18,7 @@ from resolutions.models import (
     SourceDocument,
 )
 from tests import staff
+from workflow import fact_services, services
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import feedparser
 import pytest
 
 from resolutions.models import Action
-from resolutions.review_services import action_review_create
 from tests import factories as f
+from workflow.review_services import action_review_create
 
 
 def parse(response):

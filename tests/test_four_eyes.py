@@ -12,12 +12,12 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from resolutions import services
 from resolutions.loader import LoadError, load_data
 from resolutions.models import Action, State, StatusUpdate
 from resolutions.models.status_updates import NOTE_MAX_LENGTH
 from tests import factories as f
 from tests import staff
+from workflow import services
 
 pytestmark = pytest.mark.django_db
 
@@ -225,8 +225,8 @@ def test_a_note_longer_than_the_limit_is_refused_by_form_service_and_database(ac
 
 
 def test_nobody_publishes_their_own_review_record(action, settings):
-    from resolutions import review_services as rs
     from resolutions.models import ActionReview
+    from workflow import review_services as rs
 
     reviewer = staff.user("reviewer")
     review = rs.action_review_draft_create(

@@ -115,7 +115,7 @@ def test_status_updates_are_append_only():
 def test_status_update_service_requires_evidence_and_writes_nothing_otherwise():
     from django.core.exceptions import ValidationError
 
-    from resolutions.services import status_update_create
+    from workflow.services import status_update_create
 
     a = f.action(f.resolution())
     with pytest.raises(ValidationError):

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from resolutions import services
 from tests import factories as f
 from tests import staff
+from workflow import services
 from workflow.models import NotificationPreference
 
 pytestmark = pytest.mark.django_db

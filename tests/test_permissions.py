@@ -21,7 +21,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
-from resolutions import services
 from resolutions.models import (
     Action,
     Actor,
@@ -34,10 +33,11 @@ from resolutions.models import (
     SourceDocument,
     StatusUpdate,
 )
-from resolutions.review_services import action_review_create
 from tests import staff
 from tests.conftest import EnglishByDefaultClient, ensure_seed_data
+from workflow import services
 from workflow.models import EditorAssignment
+from workflow.review_services import action_review_create
 
 ROLES = ("anonymous", "viewer", "editor", "reviewer", "administrator")
 DRAFT_MARKER = "DRAFT-MARKER-3f9a"

@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from resolutions import review_services as rs
 from resolutions.models import ActionReview, AppendOnlyError, ReviewEvidence, State, Verification
 from tests import factories as f
 from tests import staff
+from workflow import review_services as rs
 
 pytestmark = pytest.mark.django_db
 EVIDENCE = [{"url": "https://example.org/checked"}]

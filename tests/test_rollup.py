@@ -237,7 +237,7 @@ def test_rule4_month_precision_never_overstates_the_window():
 
 
 def test_rule6_staleness_counts_from_the_last_published_review():
-    from resolutions.review_services import action_review_create
+    from workflow.review_services import action_review_create
 
     a = f.action(f.resolution())
     f.update(a, "in_progress", "2019-01-01")

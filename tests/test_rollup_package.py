@@ -49,7 +49,7 @@ def test_lapsed_is_measured_from_the_last_update_or_review():
 
 
 def _review(action, day):
-    from resolutions.review_services import action_review_create
+    from workflow.review_services import action_review_create
 
     return action_review_create(
         action=action,

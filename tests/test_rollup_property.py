@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resolutions.models import Action, Occurrence
-from resolutions.review_services import action_review_create
 from resolutions.rollup import resolution_rollup
 from resolutions.status import Status
 from tests import factories as f
+from workflow.review_services import action_review_create
 
 pytestmark = pytest.mark.django_db
 

@@ -12,11 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from resolutions import services
 from resolutions.models import StatusUpdate
 from tests import factories as f
 from tests import staff
-from workflow import upload
+from workflow import services, upload
 from workflow.upload_views import SESSION_KEY
 
 pytestmark = pytest.mark.django_db

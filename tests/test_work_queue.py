@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from resolutions import services
 from tests import factories as f
 from tests import staff
+from workflow import services
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 
-from resolutions import services
 from resolutions.loader import LoadError, load_data
 from resolutions.models import (
     Action,
@@ -23,6 +22,7 @@ from resolutions.models import (
 )
 from tests import factories as f
 from tests import staff
+from workflow import services
 
 # These tests build their own small world with the factories, in a database without the
 # session's real data (tests/conftest.py: empty_db).

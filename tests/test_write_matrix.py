@@ -10,11 +10,11 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from resolutions import fact_services, services
-from resolutions import review_services as rs
 from resolutions.models import Action, Occurrence, SourceDocument, StatusUpdate
 from tests import factories as f
 from tests import staff
+from workflow import fact_services, services
+from workflow import review_services as rs
 
 pytestmark = pytest.mark.django_db
 

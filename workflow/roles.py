@@ -16,7 +16,8 @@ not in the admin. Nobody may change or delete the audit trail (historical record
 
 An Editor (or anyone) with EditorAssignment rows is limited to the actions they match; see
 workflow/models.py. The checks below are used by the admin (querysets, form choices,
-has_*_permission) and by every service in resolutions/services.py.
+has_*_permission) and by every service in workflow/ (services.py, review_services.py,
+fact_services.py).
 """
 
 from django.apps import apps as global_apps

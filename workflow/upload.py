@@ -475,7 +475,7 @@ def _condition_fields(condition):
 def _run(*, user, rows, submit):
     """Create each row's draft through the write path; one savepoint per row so that a refused
     row leaves the others to be checked. Returns (results, drafts)."""
-    from resolutions import services
+    from workflow import services
 
     roles.require(roles.can_draft(user), _("You may not record status updates."))
     statuses = _status_names()

@@ -3,13 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from workflow.services import status_update_create
+
 from ..models import (
     State,
     StatusUpdate,
     Verification,
 )
 from ..models.status_updates import check_as_of
-from ..services import status_update_create
 from .records import _Record
 
 

@@ -2,7 +2,7 @@
 sourced figures (issue #12, four eyes on everything public).
 
 Like status updates they go draft → submitted → published (or back to draft with a reason),
-and nobody publishes what they recorded themselves (resolutions/fact_services.py). Facts from
+and nobody publishes what they recorded themselves (workflow/fact_services.py). Facts from
 data files and the trusted paths are published as they are loaded (the field's default); the
 admin and the services create drafts.
 

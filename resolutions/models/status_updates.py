@@ -20,7 +20,7 @@ class AppendOnlyError(Exception):
 
 
 class State(models.TextChoices):
-    """Where an update stands in the editorial workflow (resolutions/services.py).
+    """Where an update stands in the editorial workflow (workflow/services.py).
 
     draft → submitted → published, or submitted → draft again with a rejection reason. Only
     published updates are public; submitted and published updates can no longer be edited.
@@ -146,7 +146,7 @@ class StatusUpdateQuerySet(models.QuerySet):
 class StatusUpdate(VersionedModel):
     """An assessment of an action at a date.
 
-    Written as a draft, submitted for review, then published (see resolutions/services.py).
+    Written as a draft, submitted for review, then published (see workflow/services.py).
     Append-only once submitted: a submitted update changes only through workflow steps, a
     published one never; corrections are new updates. Only its author edits a draft.
     """

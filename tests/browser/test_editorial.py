@@ -76,7 +76,7 @@ def test_reviewer_publishes_and_the_public_page_shows_it(
 ):
     from django.contrib.auth.models import User
 
-    from resolutions import services
+    from workflow import services
 
     base = live_seeded.url
     network = _network()

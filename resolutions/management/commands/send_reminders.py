@@ -1,11 +1,11 @@
 """Email each focal point (an active user with an email address and editor assignments) a
 digest of their actions that are overdue, due within 30 days, or not reviewed for 12 months, in
-their language (resolutions/notifications.py). Run daily from cron (README)."""
+their language (workflow/notifications.py). Run daily from cron (README)."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from resolutions import notifications
+from workflow import notifications
 
 
 class Command(BaseCommand):

@@ -1,5 +1,5 @@
 """Writes of review records ("checked the sources on this date, no change"): the same workflow as
-status updates (resolutions/services.py), keyword-only, one transaction each.
+status updates (workflow/services.py), keyword-only, one transaction each.
 
     action_review_create                       TRUSTED: data files, imports, tests, bulk tools
     action_review_draft_create → action_review_submit → action_review_publish
@@ -11,15 +11,15 @@ drafts and submits their own reviews, a Reviewer submits anyone's, publishes and
 
 import copy
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from resolutions.models import ConflictError, State, Verification
 from resolutions.models.audit import attribute_to
-from workflow import roles
+from resolutions.models.reviews import ActionReview, ReviewEvidence
 
-from .models import ConflictError, State, Verification
-from .models.reviews import ActionReview, ReviewEvidence
+from . import roles
 
 
 def _author_name(user):
@@ -191,4 +191,24 @@ __all__ = [
     "action_review_publish",
     "action_review_reject",
     "action_review_submit",
+    "action_reviews_bulk_draft",
 ]
+
+
+@transaction.atomic
+def action_reviews_bulk_draft(*, user, actions, reviewed_on, note, evidence):
+    """A draft review record for each action, with the same note, date and evidence."""
+    roles.require(roles.can_draft(user), "You may not record reviews.")
+    drafts = []
+    for action in actions:
+        try:
+            drafts.append(
+                action_review_draft_create(
+                    user=user, action=action, reviewed_on=reviewed_on, note=note, evidence=evidence
+                )
+            )
+        except ValidationError as exc:
+            raise ValidationError(f"{action}: {' '.join(exc.messages)}") from exc
+        except PermissionDenied as exc:
+            raise PermissionDenied(f"{action}: {exc}") from exc
+    return drafts

@@ -24,11 +24,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from resolutions.models.audit import attribute_to, attributed_user
-from workflow import roles
-
-from . import notifications
-from .models import (
+from resolutions.models import (
     ConflictError,
     Evidence,
     Occurrence,
@@ -36,6 +32,9 @@ from .models import (
     StatusUpdate,
     Verification,
 )
+from resolutions.models.audit import attribute_to, attributed_user
+
+from . import notifications, roles
 
 # The fields of an update its author writes; everything else is set by the workflow.
 CONTENT_FIELDS = ("action", "status", "progress", "as_of", "note", "corrects")

@@ -16,11 +16,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from resolutions.models import Occurrence, Participation, SourcedFigure
 from resolutions.models.audit import attribute_to
-from workflow import roles
+from resolutions.models.facts import WORKFLOW_FIELDS, FactState
 
-from .models import Occurrence, Participation, SourcedFigure
-from .models.facts import WORKFLOW_FIELDS, FactState
+from . import roles
 
 FACT_MODELS = (Occurrence, Participation, SourcedFigure)
 

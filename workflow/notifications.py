@@ -15,13 +15,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from workflow import roles
+from . import roles
 
 DUE_SOON_DAYS = 30
 
 
 def preference(user):
-    from workflow.models import NotificationPreference
+    from .models import NotificationPreference
 
     try:
         return user.notification_preference
@@ -168,7 +168,7 @@ def focal_points():
 
 def digest_for(user, today):
     """{"overdue": [...], "due_soon": [...], "stale": [...]} actions in the user's scope."""
-    from .models import Action
+    from resolutions.models import Action
 
     actions = roles.actions_in_scope(user, Action.objects.with_status(today)).select_related(
         "resolution"
