@@ -155,6 +155,11 @@ class ParagraphSerializer(serializers.ModelSerializer):
     text_source = serializers.SlugRelatedField(slug_field="key", read_only=True)
     locator = serializers.CharField(source="text_source_locator")
     excluded = serializers.BooleanField(source="excluded_from_rollup")
+    parent = serializers.SlugRelatedField(
+        slug_field="number",
+        read_only=True,
+        help_text="The number of the paragraph this one is a sub-paragraph of (5 for 5(a)).",
+    )
     actions = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     progress = RollupSerializer(
         read_only=True,
@@ -171,6 +176,7 @@ class ParagraphSerializer(serializers.ModelSerializer):
             "number",
             "number_is_positional",
             "order",
+            "parent",
             "kind",
             "verb",
             "verb_other",

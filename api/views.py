@@ -121,7 +121,7 @@ class ParagraphViewSet(ReadOnlyViewSet):
     def get_queryset(self):
         return (
             Paragraph.objects.filter(resolution__in=Resolution.objects.listed())
-            .select_related("resolution", "text_source")
+            .select_related("resolution", "text_source", "parent")
             .prefetch_related(Prefetch("actions", Action.objects.only("pk").order_by("pk")))
             .order_by("resolution__symbol", "order")
         )

@@ -816,10 +816,12 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
             }
         )
 
+    numbers_by_pk = {p.pk: p.number for p in snap.paragraphs}
     paragraphs = [
         {
             "number": p.number,
             "positional": p.number_is_positional,
+            "parent": numbers_by_pk.get(p.parent_id),
             "kind": p.kind,
             "verb": p.operative_verb,
             "verb_other": p.operative_verb_other,

@@ -142,6 +142,16 @@ def dashboard(request):
 # --- Resolution ----------------------------------------------------------------------------
 
 
+def _nest(paragraphs):
+    """Give each paragraph (in document order) its `depth` (0, or 1 for 5(a) under 5, …) and
+    its `parent_number`, from the parents already in the list: no query."""
+    by_pk = {p.pk: p for p in paragraphs}
+    for paragraph in paragraphs:
+        parent = by_pk.get(paragraph.parent_id)
+        paragraph.depth = parent.depth + 1 if parent is not None else 0
+        paragraph.parent_number = parent.number if parent is not None else ""
+
+
 def _resolution_data(slug, as_of):
     resolution = get_object_or_404(
         Resolution.objects.listed().prefetch_related("sources"), slug=slug
@@ -156,6 +166,7 @@ def _resolution_data(slug, as_of):
     )
     operative = [p for p in paragraphs if p.is_operative]
     p_rollups = paragraph_rollups([p.pk for p in operative], as_of)
+    _nest(paragraphs)
     for paragraph in paragraphs:
         paragraph.rollup = p_rollups.get(paragraph.pk)
         paragraph.listed_actions = [
@@ -251,6 +262,9 @@ def _paragraph_data(slug, number, as_of):
     return {
         "paragraph": paragraph,
         "resolution": paragraph.resolution,
+        # Its place in the structure, from the paragraphs already read (no query).
+        "parent": next((p for p in siblings if p.pk == paragraph.parent_id), None),
+        "children": [p for p in siblings if p.parent_id == paragraph.pk],
         "previous": siblings[position - 1] if position > 0 else None,
         "next": siblings[position + 1] if position + 1 < len(siblings) else None,
         "actions": actions,

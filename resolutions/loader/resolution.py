@@ -123,6 +123,7 @@ class ResolutionMixin:
                     "exclusion_reason",
                     "translations",
                     "positional",
+                    "parent",
                 },
                 required=["number", "kind"],
             )
@@ -131,8 +132,27 @@ class ResolutionMixin:
             if number in paragraphs:
                 self.fail(ppath, "number", "appears twice in this file")
             kind = p.choice("kind", ParagraphKind)
-            position[kind] = position.get(kind, 0) + 1
+            parent_number = p.str("parent")
+            parent = paragraphs.get(parent_number) if parent_number else None
+            if parent_number and parent is None:
+                self.fail(
+                    ppath,
+                    "parent",
+                    f"no paragraph {parent_number!r} before this one in the file (a "
+                    "sub-paragraph follows its parent)",
+                )
+            if parent is not None and parent.kind != kind:
+                self.fail(ppath, "parent", f"paragraph {parent_number!r} is not {kind}")
+            if parent is None:
+                # Positions count paragraphs, not sub-paragraphs: OP2(a) does not make OP3.
+                position[kind] = position.get(kind, 0) + 1
             positional = p.bool("positional", bool(_POSITIONAL.fullmatch(number)))
+            if positional and parent is not None:
+                self.fail(
+                    ppath,
+                    "positional",
+                    "a sub-paragraph is numbered as printed, not by position",
+                )
             if positional:
                 expected = f"{'OP' if kind == ParagraphKind.OPERATIVE else 'PP'}{position[kind]}"
                 if number != expected:
@@ -148,6 +168,7 @@ class ResolutionMixin:
                 {"resolution": resolution, "number": number},
                 {
                     "order": i + 1,
+                    "parent": parent,
                     "kind": kind,
                     "number_is_positional": positional,
                     "operative_verb": p.choice("verb", OperativeVerb, "") if p.str("verb") else "",

@@ -1,4 +1,5 @@
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -323,6 +324,15 @@ class Paragraph(VersionedModel):
         "OP1…), not a number printed in the source.",
     )
     order = models.PositiveIntegerField(help_text="Position in the resolution, for sorting.")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="The paragraph this one is a sub-paragraph of (5 for 5(a)): same resolution, "
+        "same kind, earlier in the order.",
+    )
     kind = models.CharField(max_length=12, choices=ParagraphKind.choices)
     operative_verb = models.CharField(
         max_length=20, choices=OperativeVerb.choices, blank=True, help_text="Blank when unknown."
@@ -394,6 +404,11 @@ class Paragraph(VersionedModel):
                 "or a roll-up exclusion.",
             ),
             models.CheckConstraint(condition=~Q(number=""), name="paragraph_number_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")),
+                name="paragraph_not_its_own_parent",
+                violation_error_message="A paragraph is not a sub-paragraph of itself.",
+            ),
             # A positional number says so by its form (PP… preambular, OP… operative), and an
             # OP… number is never taken for a printed one.
             models.CheckConstraint(
@@ -408,6 +423,20 @@ class Paragraph(VersionedModel):
                 "PP1, PP2… for preambular paragraphs, and an OP… number is always positional.",
             ),
         ]
+
+    def clean(self):
+        super().clean()
+        parent = self.parent
+        if parent is None:
+            return
+        if parent.resolution_id != self.resolution_id:
+            raise ValidationError(
+                {"parent": _("A sub-paragraph's parent is in the same resolution.")}
+            )
+        if parent.kind != self.kind:
+            raise ValidationError({"parent": _("A sub-paragraph has its parent's kind.")})
+        if self.order is not None and parent.order >= self.order:
+            raise ValidationError({"parent": _("A sub-paragraph comes after its parent.")})
 
     def __str__(self):
         return f"{self.resolution.symbol} para. {self.number}"
