@@ -37,7 +37,7 @@ from .models import (
     StatusUpdate,
     TextTranslation,
 )
-from .rollup import invalidate_cache
+from .rollup import invalidate_cache, projection
 
 PUBLIC_RECORD = (
     Resolution,
@@ -75,6 +75,71 @@ def many_to_many_changed(sender, action, using=None, **kwargs):
         invalidate_cache(using)
 
 
+# --- The stored projection of current state (resolutions/rollup/projection.py) ---------------
+# Re-derived in the transaction of the write itself (post_save runs inside it), whichever code
+# writes: the services, the admin, the loader.
+
+
+def action_fact_saved(sender, instance, using=None, raw=False, **kwargs):
+    if not raw:
+        projection.refresh_actions([instance.action_id], using=using)
+
+
+def action_fact_deleted(sender, instance, using=None, origin=None, **kwargs):
+    # Not in a cascade from its action or resolution: the action is going too, and re-deriving
+    # it would write a row for an action being deleted. (From a paragraph it stays: re-derive.)
+    origin_model = (
+        origin._meta.model if hasattr(origin, "_meta") else getattr(origin, "model", None)
+    )
+    if origin_model not in (Action, Resolution):
+        projection.refresh_actions([instance.action_id], using=using)
+
+
+def action_saved(sender, instance, using=None, raw=False, **kwargs):
+    if not raw:
+        projection.refresh_actions([instance.pk], using=using)
+
+
+def paragraph_saved(sender, instance, using=None, raw=False, **kwargs):
+    if not raw and not kwargs.get("created"):
+        projection.refresh_for(paragraph_id=instance.pk, using=using)
+
+
+def resolution_saved(sender, instance, using=None, raw=False, **kwargs):
+    if not raw and not kwargs.get("created"):
+        projection.refresh_for(resolution_id=instance.pk, using=using)
+
+
+def action_links_changed(sender, instance, action, reverse, pk_set, using=None, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        projection.refresh_actions([instance.pk], using=using)
+    elif pk_set:
+        projection.refresh_actions(pk_set, using=using)
+    else:  # paragraph.actions.clear(): its former actions are not known here
+        projection.rebuild(using=using or "default")
+
+
+def connect_projection():
+    for model in (StatusUpdate, ActionReview, Occurrence, ActionParagraph):
+        post_save.connect(
+            action_fact_saved, sender=model, dispatch_uid=f"rollup-state-save-{model.__name__}"
+        )
+    for model in (Occurrence, ActionParagraph):
+        post_delete.connect(
+            action_fact_deleted, sender=model, dispatch_uid=f"rollup-state-delete-{model.__name__}"
+        )
+    post_save.connect(action_saved, sender=Action, dispatch_uid="rollup-state-action")
+    post_save.connect(paragraph_saved, sender=Paragraph, dispatch_uid="rollup-state-paragraph")
+    post_save.connect(resolution_saved, sender=Resolution, dispatch_uid="rollup-state-resolution")
+    m2m_changed.connect(
+        action_links_changed,
+        sender=Action.paragraphs.through,
+        dispatch_uid="rollup-state-links",
+    )
+
+
 def prepare_cache(sender, using, **kwargs):
     """After migrate (and flush): make sure the database cache table exists, so that a deploy
     that only runs `migrate` works, and start a new data version."""
@@ -98,3 +163,4 @@ def connect(app_config):
             dispatch_uid=f"rollup-cache-m2m-{relation.through.__name__}",
         )
     post_migrate.connect(prepare_cache, sender=app_config, dispatch_uid="rollup-cache-migrate")
+    connect_projection()

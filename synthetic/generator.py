@@ -40,6 +40,7 @@ from django.db import connection, transaction
 from resolutions.models import (
     Action,
     ActionParagraph,
+    ActionState,
     Actor,
     Evidence,
     MandateType,
@@ -54,6 +55,7 @@ from resolutions.models import (
     StatusUpdate,
 )
 from resolutions.models.resolution import Addressee, OperativeVerb
+from resolutions.rollup import projection
 from resolutions.status import Status
 
 # Fixed reference date: generated dates fall in the ten years before it, never relative to today.
@@ -202,6 +204,7 @@ def delete_synthetic(using="default"):
                 "pk"
             )
             querysets = [
+                ActionState.objects.filter(action__resolution_id__in=ids),  # derived
                 Evidence.objects.filter(status_update__action__resolution_id__in=ids),
                 StatusUpdate.objects.filter(action__resolution_id__in=ids),
                 Participation.all_objects.filter(occurrence_id__in=occurrence_ids),
@@ -710,6 +713,8 @@ def generate(params: Params, *, batch_resolutions=20, batch_size=2000, progress=
                 if progress:
                     progress(i + 1, p.resolutions, time.monotonic() - started)
         builder.flush()
+        # Written without signals: derive the stored current state in the same transaction.
+        projection.rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             for model in (StatusUpdate, Evidence, Action, ActionParagraph, Occurrence, Paragraph):

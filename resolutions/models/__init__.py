@@ -1,3 +1,4 @@
+from .action_state import ActionState
 from .actions import Action, ActionParagraph, Actor, MandateType, Occurrence, Recurrence
 from .figures import SourcedFigure
 from .member_states import MemberState, MemberStateRole, Participation
@@ -23,6 +24,7 @@ __all__ = [
     "AUDITED_MODELS",
     "VERIFICATION_DEFINITIONS",
     "Action",
+    "ActionState",
     "ActionReview",
     "ReviewEvidence",
     "AppendOnlyError",

@@ -34,10 +34,11 @@ from django.db.models import F
 
 from ..models.actions import Action, ActionParagraph
 from ..status import ORDER, Status
+from .projection import annotate_status, reads_projection
 from .rules import (
     KNOWN_AFTER_DAYS,
     STALE_AFTER_DAYS,
-    annotate_status,
+    annotate_history,
     is_before_adoption,
     is_lapsed,
     next_due,
@@ -51,6 +52,7 @@ __all__ = [
     "KNOWN_AFTER_DAYS",
     "STALE_AFTER_DAYS",
     "Rollup",
+    "annotate_history",
     "annotate_status",
     "cache_bypassed",
     "grouped_rollups",
@@ -386,6 +388,9 @@ def _rows_for_ids(kind, build, ids, as_of, **grouping) -> dict[int, Rollup]:
         # even be compiled to SQL, and the callers fill in empty Rollups for missing ids.
         return {}
     queryset = build(ids)
+    if reads_projection(as_of):
+        # Today's roll-up adds up stored rows: a small query, compiled each time.
+        return grouped_rollups(queryset, as_of, **grouping)
     vendor = connections[queryset.db].vendor
     compiled = template(
         (kind, len(ids), queryset.db, vendor),

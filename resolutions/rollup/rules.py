@@ -261,7 +261,9 @@ def next_due(action) -> date | None:
     return base + timedelta(days=days)
 
 
-def annotate_status(queryset, as_of: date, *, outer: str = "pk", prefix: str = ""):
+def annotate_history(queryset, as_of: date, *, outer: str = "pk", prefix: str = ""):
+    """The status annotations computed from the history (any date). For today the roll-up
+    reads the stored projection instead: see projection.annotate_status."""
     for step in status_annotations(as_of, outer=outer, prefix=prefix):
         queryset = queryset.annotate(**step)
     return queryset

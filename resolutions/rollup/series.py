@@ -5,7 +5,7 @@ from datetime import date
 from django.db import connections
 from django.db.models import Value
 
-from .rules import annotate_status, rollup_aggregates
+from .rules import annotate_history, rollup_aggregates
 from .sql import SENTINEL_DAY, is_sentinel_date, shift_date
 
 
@@ -19,7 +19,7 @@ def rollup_rows(actions, as_of: date, *, only=None, **constants):
         aggregates = {name: aggregates[name] for name in only}
     extra = {name: Value(value) for name, value in constants.items()}
     return (
-        annotate_status(actions, as_of)
+        annotate_history(actions, as_of)
         .values("resolution_id")
         .annotate(**extra, **aggregates)
         .order_by()

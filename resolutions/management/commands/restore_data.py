@@ -14,7 +14,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from resolutions.models import Resolution, SourceDocument, StatusUpdate
-from resolutions.rollup import invalidate_cache
+from resolutions.rollup import invalidate_cache, projection
 from workflow.roles import sync_roles
 
 
@@ -53,6 +53,8 @@ class Command(BaseCommand):
             call_command("loaddata", str(path), database=database, verbosity=0)
             # The groups' permissions are those of this code version (workflow/roles.py).
             sync_roles(using=database)
+            # loaddata writes raw rows (no signals): derive the stored current state anew.
+            projection.rebuild(using=database)
         invalidate_cache(database)
         counts = {
             "resolutions": Resolution.objects.using(database).count(),
