@@ -150,6 +150,45 @@ class VersionedAdmin:
             return HttpResponseRedirect(request.get_full_path())
 
 
+class DraftByServiceAdmin:
+    """Mixin for the ModelAdmin of a draft with evidence (status updates, review records): the
+    workflow's services write it, and hold its rules (role, assignments, author, state,
+    version). The admin hands them the form's values and a callable that saves the evidence
+    formset against the stored record, inside the transaction the change view opens, so a
+    record is never stored without its evidence. Subclasses define write_draft()."""
+
+    def write_draft(self, request, obj, change, evidence):
+        raise NotImplementedError
+
+    def save_model(self, request, obj, form, change):
+        """Nothing yet: save_related() writes the record and its evidence together."""
+
+    def save_related(self, request, form, formsets, change):
+        obj = form.instance
+
+        def save_evidence(record):
+            for formset in formsets:
+                formset.instance = record
+                self.save_formset(request, form, formset, change)
+
+        stored = self.write_draft(request, obj, change, save_evidence)
+        if not change:
+            # The page goes on with the stored draft: its id for the redirect and the log, its
+            # version for "Save and submit".
+            obj.pk = stored.pk
+            obj._state.adding = False
+            obj.refresh_from_db()
+        form.save_m2m()
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as refused:
+            # A rule only the service checks (the form checked the rest): nothing was saved.
+            messages.error(request, f"Nothing was saved. {' '.join(refused.messages)}")
+            return HttpResponseRedirect(request.get_full_path())
+
+
 class VersionedInline:
     form = VersionedModelForm
 
@@ -944,7 +983,7 @@ def _corrected_from(request):
 
 
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
+class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
     """Drafts are edited here by their authors; submitted and published updates open read-only.
     Review steps are buttons on an update's page, or bulk actions on the list."""
 
@@ -1028,20 +1067,13 @@ class StatusUpdateAdmin(VersionedAdmin, SecretariatAdmin):
 
     # --- saving ------------------------------------------------------------------------------
 
-    def save_model(self, request, obj, form, change):
-        # The evidence formset is validated before this runs and saved after it, inside the
-        # transaction ModelAdmin.changeform_view opens, so an update is never stored without
-        # its evidence. This mirrors services.status_update_draft_create / _draft_edit.
-        roles.require(roles.in_scope(request.user, obj.action), "You are not assigned to it.")
-        if not change:
-            roles.require(roles.can_draft(request.user), "You may not record status updates.")
-            obj.state = State.DRAFT
-            obj.author = request.user
-            obj.author_name = request.user.get_full_name() or request.user.get_username()
-        else:
-            stored = StatusUpdate.objects.get(pk=obj.pk)
-            roles.require(roles.may_edit_draft(request.user, stored), "Not your draft.")
-        super().save_model(request, obj, form, change)
+    def write_draft(self, request, obj, change, evidence):
+        content = {name: getattr(obj, name) for name in services.CONTENT_FIELDS}
+        if change:
+            return services.status_update_draft_edit(
+                user=request.user, update=obj, version=obj.version, evidence=evidence, **content
+            )
+        return services.status_update_draft_create(user=request.user, evidence=evidence, **content)
 
     def _submit_after_save(self, request, obj):
         if "_submit_for_review" not in request.POST:

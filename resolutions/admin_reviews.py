@@ -9,7 +9,6 @@ authors, submitted and published reviews open read-only.
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
@@ -19,11 +18,12 @@ from .admin import (
     BULK_STEPS,
     COMPACT_TEXT,
     BulkStepForm,
+    DraftByServiceAdmin,
     SecretariatAdmin,
     SecretariatInline,
     VersionedAdmin,
 )
-from .models import Action, AppendOnlyError, State
+from .models import Action, AppendOnlyError
 from .models.reviews import ActionReview, ReviewEvidence
 
 
@@ -58,28 +58,8 @@ class ReviewEvidenceInline(SecretariatInline, admin.TabularInline):
         )
 
 
-STEPS = {
-    "submit": review_services.action_review_submit,
-    "publish": review_services.action_review_publish,
-    "reject": review_services.action_review_reject,
-}
-
-
-@transaction.atomic
-def _transition(*, user, reviews, step, **params):
-    done = []
-    for review in reviews:
-        try:
-            done.append(STEPS[step](user=user, review=review, **params))
-        except ValidationError as exc:
-            raise ValidationError(f"{review}: {' '.join(exc.messages)}") from exc
-        except PermissionDenied as exc:
-            raise PermissionDenied(f"{review}: {exc}") from exc
-    return done
-
-
 @admin.register(ActionReview)
-class ActionReviewAdmin(VersionedAdmin, SecretariatAdmin):
+class ActionReviewAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
     list_display = ("action", "reviewed_on", "state", "verification", "author_name", "recorded_at")
     list_filter = ("state", "verification", "reviewed_on", "action__resolution")
     list_select_related = ("action",)
@@ -120,19 +100,15 @@ class ActionReviewAdmin(VersionedAdmin, SecretariatAdmin):
     def has_review_permission(self, request):
         return roles.can_review(request.user)
 
-    def save_model(self, request, obj, form, change):
-        # As StatusUpdateAdmin.save_model: the evidence formset is saved in the same
-        # transaction, so a review is never stored without its evidence.
-        roles.require(roles.in_scope(request.user, obj.action), "You are not assigned to it.")
-        if not change:
-            roles.require(roles.can_draft(request.user), "You may not record reviews.")
-            obj.state = State.DRAFT
-            obj.author = request.user
-            obj.author_name = request.user.get_full_name() or request.user.get_username()
-        else:
-            stored = ActionReview.objects.get(pk=obj.pk)
-            roles.require(roles.may_edit_draft(request.user, stored), "Not your draft.")
-        super().save_model(request, obj, form, change)
+    def write_draft(self, request, obj, change, evidence):
+        content = {name: getattr(obj, name) for name in review_services.CONTENT_FIELDS}
+        if change:
+            return review_services.action_review_draft_edit(
+                user=request.user, review=obj, version=obj.version, evidence=evidence, **content
+            )
+        return review_services.action_review_draft_create(
+            user=request.user, evidence=evidence, **content
+        )
 
     def _bulk(self, request, queryset, step):
         form = BulkStepForm(request.POST if "apply" in request.POST else None, step=step)
@@ -145,7 +121,9 @@ class ActionReviewAdmin(VersionedAdmin, SecretariatAdmin):
             else:
                 params["note"] = form.cleaned_data["note"]
             try:
-                done = _transition(user=request.user, reviews=list(queryset), step=step, **params)
+                done = review_services.action_reviews_transition(
+                    user=request.user, reviews=list(queryset), transition=step, **params
+                )
             except (ValidationError, PermissionDenied, AppendOnlyError) as error:
                 text = " ".join(getattr(error, "messages", [str(error)]))
                 messages.error(request, f"Nothing was changed. {text}")

@@ -10,6 +10,7 @@ drafts and submits their own reviews, a Reviewer submits anyone's, publishes and
 """
 
 import copy
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -26,9 +27,22 @@ def _author_name(user):
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
+NO_EVIDENCE = "A review needs at least one piece of evidence."
+
+# The fields of a review its author writes; everything else is set by the workflow.
+CONTENT_FIELDS = ("action", "reviewed_on", "note")
+
+
 def _attach_evidence(review, evidence):
+    """`evidence`: a list of dicts (ReviewEvidence fields), or a callable that saves the
+    evidence of `review` itself (the admin's evidence formset)."""
+    if callable(evidence):
+        evidence(review)
+        if not review.evidence.exists():
+            raise ValidationError({"evidence": NO_EVIDENCE})
+        return
     if not evidence:
-        raise ValidationError({"evidence": "A review needs at least one piece of evidence."})
+        raise ValidationError({"evidence": NO_EVIDENCE})
     for item in evidence:
         piece = ReviewEvidence(review=review, **item)
         piece.full_clean()
@@ -100,6 +114,30 @@ def _locked(review, version):
         attempted.version = expected
         raise ConflictError(attempted, stored)
     return stored
+
+
+@transaction.atomic
+def action_review_draft_edit(*, user, review, version, evidence=None, **changes):
+    """Change a draft review's content (CONTENT_FIELDS); `evidence`, when given, replaces all
+    of it (a list) or saves its changes (a callable). Only its author (or an administrator)."""
+    unknown = set(changes) - set(CONTENT_FIELDS)
+    if unknown:
+        raise ValidationError(f"Not a field of a draft review: {', '.join(sorted(unknown))}.")
+    stored = _locked(review, version)
+    roles.require(roles.may_edit_draft(user, stored), "You may edit only your own drafts.")
+    if "action" in changes:
+        roles.require(roles.in_scope(user, changes["action"]), "You are not assigned to it.")
+    for name, value in changes.items():
+        setattr(stored, name, value)
+    attribute_to(stored, user)
+    stored.full_clean()
+    stored.save()
+    if evidence is not None:
+        if not callable(evidence):
+            stored.evidence.all().delete()
+        _attach_evidence(stored, evidence)
+    review.refresh_from_db()
+    return review
 
 
 def _step(review, stored, user, fields, reason):
@@ -185,14 +223,27 @@ def action_review_reject(*, user, review, reason, version=None):
     return _step(review, stored, user, _SUBMIT_FIELDS, f"Rejected: {reason}")
 
 
-__all__ = [
-    "action_review_create",
-    "action_review_draft_create",
-    "action_review_publish",
-    "action_review_reject",
-    "action_review_submit",
-    "action_reviews_bulk_draft",
-]
+TRANSITIONS: dict[str, Callable[..., ActionReview]] = {
+    "submit": action_review_submit,
+    "publish": action_review_publish,
+    "reject": action_review_reject,
+}
+
+
+@transaction.atomic
+def action_reviews_transition(*, user, reviews, transition, **params):
+    """Apply one step to several reviews with one note (the admin's bulk actions). All or
+    nothing: if any review cannot take the step, none does and the error names it."""
+    step = TRANSITIONS[transition]
+    done = []
+    for review in reviews:
+        try:
+            done.append(step(user=user, review=review, **params))
+        except ValidationError as exc:
+            raise ValidationError(f"{review}: {' '.join(exc.messages)}") from exc
+        except PermissionDenied as exc:
+            raise PermissionDenied(f"{review}: {exc}") from exc
+    return done
 
 
 @transaction.atomic
@@ -212,3 +263,15 @@ def action_reviews_bulk_draft(*, user, actions, reviewed_on, note, evidence):
         except PermissionDenied as exc:
             raise PermissionDenied(f"{action}: {exc}") from exc
     return drafts
+
+
+__all__ = [
+    "action_review_create",
+    "action_review_draft_create",
+    "action_review_draft_edit",
+    "action_review_publish",
+    "action_review_reject",
+    "action_review_submit",
+    "action_reviews_bulk_draft",
+    "action_reviews_transition",
+]

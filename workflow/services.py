@@ -44,9 +44,19 @@ def _author_name(user):
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
+NO_EVIDENCE = "A status update needs at least one piece of evidence."
+
+
 def _attach_evidence(update, evidence):
+    """`evidence`: a list of dicts (Evidence fields), or a callable that saves the evidence of
+    `update` itself (the admin's evidence formset: rows added, changed or removed)."""
+    if callable(evidence):
+        evidence(update)
+        if not update.evidence.exists():
+            raise ValidationError({"evidence": NO_EVIDENCE})
+        return
     if not evidence:
-        raise ValidationError({"evidence": "A status update needs at least one piece of evidence."})
+        raise ValidationError({"evidence": NO_EVIDENCE})
     for item in evidence:
         piece = Evidence(status_update=update, **item)
         attribute_to(piece, attributed_user(update))
@@ -161,9 +171,10 @@ def status_update_draft_create(
 
 @transaction.atomic
 def status_update_draft_edit(*, user, update, version, evidence=None, **changes):
-    """Change a draft's content (CONTENT_FIELDS); `evidence`, when given, replaces all of it.
-    Only the author (or an administrator) edits a draft; a draft that was rejected keeps its
-    rejection until it is submitted again."""
+    """Change a draft's content (CONTENT_FIELDS); `evidence`, when given, replaces all of it
+    (a list), or saves its changes (a callable, see _attach_evidence). Only the author (or an
+    administrator) edits a draft; a draft that was rejected keeps its rejection until it is
+    submitted again."""
     unknown = set(changes) - set(CONTENT_FIELDS)
     if unknown:
         raise ValidationError(f"Not a field of a draft: {', '.join(sorted(unknown))}.")
@@ -177,9 +188,10 @@ def status_update_draft_edit(*, user, update, version, evidence=None, **changes)
     stored.full_clean()
     stored.save()
     if evidence is not None:
-        for piece in stored.evidence.all():
-            attribute_to(piece, user)
-            piece.delete()
+        if not callable(evidence):
+            for piece in stored.evidence.all():
+                attribute_to(piece, user)
+                piece.delete()
         _attach_evidence(stored, evidence)
     update.refresh_from_db()
     return update
@@ -378,28 +390,6 @@ def _versioned_update(*, user, instance, version, changes, permission):
 
 
 @transaction.atomic
-def resolution_update(*, user, resolution, version, **changes):
-    return _versioned_update(
-        user=user,
-        instance=resolution,
-        version=version,
-        changes=changes,
-        permission="resolutions.change_resolution",
-    )
-
-
-@transaction.atomic
-def paragraph_update(*, user, paragraph, version, **changes):
-    return _versioned_update(
-        user=user,
-        instance=paragraph,
-        version=version,
-        changes=changes,
-        permission="resolutions.change_paragraph",
-    )
-
-
-@transaction.atomic
 def action_update(*, user, action, version, **changes):
     """Change an action's fields, refusing with ConflictError if someone else saved it since
     the caller read version `version`."""
@@ -427,33 +417,9 @@ def occurrence_create(*, user, action, **fields):
     return occurrence
 
 
-@transaction.atomic
-def occurrence_update(*, user, occurrence, version, **changes):
-    roles.require(roles.in_scope(user, occurrence.action), "You are not assigned to it.")
-    from .fact_services import may_edit_fact
-
-    roles.require(
-        may_edit_fact(user, occurrence),
-        "A published occurrence is changed by an Administrator only; editors change their own "
-        "drafts.",
-    )
-    if "action" in changes:
-        roles.require(roles.in_scope(user, changes["action"]), "You are not assigned to it.")
-    return _versioned_update(
-        user=user,
-        instance=occurrence,
-        version=version,
-        changes=changes,
-        permission="resolutions.change_occurrence",
-    )
-
-
 __all__ = [
     "action_update",
     "occurrence_create",
-    "occurrence_update",
-    "paragraph_update",
-    "resolution_update",
     "status_update_approve",
     "status_update_create",
     "status_update_draft_create",
