@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import dj_database_url
+import django_cache_url
 
 
 class ImproperlyConfiguredEnv(Exception):
@@ -120,4 +121,40 @@ def database_from_url(url: str, base_dir: Path) -> dict:
     config = dict(dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60)))
     if not config["NAME"]:
         raise ImproperlyConfiguredEnv("DATABASE_URL must name a database, e.g. .../postgres")
+    return config
+
+
+# The cache must be shared by every gunicorn worker and every machine (see settings.py), so of
+# the backends django-cache-url knows, only these are accepted.
+CACHE_BACKENDS = {
+    "django.core.cache.backends.db.DatabaseCache": "db://",
+    "django.core.cache.backends.redis.RedisCache": "redis:// or rediss://",
+    "django.core.cache.backends.dummy.DummyCache": "dummy://",
+}
+DEFAULT_CACHE_TABLE = "tracker_cache"
+
+
+def cache_from_url(url: str) -> dict:
+    """CACHE_URL as a Django CACHES entry, parsed by django-cache-url.
+
+    Empty (or `db://`): the database table tracker_cache (`db://othertable` names another).
+    `redis://[:password@]host:6379/0`, `rediss://…` (TLS) or `redis:///path/to/socket`: Redis.
+    `dummy://`: no caching. Query arguments set options, e.g. `?key_prefix=site2`. Per-process
+    caches (locmem://, file://) and backends this project does not install are refused.
+    """
+    url = url.strip() or "db://"
+    try:
+        config = django_cache_url.parse(url)
+    except Exception as error:  # the library raises a bare Exception for an unknown scheme
+        raise ImproperlyConfiguredEnv(f"CACHE_URL={url!r} cannot be read: {error}.") from None
+    if config["BACKEND"] not in CACHE_BACKENDS:
+        raise ImproperlyConfiguredEnv(
+            f"CACHE_URL={url!r} is not supported: leave it empty for the database cache, or use "
+            f"{', '.join(CACHE_BACKENDS.values())}."
+        )
+    if config["BACKEND"].endswith("DatabaseCache"):
+        config["LOCATION"] = config.get("LOCATION") or DEFAULT_CACHE_TABLE
+        config.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
+    if config["BACKEND"].endswith("RedisCache"):
+        config.setdefault("KEY_PREFIX", "tracker")
     return config

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tracker.env import (
     ImproperlyConfiguredEnv,
+    cache_from_url,
     database_from_url,
     env_bool,
     env_int,
@@ -248,31 +249,8 @@ AXES_CLIENT_IP_CALLABLE = "tracker.client_ip.client_ip"
 # per-process caches (LocMemCache) are therefore not offered. CACHE_URL empty (default): a table
 # in the database ("tracker_cache", created by `manage.py migrate`/`createcachetable`).
 # redis://host:6379/0 : Redis, for several machines (the `redis` package is a dependency).
-# dummy:// : no caching.
-CACHE_URL = env_str("CACHE_URL", "").strip()
-if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": CACHE_URL,
-            "KEY_PREFIX": "tracker",
-        }
-    }
-elif CACHE_URL in ("", "db://"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "tracker_cache",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
-    }
-elif CACHE_URL == "dummy://":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-else:
-    raise ImproperlyConfiguredEnv(
-        f"CACHE_URL={CACHE_URL!r} is not supported (leave it empty for the database cache, or "
-        "use redis://host:port/db or dummy://)."
-    )
+# dummy:// : no caching. Parsed by django-cache-url (tracker/env.cache_from_url).
+CACHES = {"default": cache_from_url(env_str("CACHE_URL", ""))}
 
 
 # Anonymous public pages are served from that cache until the data changes
