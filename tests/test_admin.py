@@ -403,7 +403,7 @@ def test_evidence_rows_are_capped_and_a_forged_row_count_builds_no_more_forms(
 ):
     """An update carries at most MAX_EVIDENCE pieces of evidence; a POST claiming 99,999 rows is
     refused with a message and Django builds no more than the cap (it used to build 2,000)."""
-    from resolutions.admin import MAX_EVIDENCE
+    from resolutions.admin.status_updates import MAX_EVIDENCE
 
     network = _action("network")
     before = _counts()
@@ -816,7 +816,7 @@ def test_missing_languages_column_costs_no_query(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from resolutions.admin import ActionAdmin
+    from resolutions.admin.mandated_actions import ActionAdmin
 
     _add_ten_times_the_data()  # translations on 60 actions and on the contact group
     url = reverse("admin:resolutions_action_changelist")

@@ -5,7 +5,8 @@ row after every change (and before a delete) with the user, the time and the kin
 admin's "History" page shows each change as field: old → new. The user comes from the request
 (simple_history's HistoryRequestMiddleware) or, outside a request, from the `_history_user` the
 services set. Nothing in the application edits or deletes historical rows, and no role has the
-permission to (workflow/roles.py); the history admin is read-only (resolutions/admin.py).
+permission to (workflow/roles.py); the history admin is read-only (AuditedAdmin,
+resolutions/admin/options.py).
 
 Registered here rather than with a `history = HistoricalRecords()` line in each model so that
 "every domain model is audited" is one list that a test compares with the app's models.

@@ -1,8 +1,8 @@
-"""{% work_queue %}: the signed-in user's work queue on the admin home page (admin_queue.py)."""
+"""{% work_queue %}: the signed-in user's work queue on the admin home page (admin/queue.py)."""
 
 from django import template
 
-from ..admin_queue import work_queue as build_work_queue
+from ..admin.queue import work_queue as build_work_queue
 
 register = template.Library()
 

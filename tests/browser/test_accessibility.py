@@ -23,7 +23,7 @@ ADMIN_KNOWN = {
     "inside its <ul>.",
     ("aria-input-field-name", "#select2-id_"): "Select2 gives the box showing the selected "
     "value role=textbox and names it by that value only, so it has no name while nothing is "
-    "chosen (blank evidence rows). The combobox around it is named (resolutions/admin.py, "
+    "chosen (blank evidence rows). The combobox around it is named (resolutions/admin/helpers.py, "
     "RowLabelsMixin.add_fields).",
     ("link-in-text-block", ".breadcrumbs"): "Django admin's breadcrumb links are told apart "
     "from the ' › ' separators by colour only.",

@@ -1,11 +1,11 @@
 """Translations in the secretariat admin: which languages a record still lacks, and an inline to
-add them. Registers nothing itself; resolutions/admin.py opts in for the Resolution, Paragraph,
-Action and Occurrence admins (the models with TRANSLATABLE_FIELDS)::
+add them. Registers nothing itself; the Resolution, Paragraph, Action and Occurrence admins (the
+models with TRANSLATABLE_FIELDS) opt in::
 
     class ActionAdmin(MissingTranslationsMixin, …, admin.ModelAdmin):
         list_display = [..., "missing_translations"]
         readonly_fields = [..., "missing_translations"]   # on the change form
-        inlines = [..., TranslationInline]                 # admin.py's TextTranslationInline
+        inlines = [..., TranslationInline]                 # TextTranslationInline
                                                            # with one label query per page
 
 Status definitions are not a model (resolutions/status.py): they are translated with gettext.
@@ -22,10 +22,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.forms import Textarea
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models.translations import TRANSLATABLE_FIELDS, TextTranslation
-from .translations import TARGET_LANGUAGES, missing_languages
+from ..models.translations import TRANSLATABLE_FIELDS, TextTranslation
+from ..translations import TARGET_LANGUAGES, missing_languages
+from .helpers import RowLabelsMixin
+from .options import SecretariatInline
 
 
 class TextTranslationFormSet(BaseGenericInlineFormSet):
@@ -144,3 +147,20 @@ def _presence(model) -> dict:
         )
         for (language, field), name in _presence_names(meta.model_name).items()
     }
+
+
+class TranslationFormSet(RowLabelsMixin, TextTranslationFormSet):
+    pass
+
+
+class TranslationInline(SecretariatInline, TextTranslationInline):
+    """A record's translations (TextTranslationInline above), with the sources of all its rows
+    labelled in one query, like every other inline here."""
+
+    formset = TranslationFormSet
+    row_select_related = ("source",)
+
+
+# The fieldset that says, on a translatable record's page, which languages it still lacks; the
+# translations themselves are edited in the inline below it.
+TRANSLATIONS = gettext_lazy("Translations")

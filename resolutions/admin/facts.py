@@ -9,9 +9,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 
-from workflow import fact_services
+from workflow import fact_services, roles
 
-from .models.facts import FactState, ReviewedFact
+from ..models import (
+    Action,
+    Occurrence,
+    Participation,
+    SourcedFigure,
+)
+from ..models.facts import FactState, ReviewedFact
+from .options import COMPACT_TEXT, SecretariatAdmin, SecretariatInline, VersionedAdmin
+from .translations import (
+    MissingTranslationsMixin,
+    TranslationInline,
+)
 
 
 def _all_rows(model_admin, request):
@@ -130,3 +141,73 @@ class FactWorkflowAdmin:
     @admin.action(description="Reject selected submitted records")
     def reject_selected_facts(self, request, queryset):
         return self._fact_step(request, queryset, "reject")
+
+
+# --- Occurrences, roles, figures ------------------------------------------------------------
+
+
+class ParticipationInline(AllFactsInline, SecretariatInline, admin.TabularInline):
+    model = Participation
+    fields = ("state", "member_state", "role", "source", "note")
+    readonly_fields = ("state",)
+    autocomplete_fields = ("member_state", "source")
+    formfield_overrides = COMPACT_TEXT
+    extra = 0
+    row_select_related = ("member_state", "occurrence")
+
+
+@admin.register(Occurrence)
+class OccurrenceAdmin(
+    MissingTranslationsMixin, FactWorkflowAdmin, VersionedAdmin, SecretariatAdmin
+):
+    list_display = (
+        "state",
+        "title",
+        "action",
+        "kind",
+        "start_date",
+        "place",
+        "member_states_count",
+        "missing_translations",
+    )
+    list_filter = ("state", "kind", "action__resolution")
+    list_select_related = ("action",)
+    date_hierarchy = "start_date"
+    search_fields = ("title", "place", "action__title")
+    autocomplete_fields = ("action", "sources")
+    readonly_fields = ("fact_workflow", "missing_translations")
+    inlines = (TranslationInline, ParticipationInline)
+
+    # Editors record occurrences of the actions they are assigned to.
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "action":
+            kwargs["queryset"] = roles.actions_in_scope(request.user, Action.objects.all())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or roles.in_scope(request.user, obj.action))
+
+    def save_model(self, request, obj, form, change):
+        roles.require(roles.in_scope(request.user, obj.action), "You are not assigned to it.")
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Participation)
+class ParticipationAdmin(FactWorkflowAdmin, SecretariatAdmin):
+    list_display = ("state", "member_state", "role", "occurrence", "source")
+    list_filter = ("state", "role")
+    readonly_fields = ("fact_workflow",)
+    list_select_related = ("member_state", "occurrence", "source")
+    search_fields = ("member_state__name", "member_state__iso3", "occurrence__title")
+    autocomplete_fields = ("occurrence", "member_state", "source")
+
+
+@admin.register(SourcedFigure)
+class SourcedFigureAdmin(FactWorkflowAdmin, SecretariatAdmin):
+    list_display = ("state", "label", "value", "is_minimum", "as_of", "action", "source")
+    list_filter = ("state",)
+    readonly_fields = ("fact_workflow",)
+    list_select_related = ("action", "source")
+    search_fields = ("label", "action__title")
+    autocomplete_fields = ("action", "source")

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from workflow import roles
 
-from .models import ActionReview, Occurrence, Participation, SourcedFigure, State, StatusUpdate
+from ..models import ActionReview, Occurrence, Participation, SourcedFigure, State, StatusUpdate
 
 DUE_SOON_DAYS = 30
 
@@ -115,7 +115,7 @@ def work_queue(user):
         .select_related("action", "rejected_by")
         .order_by("-rejected_at")[:5]
     )
-    from .models import Action
+    from ..models import Action
 
     actions_url = reverse("admin:resolutions_action_changelist")
     actions = roles.actions_in_scope(user, Action.objects.with_status(timezone.localdate()))

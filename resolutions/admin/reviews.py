@@ -14,17 +14,16 @@ from django.utils import timezone
 
 from workflow import review_services, roles
 
-from .admin import (
-    BULK_STEPS,
+from ..models import Action, AppendOnlyError
+from ..models.reviews import ActionReview, ReviewEvidence
+from .actions import BULK_STEPS, BulkStepForm
+from .options import (
     COMPACT_TEXT,
-    BulkStepForm,
     DraftByServiceAdmin,
     SecretariatAdmin,
     SecretariatInline,
     VersionedAdmin,
 )
-from .models import Action, AppendOnlyError
-from .models.reviews import ActionReview, ReviewEvidence
 
 
 class ReviewEvidenceInline(SecretariatInline, admin.TabularInline):

@@ -12,6 +12,10 @@ from django.utils import timezone
 
 from workflow.review_services import action_reviews_bulk_draft
 
+from ..models import (
+    Verification,
+)
+
 
 class NoChangeForm(forms.Form):
     reviewed_on = forms.DateField(label="Reviewed on", initial=timezone.localdate)
@@ -58,3 +62,36 @@ def record_no_change_reviews(model_admin, request, queryset):
         "button": "Record draft reviews",
     }
     return TemplateResponse(request, "workflow/bulk_step.html", context)
+
+
+class BulkStepForm(forms.Form):
+    """The one note (and, to publish, the verification) applied to every selected update."""
+
+    note = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}), label="Note"
+    )
+    verification = forms.ChoiceField(
+        choices=Verification.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Reported: self-assessed by the responsible actor. Verified: you checked it "
+        "against the cited evidence.",
+    )
+
+    def __init__(self, *args, step, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step = step
+        if step == "publish":
+            self.fields["verification"].required = True
+        else:
+            del self.fields["verification"]
+        if step == "reject":
+            self.fields["note"].required = True
+            self.fields["note"].label = "Reason for rejecting"
+
+
+BULK_STEPS = {
+    "submit": ("Submit for review", "submitted for review"),
+    "publish": ("Publish", "published"),
+    "reject": ("Reject and return to draft", "returned to draft"),
+}
