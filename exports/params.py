@@ -1,17 +1,15 @@
-"""Query parameters of the exports: dates (parsed by resolutions.asof, the one date parser of
-every public URL) and file names.
+"""File names of the exports.
 
-The HTML pages fall back to today on an unusable ``as_of`` and show a notice
-(resolutions.asof.read_as_of). A download has nowhere to show a notice, so exports refuse a bad
-date with a 400 and a message instead; what counts as valid is the same for both.
+Their dates are read by resolutions.asof, the one parser of dates in every public URL (and of
+`manage.py export_report --as-of`): the HTML pages fall back to today on an unusable ``as_of``
+and show a notice (read_as_of); a download has nowhere to show a notice, so exports refuse a bad
+date with a 400 and the same message (as_of_from, parse_date raise BadParameter).
 """
 
 import re
 from datetime import date
 
-from resolutions.asof import BadParameter, as_of_from, parse_date
-
-__all__ = ["BadParameter", "as_of_from", "parse_date", "safe_symbol", "report_filename"]
+__all__ = ["safe_symbol", "report_filename"]
 
 
 def safe_symbol(symbol: str) -> str:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from resolutions.asof import BadParameter, as_of_from, parse_date
 from resolutions.models import Resolution
 from resolutions.page_cache import HEADER, cached_file, public_page, versioned_key
 
@@ -27,7 +28,7 @@ from .changes import (
 )
 from .columns import column_keys
 from .formats import FORMATS, csv_chunks, render_resolution
-from .params import BadParameter, as_of_from, parse_date, safe_symbol
+from .params import safe_symbol
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "resolution-export-v1.schema.json"
 

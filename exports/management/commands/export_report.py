@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 
 from exports.formats import FORMATS, render_resolution
-from exports.params import BadParameter, parse_date
+from resolutions.asof import BadParameter, parse_date
 from resolutions.models import Resolution
 
 
