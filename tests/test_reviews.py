@@ -174,3 +174,81 @@ def test_an_editor_records_a_draft_review_with_evidence_in_the_admin(client, act
     review = ActionReview.objects.get()
     assert review.state == State.DRAFT and review.author == editor
     assert ReviewEvidence.objects.get().url == "https://example.org/report"
+
+
+def _change_form(review, **fields):
+    piece = review.evidence.get()
+    return {
+        "action": review.action_id,
+        "reviewed_on": review.reviewed_on.isoformat(),
+        "note": review.note,
+        "based_on_version": str(review.version),
+        "evidence-TOTAL_FORMS": "2",
+        "evidence-INITIAL_FORMS": "1",
+        "evidence-MIN_NUM_FORMS": "1",
+        "evidence-MAX_NUM_FORMS": "1000",
+        "evidence-0-id": str(piece.pk),
+        "evidence-0-review": str(review.pk),
+        "evidence-0-url": piece.url,
+        "evidence-1-url": "https://example.org/second-source",
+        "_save": "Save",
+        **fields,
+    }
+
+
+def test_a_draft_review_is_edited_in_the_admin_through_the_service(client, action):
+    """The admin writes through review_services.action_review_draft_edit: content and evidence
+    change together, the version moves on, and the author's rules hold."""
+    editor = staff.user("editor")
+    review = draft(action, editor)
+    url = f"/admin/resolutions/actionreview/{review.pk}/change/"
+    stale = _change_form(review, note="Overwritten?")  # from the version before the edit
+    response = staff.client_for(client, editor).post(
+        url, _change_form(review, note="Checked again: still no change.")
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    edited = ActionReview.objects.get(pk=review.pk)
+    assert (edited.note, edited.state, edited.author) == (
+        "Checked again: still no change.",
+        State.DRAFT,
+        editor,
+    )
+    assert edited.version == review.version + 1
+    assert sorted(edited.evidence.values_list("url", flat=True)) == [
+        "https://example.org/checked",
+        "https://example.org/second-source",
+    ]
+    # Another editor may not change it; a stale version is refused with nothing saved.
+    other = staff.user("editor")
+    assert staff.client_for(client, other).post(url, stale).status_code == 403
+    response = staff.client_for(client, editor).post(url, stale, follow=True)
+    assert "Someone else saved this" in response.content.decode()
+    assert ActionReview.objects.get(pk=review.pk).note == "Checked again: still no change."
+
+
+def test_the_draft_edit_service_checks_the_author_the_version_and_the_fields(action):
+    editor = staff.user("editor")
+    review = draft(action, editor)
+    with pytest.raises(PermissionDenied):
+        rs.action_review_draft_edit(
+            user=staff.user("editor"), review=review, version=review.version, note="Not mine."
+        )
+    with pytest.raises(ValidationError, match="Not a field of a draft review: state"):
+        rs.action_review_draft_edit(
+            user=editor, review=review, version=review.version, state="published"
+        )
+    rs.action_review_draft_edit(
+        user=editor,
+        review=review,
+        version=review.version,
+        note="Replaced evidence.",
+        evidence=[{"url": "https://example.org/new"}],
+    )
+    assert list(review.evidence.values_list("url", flat=True)) == ["https://example.org/new"]
+    with pytest.raises(ValidationError, match="Someone else saved this"):
+        rs.action_review_draft_edit(user=editor, review=review, version=0, note="Stale.")
+    rs.action_review_submit(user=editor, review=review)
+    with pytest.raises(PermissionDenied):
+        rs.action_review_draft_edit(
+            user=editor, review=review, version=review.version, note="After submitting."
+        )

@@ -134,7 +134,9 @@ def action_review_draft_edit(*, user, review, version, evidence=None, **changes)
     stored.save()
     if evidence is not None:
         if not callable(evidence):
-            stored.evidence.all().delete()
+            for piece in stored.evidence.all():
+                attribute_to(piece, user)
+                piece.delete()
         _attach_evidence(stored, evidence)
     review.refresh_from_db()
     return review
