@@ -409,11 +409,7 @@ def render_report_html(report: dict) -> str:
             "bar": distribution_bar(report["headline"]["distribution"], rtl=get_language_bidi()),
             "generated": _generated(report),
             "running": {
-                "title": css_content(
-                    _("%(symbol)s · Implementation progress report"), symbol="string(symbol)"
-                ),
                 "as_of": css_content(_("As of %(day)s"), day="string(asof)"),
-                "generated": css_content(_("Generated %(time)s"), time="string(generated)"),
                 "page": css_content(
                     _("Page %(page)s of %(pages)s"), page="counter(page)", pages="counter(pages)"
                 ),

@@ -22,14 +22,16 @@ from datetime import date, timedelta
 
 from django.template.loader import render_to_string
 from django.utils.formats import date_format, number_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .bidi import isolated
 from .models import Action, Occurrence, StatusUpdate
 from .models.actions import EVENT_COLUMNS, RECURRENCE_WINDOW_DAYS, Recurrence
 from .rollup import KNOWN_AFTER_DAYS, Rollup, is_before_adoption, rollup_series
 from .status import Status
-from .templatetags.content_i18n import isolate
 
 # Kept in step with the --<status> colours of static/css/tracker.css (a test checks it). White
 # text on each fill has a contrast ratio of at least 4.5:1 (WCAG AA); "not applicable" is light
@@ -237,7 +239,7 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
                     % {"count": e.count}
                 )
             else:
-                held = _("Held: %(event)s") % {"event": isolate(e.label)}
+                held = _sentence(_("Held: %(event)s"), event=e.label)
                 notes.setdefault(e.day, []).append(held)
                 # A month or a year only counts once it has certainly passed (resolutions/rollup/).
                 known = e.day + timedelta(days=KNOWN_AFTER_DAYS.get(e.precision, 0))
@@ -246,7 +248,7 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
                 lapse = e.window_ends
                 if lapse and lapse <= as_of:
                     notes.setdefault(lapse, []).append(
-                        _("Recurrence window after “%(event)s” ends") % {"event": isolate(e.label)}
+                        _sentence(_("Recurrence window after “%(event)s” ends"), event=e.label)
                     )
         notes.setdefault(as_of, [])
         last_records[resolution.pk] = max((e.day for e in own if start <= e.day), default=None)
@@ -295,6 +297,12 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
 # hold "100%" and the bold end label at that size, on either side (right-to-left mirrors them).
 WIDTH, HEIGHT = 560, 210
 LEFT, RIGHT, TOP, BOTTOM = 60, 68, 14, 32
+
+
+def _sentence(template: str, **parts: str):
+    """A translated sentence whose parts (an event's name) keep their own direction: isolated
+    with markup (resolutions/bidi.py). Plain-text uses (an SVG <title>) strip the tags."""
+    return mark_safe(escape(template) % {k: isolated(v) for k, v in parts.items()})  # noqa: S308
 
 
 def progress_chart(series: ProgressSeries, chart_id: str, title: str) -> dict:

@@ -496,7 +496,8 @@ def test_arabic_pdf_headings_are_arabic(seeded):
         html = render_report_html(build_report(seeded, seeded.adopted_on))
     # The running header reads from the right: the title at the top right, in Arabic.
     assert "@top-right { content: " in html.split("@top-left")[0]
-    assert '"تقرير عن التقدم المحرز في تنفيذ القرار " string(symbol)' in html
+    assert "@top-right { content: element(runningtitle)" in html
+    assert 'تقرير عن التقدم المحرز في تنفيذ القرار <bdi dir="ltr">53/45-POL</bdi>' in html
 
 
 def test_csv_keeps_its_column_keys_in_every_language(seeded):

@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
+from .. import bidi
 from ..models.provenance import Provenance
 from ..translations import active_language, missing_languages, translated
 
@@ -30,10 +31,11 @@ def tr(obj, field, plain=False):
         # The English original inside a right-to-left page: isolate it and say what it is.
         return format_html(
             '<span lang="en" dir="ltr">{}</span> <span class="untranslated">{}</span>',
-            shown.text,
+            bidi.mark_runs(shown.text),
             shown.marker,
         )
-    return shown.text
+    # Symbols and other-direction runs keep their own order (resolutions/bidi.py).
+    return bidi.mark_runs(shown.text)
 
 
 @register.filter
@@ -114,11 +116,24 @@ def mirror(x, width):
 
 
 @register.filter
-def isolate(value):
-    """Wrap text in Unicode first-strong isolates (FSI … PDI): the plain-text equivalent of
-    <bdi>, for strings that end up in attributes, SVG titles or translated sentences. Keeps
-    "53/45-POL" reading as such inside Arabic text."""
-    return f"\u2068{value}\u2069" if value else value
+def ltr(value):
+    """A symbol, job number or URL that reads left to right in any page: <span dir="ltr">.
+    For translated sentences too: {% blocktranslate with symbol=r.symbol|ltr %}. Never in a
+    plain-text context (<title>, attributes): there the plain value is used."""
+    return bidi.ltr(value)
+
+
+@register.filter
+def bidi_isolate(value):
+    """Text in its own direction, isolated: <bdi dir="ltr|rtl"> (the direction written out, as
+    WeasyPrint does not implement dir="auto")."""
+    return bidi.isolated(value)
+
+
+@register.filter
+def marked(value):
+    """Text with its symbols and other-direction runs marked up (bidi.mark_runs)."""
+    return bidi.mark_runs(value)
 
 
 @register.simple_tag
@@ -129,4 +144,4 @@ def original(value):
         return ""
     if active_language() == "en":
         return value
-    return format_html('<bdi lang="en">{}</bdi>', value)
+    return format_html('<bdi lang="en" dir="ltr">{}</bdi>', bidi.mark_runs(value))
