@@ -27,7 +27,6 @@ from datetime import date
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
@@ -53,7 +52,13 @@ from resolutions.models.status_updates import Verification
 from resolutions.rollup import Rollup, paragraph_rollups, resolution_rollup
 from resolutions.status import DEFINITIONS, ORDER, Status
 from resolutions.templatetags.content_i18n import tr
-from resolutions.translations import ORIGINAL_LANGUAGE, translated
+from resolutions.translations import (
+    ORIGINAL_LANGUAGE,
+    actor_label,
+    country_name,
+    format_day,
+    translated,
+)
 
 NO_PARAGRAPH = gettext_lazy("Mandates with no known paragraph")
 NOT_STATED = gettext_lazy("Not stated by the sources")
@@ -350,7 +355,7 @@ def evidence_text(entries: list[dict]) -> str:
 
 def responsible_label(action) -> str:
     """The responsible actors as one line; "Not stated" when no source names them."""
-    names = [actor.name for actor in action.responsible_actors.all()]
+    names = [actor_label(actor) for actor in action.responsible_actors.all()]
     return "; ".join(names) or str(NOT_STATED)
 
 
@@ -385,7 +390,7 @@ def action_entry(
             action.last_occurrence_on, action.last_occurrence_precision
         ),
         "last_occurrence_label": precise_label(
-            action.last_occurrence_on, action.last_occurrence_precision, "j M Y"
+            action.last_occurrence_on, action.last_occurrence_precision, "medium"
         ),
         "last_reviewed_on": action.last_reviewed_on,
         "is_overdue": bool(action.is_overdue),
@@ -404,16 +409,16 @@ def occurrence_date(occurrence) -> str:
     """The date as precisely as the source gives it, with the active language's month names."""
     start, end = occurrence.start_date, occurrence.end_date
     if occurrence.date_precision == "month":
-        return date_format(start, "F Y")
+        return format_day(start, "month")
     if occurrence.date_precision == "year":
         return str(start.year)
     if occurrence.date_precision == "after":
         from resolutions.templatetags.tracker import on_or_after
 
-        return on_or_after(date_format(start, "j F Y"))
+        return on_or_after(format_day(start))
     if end and end != start:
-        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
-    return date_format(start, "j F Y")
+        return f"{format_day(start)} – {format_day(end)}"
+    return format_day(start)
 
 
 def participation_text(occurrence) -> str:
@@ -428,7 +433,10 @@ def participation_text(occurrence) -> str:
     states = occurrence.member_states_count
     if states is not None:
         parts.append(ngettext("%(n)s Member State", "%(n)s Member States", states) % {"n": states})
-    named = [p.member_state.name for p in occurrence.participations.all()]
+    named = [
+        country_name(p.member_state.iso3, p.member_state.name)
+        for p in occurrence.participations.all()
+    ]
     if named:
         parts.append(_("named: %(names)s") % {"names": ", ".join(named)})
     return "; ".join(parts)

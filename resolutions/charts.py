@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.template.loader import render_to_string
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -32,6 +32,7 @@ from .models import Action, Occurrence, StatusUpdate
 from .models.actions import EVENT_COLUMNS, RECURRENCE_WINDOW_DAYS, Recurrence
 from .rollup import KNOWN_AFTER_DAYS, Rollup, is_before_adoption, rollup_series
 from .status import Status
+from .translations import format_day
 
 # Kept in step with the --<status> colours of static/css/tracker.css (a test checks it). White
 # text on each fill has a contrast ratio of at least 4.5:1 (WCAG AA); "not applicable" is light
@@ -415,11 +416,11 @@ def _describe(series: ProgressSeries) -> str:
         "the highest was %(high)s on %(high_day)s."
     ) % {
         "first": pct(first),
-        "first_day": date_format(first.day, "j F Y"),
+        "first_day": format_day(first.day),
         "last": pct(last),
-        "last_day": date_format(last.day, "j F Y"),
+        "last_day": format_day(last.day),
         "high": pct(high),
-        "high_day": date_format(high.day, "j F Y"),
+        "high_day": format_day(high.day),
     }
 
 

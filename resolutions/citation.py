@@ -11,12 +11,12 @@ as the sources give it.
 
 import json
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .translations import translated
+from .translations import format_day, translated
 
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -54,7 +54,7 @@ def _sentence(resolution, part: str, state: str, as_of, url: str) -> str:
         head = _("%(cited)s: %(state)s") % {"cited": head, "state": state}
     return _("%(cited)s, as of %(day)s. %(site)s, %(url)s") % {
         "cited": head,
-        "day": date_format(as_of, "j F Y"),
+        "day": format_day(as_of),
         "site": _("Resolution implementation tracker"),
         "url": url,
     }

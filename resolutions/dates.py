@@ -6,7 +6,6 @@ it is never shown as that day. `precise_iso` is for data files (CSV, XLSX, JSON,
 for people, in the active language: "29 November 2018", "November 2018" or "2018".
 """
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 
@@ -22,13 +21,15 @@ def precise_iso(day, precision="day") -> str | None:
     return day.isoformat()
 
 
-def precise_label(day, precision="day", day_format="j F Y") -> str:
+def precise_label(day, precision="day", style="long") -> str:
+    from .translations import format_day  # CLDR dates (Babel); imported late: no cycle
+
     if day is None:
         return ""
     if precision == "month":
-        return date_format(day, "F Y")
+        return format_day(day, "month")
     if precision == "year":
         return str(day.year)
     if precision == "after":
-        return _("on or after %(day)s") % {"day": date_format(day, day_format)}
-    return date_format(day, day_format)
+        return _("on or after %(day)s") % {"day": format_day(day, style)}
+    return format_day(day, style)

@@ -15,13 +15,12 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import Action, MemberState, Resolution, StatusUpdate
 from .page_cache import public_page
 from .status import Status
-from .translations import translated
+from .translations import format_day, translated
 
 FEED_ITEMS = 50
 
@@ -82,10 +81,10 @@ class _Atom(Feed):
             "action": translated(action, "title").text,
         }
         if _is_review(item):
-            context["day"] = date_format(item.reviewed_on, "j F Y")
+            context["day"] = format_day(item.reviewed_on)
             return _("%(symbol)s · %(action)s: sources reviewed on %(day)s, no change") % context
         context["status"] = Status(item.status).label
-        context["day"] = date_format(item.as_of, "j F Y")
+        context["day"] = format_day(item.as_of)
         return _("%(symbol)s · %(action)s: %(status)s (as of %(day)s)") % context
 
     def item_description(self, item):

@@ -19,6 +19,7 @@ Implementation notes:
 
 from django import forms
 from django.db.models import F
+from django.forms.models import ModelChoiceIterator
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -36,6 +37,7 @@ from drf_spectacular.utils import extend_schema_field
 from .asof import read_as_of
 from .models import Action, Actor, MandateType, Paragraph, Resolution
 from .status import ORDER
+from .translations import actor_label, collation_key
 
 YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 
@@ -83,6 +85,24 @@ class ParagraphFilter(ModelChoiceFilter):
     field_class = ParagraphChoiceField
 
 
+class ActorChoiceField(ModelChoiceField):
+    """A Member State by its name in the reader's language (CLDR), in that language's order."""
+
+    def label_from_instance(self, obj):
+        return actor_label(obj)
+
+    class iterator(ModelChoiceIterator):
+        def __iter__(self):
+            choices = list(super().__iter__())
+            empty = [c for c in choices if c[0] == ""]
+            rest = sorted((c for c in choices if c[0] != ""), key=lambda c: collation_key(c[1]))
+            yield from empty + rest
+
+
+class ActorFilter(ModelChoiceFilter):
+    field_class = ActorChoiceField
+
+
 def _invalid(message):
     return {"invalid_choice": message, "invalid": message}
 
@@ -106,10 +126,10 @@ class ActionFilterSet(FilterSet):
         empty_label=gettext_lazy("Any mandate type"),
         error_messages=_invalid(gettext_lazy("This is not a mandate type the tracker uses.")),
     )
-    actor = ModelChoiceFilter(
+    actor = ActorFilter(
         label=gettext_lazy("Responsible"),
         field_name="responsible_actors",
-        queryset=Actor.objects.order_by("name"),
+        queryset=Actor.objects.select_related("member_state").order_by("name"),
         empty_label=gettext_lazy("Anyone"),
         error_messages=_invalid(gettext_lazy("No responsible actor has this id.")),
     )

@@ -10,6 +10,8 @@ English original, always marked as such: nothing is silently shown in another la
 translation of a non-empty translatable field.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -132,3 +134,106 @@ def missing_languages(obj, translations=None):
             translations = obj.translations.all()
     have = {(t.language, t.field) for t in translations}
     return [code for code in TARGET_LANGUAGES if any((code, f) not in have for f in fields)]
+
+
+# --- Names from CLDR (Babel) and the reader's alphabetical order ---------------------------------
+
+# CLDR names the territory PS "Palestinian Territories"; the OIC Member State is the State of
+# Palestine, which the OIC's own lists call "Palestine" / "فلسطين". Only this name differs.
+COUNTRY_NAME_OVERRIDES = {"PSE": {"en": "Palestine", "fr": "Palestine", "ar": "فلسطين"}}
+
+
+def country_name(iso3: str, fallback: str = "", language: str | None = None) -> str:
+    """A country's name in `language` (default: the page's) from CLDR through Babel; English
+    keeps the name stored with the Member State (`fallback`), the usual English short name."""
+    language = language or active_language()
+    iso3 = (iso3 or "").upper()
+    override = COUNTRY_NAME_OVERRIDES.get(iso3, {}).get(language)
+    if override:
+        return override
+    if language == ORIGINAL_LANGUAGE and fallback:
+        return fallback
+    from babel import Locale
+    from babel.core import get_global
+
+    alpha2 = (get_global("territory_aliases").get(iso3) or [iso3])[0]
+    return Locale.parse(language).territories.get(alpha2) or fallback or iso3
+
+
+ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+ARABIC_FOLDS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+    }
+)
+
+
+def fold_arabic(text: str) -> str:
+    """Arabic text with its diacritics and tatweel removed and the letters that readers (and
+    search) treat as one folded together: hamza forms of alef → ا, alef maqsura and ئ → ي,
+    ؤ → و, taa marbuta → ه."""
+    return ARABIC_DIACRITICS.sub("", str(text or "")).translate(ARABIC_FOLDS)
+
+
+def collation_key(text: str, language: str | None = None):
+    """A sort key giving the reader's alphabetical order without ICU.
+
+    Arabic: the Arabic letters in the order of the alphabet (the Unicode block follows it once
+    hamza forms, alef maqsura and taa marbuta are folded as CLDR's Arabic collation treats them);
+    French (and English): accents and case are secondary ("Égypte" among the E). The original
+    text breaks ties, so the order is total and stable."""
+    language = language or active_language()
+    text = str(text or "")
+    if language == "ar":
+        primary = fold_arabic(text)
+    else:
+        primary = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
+    primary = re.sub(r"[\s'’\-]+", " ", primary).casefold().strip()
+    return (primary, text)
+
+
+def actor_label(actor, language: str | None = None) -> str:
+    """A responsible actor's name for a reader: a Member State's from CLDR, in `language`."""
+    if actor.member_state_id:
+        return country_name(actor.member_state.iso3, actor.name, language)
+    return actor.name
+
+
+# --- Dates in the reader's language (CLDR through Babel) ----------------------------------------
+
+# Babel locale per page language: British English ("29 November 2018"), French, Arabic.
+BABEL_LOCALES = {"en": "en_GB", "fr": "fr", "ar": "ar"}
+# The CLDR formats per style, except Arabic "medium", numeric in CLDR (29‏/11‏/2018, with
+# right-to-left marks): the Arabic month name is as short as a month name gets.
+DATE_PATTERNS = {
+    "long": {},
+    "medium": {"ar": "d MMM y"},
+    "month": {"en": "MMMM y", "fr": "MMMM y", "ar": "MMMM y"},
+    "year": {"en": "y", "fr": "y", "ar": "y"},
+}
+MARKS = str.maketrans("", "", "\u200e\u200f\u061c")
+
+
+def format_day(value, style: str = "long", language: str | None = None) -> str:
+    """A date as the reader writes it: "29 November 2018", "29 novembre 2018",
+    "29 نوفمبر 2018" (long); "29 Nov 2018", "29 nov. 2018" (medium); "novembre 2018" (month,
+    for a date known only to the month). No direction marks: a date never carries U+200E/F."""
+    if not value:
+        return ""
+    from babel.dates import format_date
+
+    language = language or active_language()
+    if style not in DATE_PATTERNS:
+        style = "long"
+    pattern = DATE_PATTERNS[style].get(language, style)
+    locale = BABEL_LOCALES.get(language, "en_GB")
+    return format_date(value, pattern, locale=locale).translate(MARKS)

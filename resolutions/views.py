@@ -43,7 +43,7 @@ from .rollup import (
     rollup_by_resolution,
 )
 from .status import DEFAULT_CREDIT, DEFINITIONS, ORDER, PROGRESS_ALLOWED, Status
-from .translations import prefetch_translations
+from .translations import collation_key, country_name, prefetch_translations
 
 RECENT_UPDATES = 6
 RESOLUTIONS_PER_PAGE = 5
@@ -403,11 +403,15 @@ class MemberStateChoiceForm(forms.Form):
 
     def __init__(self, *args, states=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["state"].choices = [("", "—")] + [(s.iso3, s.name) for s in states]
+        self.fields["state"].choices = [("", "—")] + [
+            (s.iso3, country_name(s.iso3, s.name)) for s in states
+        ]
 
 
 def _member_state_list_data(as_of):
     states = list(MemberState.objects.with_involvement(as_of).with_roles(as_of).order_by("name"))
+    # In the reader's language and alphabetical order (CLDR names; translations.collation_key).
+    states.sort(key=lambda s: collation_key(country_name(s.iso3, s.name)))
     return {
         "member_states": states,
         "collective_actions": list(

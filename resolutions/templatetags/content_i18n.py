@@ -17,7 +17,14 @@ from django.utils.translation import gettext as _
 
 from .. import bidi
 from ..models.provenance import Provenance
-from ..translations import active_language, missing_languages, translated
+from ..translations import (
+    active_language,
+    actor_label,
+    country_name,
+    format_day,
+    missing_languages,
+    translated,
+)
 
 register = template.Library()
 
@@ -52,6 +59,28 @@ def tr_provenance(obj, field):
         "t": t,
         "verbatim": t is not None and t.provenance == Provenance.VERBATIM,
     }
+
+
+@register.filter
+def ldate(value, style="long"):
+    """A date in the page's language through CLDR (translations.format_day):
+    {{ day|ldate }} 29 novembre 2018 · {{ day|ldate:"medium" }} 29 nov. 2018 ·
+    {{ day|ldate:"month" }} novembre 2018. Every page, PDF and feed writes dates with it."""
+    return format_day(value, style)
+
+
+@register.filter
+def country(member_state):
+    """A Member State's name in the page's language, from CLDR (translations.country_name)."""
+    if member_state is None:
+        return ""
+    return country_name(member_state.iso3, member_state.name)
+
+
+@register.filter
+def actor_name(actor):
+    """A responsible actor's name in the page's language (translations.actor_label)."""
+    return actor_label(actor)
 
 
 @register.simple_tag

@@ -1,5 +1,4 @@
 from django import template
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -9,6 +8,7 @@ from ..dates import precise_label
 from ..models.provenance import Provenance
 from ..rollup import is_before_adoption, next_due
 from ..status import DEFINITIONS, Status
+from ..translations import format_day
 
 register = template.Library()
 
@@ -53,7 +53,7 @@ def progress_chart(series, chart_id, title):
 
 
 def _day(value):
-    return date_format(value, "j F Y")
+    return format_day(value)
 
 
 def on_or_after(day):
@@ -63,7 +63,7 @@ def on_or_after(day):
 
 def _format_dates(start, end, precision):
     if precision == "month":
-        return date_format(start, "F Y")
+        return format_day(start, "month")
     if precision == "year":
         return str(start.year)
     if precision == "after":
