@@ -28,7 +28,7 @@ from .changes import (
 )
 from .columns import column_keys
 from .formats import FORMATS, csv_chunks, render_resolution
-from .params import safe_symbol
+from .params import language_suffix, safe_symbol
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "resolution-export-v1.schema.json"
 
@@ -135,7 +135,7 @@ def resolution_brief_pdf(request, slug):
         content, hit = cached_file(
             key, lambda: render_brief_pdf(build_brief(resolution, as_of), links)
         )
-    filename = f"{safe_symbol(resolution.symbol)}-brief-{as_of.isoformat()}.pdf"
+    filename = f"{safe_symbol(resolution.symbol)}-brief-{as_of.isoformat()}{language_suffix()}.pdf"
     response = _attachment(HttpResponse(content, content_type=FORMATS["pdf"]), filename)
     response[HEADER] = "hit" if hit else "miss"
     return response
@@ -193,7 +193,9 @@ def resolution_changes_csv(request, slug):
             return _bad_request(" ".join(errors))
         changes = build_changes(resolution, date_from, date_to)
         content = "".join(csv_chunks(CHANGE_COLUMNS, change_rows(changes))).encode("utf-8")
-    filename = f"{safe_symbol(resolution.symbol)}-changes-{date_from}-to-{date_to}.csv"
+    filename = (
+        f"{safe_symbol(resolution.symbol)}-changes-{date_from}-to-{date_to}{language_suffix()}.csv"
+    )
     return _attachment(HttpResponse(content, content_type=FORMATS["csv"]), filename)
 
 
@@ -216,7 +218,7 @@ def action_export(request, fmt):
                 f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
             ]
             return _bad_request(_("Invalid filter.") + " " + " ".join(map(str, problems)))
-    filename = f"actions-progress-{as_of.isoformat()}.{fmt}"
+    filename = f"actions-progress-{as_of.isoformat()}{language_suffix()}.{fmt}"
     if fmt == "csv":
         # Streamed: rows are fetched in chunks and written as they come, in constant memory.
         rows = action_list_rows(queryset, as_of, base_url=_base_url(request))

@@ -14,6 +14,14 @@ from tests.test_i18n import _get
 from tests.test_i18n_bidi import _pdf_text
 
 DAY = date(2018, 11, 29)
+CONTENT = "|".join(
+    (
+        r"<blockquote>.*?</blockquote>",
+        r'<p dir="auto">.*?</p>',
+        r'<span lang="en" dir="ltr">.*?</span>',
+        r'<bdi lang="en" dir="ltr">.*?</bdi>',
+    )
+)
 
 
 def test_format_day_follows_cldr():
@@ -50,12 +58,7 @@ def test_pages_write_dates_the_readers_way(seeded, language):
         main = html.split("<main", 1)[1]
         # Quotes from sources and status notes are content, in the language they were written
         # in (tests/test_i18n_content.py checks content); the dates the pages write are ours.
-        main = re.sub(
-            r"<blockquote>.*?</blockquote>|<p dir=\"auto\">.*?</p>|<span lang=\"en\" dir=\"ltr\">.*?</span>|<bdi lang=\"en\" dir=\"ltr\">.*?</bdi>",
-            "",
-            main,
-            flags=re.S,
-        )
+        main = re.sub(CONTENT, "", main, flags=re.S)
         text = re.sub(r"\s+", " ", html_unescape(re.sub(r"<[^>]+>", "", main)))
         for quoted in english_titles:  # source titles are quoted in their own language
             text = text.replace(quoted, "")
