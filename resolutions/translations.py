@@ -220,6 +220,7 @@ DATE_PATTERNS = {
     "month": {"en": "MMMM y", "fr": "MMMM y", "ar": "MMMM y"},
     "year": {"en": "y", "fr": "y", "ar": "y"},
 }
+ENGLISH_FORMATS = {"long": "j F Y", "medium": "j M Y", "month": "F Y", "year": "Y"}
 MARKS = str.maketrans("", "", "\u200e\u200f\u061c")
 
 
@@ -234,6 +235,13 @@ def format_day(value, style: str = "long", language: str | None = None) -> str:
     language = language or active_language()
     if style not in DATE_PATTERNS:
         style = "long"
+    if language == ORIGINAL_LANGUAGE:
+        # English as the pages always wrote it ("24 Sep 2018"; CLDR's en_GB has "Sept").
+        from django.utils import translation
+        from django.utils.dateformat import format as django_format
+
+        with translation.override(ORIGINAL_LANGUAGE):
+            return django_format(value, ENGLISH_FORMATS[style])
     pattern = DATE_PATTERNS[style].get(language, style)
     locale = BABEL_LOCALES.get(language, "en_GB")
     return format_date(value, pattern, locale=locale).translate(MARKS)
