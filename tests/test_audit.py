@@ -67,12 +67,19 @@ def test_admin_edits_record_who_when_and_old_to_new(client):
 
 
 def test_deletes_are_recorded_with_the_user(client):
-    occurrence = f.occurrence(f.action(f.resolution()), "2020-01-01", title="To delete")
+    # Only a draft is deleted (a published occurrence is corrected through review, #12).
     administrator = staff.user("administrator")
+    occurrence = f.occurrence(
+        f.action(f.resolution()),
+        "2020-01-01",
+        title="To delete",
+        state="draft",
+        author=administrator,
+    )
     staff.client_for(client, administrator)
     url = reverse("admin:resolutions_occurrence_delete", args=[occurrence.pk])
     assert client.post(url, {"post": "yes"}).status_code == 302
-    assert not Occurrence.objects.filter(pk=occurrence.pk).exists()
+    assert not Occurrence.all_objects.filter(pk=occurrence.pk).exists()
     record = Occurrence.history.filter(id=occurrence.pk).first()
     assert (record.history_type, record.history_user, record.title) == (
         "-",

@@ -36,6 +36,7 @@ from resolutions.models import (
 from tests import staff
 from tests.conftest import EnglishByDefaultClient, ensure_seed_data
 from workflow import services
+from workflow.fact_corrections import fact_correction_propose
 from workflow.models import EditorAssignment
 from workflow.review_services import action_review_create
 
@@ -99,7 +100,14 @@ def world(django_db_setup, django_db_blocker):
             evidence=evidence,
             author_name="Test officer",
         )
+        correction = fact_correction_propose(
+            user=editor,
+            fact=Action.objects.get(key="contact-group").occurrences.get(key="meeting-2018-09-24"),
+            changes={"place": "Corrected place"},
+            reason="Test correction.",
+        )
         yield {
+            "correction": correction,
             "review": review,
             "users": users,
             "draft": draft,
@@ -206,6 +214,7 @@ ADMIN_EDIT_ONLY = expect(LOGIN, "denied", "denied", "denied", "edit")
 DRAFTERS = expect(LOGIN, "denied", "edit", "edit", "edit")
 EDITORS_EDIT = expect(LOGIN, "view", "edit", "edit", "edit")
 NOBODY = expect(LOGIN, "denied", "denied", "denied", "denied")
+PUBLISHED_FACT = expect(LOGIN, "view", "view", "view", "view")
 
 
 def _objects(world):
@@ -222,6 +231,7 @@ def _objects(world):
         "participation": Participation.objects.filter(occurrence__key="meeting-2018-09-24").first(),
         "sourcedfigure": SourcedFigure.objects.filter(action=contact_group).first(),
         "statusupdate": world["published"],
+        "factcorrection": world["correction"],
         "editorassignment": world["assignment"],
         "actionreview": world["review"],
     }
@@ -232,15 +242,23 @@ MODEL_PAGES = {
     "resolution": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     "paragraph": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     "action": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
-    # A published occurrence or participation (from the data file): editors and reviewers
-    # record drafts, but only an Administrator changes what is public (issue #12).
-    "occurrence": (DRAFTERS, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
+    # A published occurrence, participation, figure or role (from the data file): editors and
+    # reviewers record drafts; nobody, Administrators included, edits or deletes what is public:
+    # it is corrected through a reviewed correction (issue #12).
+    "occurrence": (DRAFTERS, PUBLISHED_FACT, NOBODY),
     "sourcedocument": (DRAFTERS, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     "memberstate": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     "actor": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
-    "memberstaterole": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
-    "participation": (DRAFTERS, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
-    "sourcedfigure": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
+    "memberstaterole": (DRAFTERS, PUBLISHED_FACT, NOBODY),
+    "participation": (DRAFTERS, PUBLISHED_FACT, NOBODY),
+    "sourcedfigure": (ADMIN_EDIT_ONLY, PUBLISHED_FACT, NOBODY),
+    # The editor's draft correction of a published occurrence: proposed from the occurrence's
+    # page, never added here; its author (or an Administrator) edits it, its author deletes it.
+    "factcorrection": (
+        NOBODY,
+        expect(LOGIN, "view", "edit", "view", "edit"),
+        expect(LOGIN, "denied", "ok", "denied", "denied"),
+    ),
     # A published update: nobody edits or deletes it, administrators included.
     "statusupdate": (DRAFTERS, expect(LOGIN, "view", "view", "view", "view"), NOBODY),
     "editorassignment": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
@@ -517,7 +535,7 @@ def _actions(world):
                 {"action": "delete_selected", "_selected_action": [figure.pk], "post": "yes"},
             ),
             lambda: not SourcedFigure.objects.filter(pk=figure.pk).exists(),
-            ADMINS,
+            NONE,  # published figures are corrected through review, never deleted (#12)
         ),
     }
 

@@ -12,11 +12,19 @@ from django.contrib.admin.sites import site
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
-from resolutions.models import Action, Occurrence, SourceDocument, StatusUpdate
+from resolutions.models import (
+    Action,
+    MemberState,
+    MemberStateRole,
+    Occurrence,
+    SourceDocument,
+    StatusUpdate,
+)
 from tests import factories as f
 from tests import staff
-from workflow import fact_services, services
+from workflow import fact_services, services, upload
 from workflow import review_services as rs
+from workflow.fact_corrections import fact_correction_propose
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +60,30 @@ def _occurrence(action, author, submitted=True):
     if submitted:
         fact_services.fact_submit(user=author, record=occurrence)
     return occurrence
+
+
+def _correction(action, author):
+    correction = fact_correction_propose(
+        user=author,
+        fact=f.occurrence(action, "2020-01-01"),
+        changes={"place": "Corrected"},
+        reason="The source says so.",
+    )
+    fact_services.fact_submit(user=author, record=correction)
+    return correction
+
+
+def _role(action, author):
+    role = MemberStateRole.all_objects.create(
+        member_state=MemberState.objects.get_or_create(iso3="TST", name="Testland")[0],
+        action=action,
+        role="member",
+        source=f.source(),
+        state="draft",
+        author=author,
+    )
+    fact_services.fact_submit(user=author, record=role)
+    return role
 
 
 def _review(action, author):
@@ -144,7 +176,63 @@ PATHS = {
         lambda a, actor, other: (lambda o: lambda: _admin_save(actor, o, title="Renamed"))(
             f.occurrence(a, "2020-01-01")
         ),
-        {"administrator"},
+        set(),  # nobody edits a published fact in place; it is corrected through review
+    ),
+    "propose a correction of a published occurrence": (
+        lambda a, actor, other: (
+            lambda: fact_correction_propose(
+                user=actor,
+                fact=f.occurrence(a, "2020-01-01"),
+                changes={"place": "X"},
+                reason="Why.",
+            )
+        ),
+        DRAFTERS,
+    ),
+    "publish a correction another person proposed": (
+        lambda a, actor, other: (
+            lambda c: lambda: fact_services.fact_publish(user=actor, record=c)
+        )(_correction(a, other)),
+        REVIEWERS,
+    ),
+    "publish one's own correction": (
+        lambda a, actor, other: (
+            lambda c: lambda: fact_services.fact_publish(user=actor, record=c)
+        )(_correction(a, actor)),
+        set(),
+    ),
+    "publish a Member State role another person recorded": (
+        lambda a, actor, other: (
+            lambda r: lambda: fact_services.fact_publish(user=actor, record=r)
+        )(_role(a, other)),
+        REVIEWERS,
+    ),
+    "publish one's own Member State role": (
+        lambda a, actor, other: (
+            lambda r: lambda: fact_services.fact_publish(user=actor, record=r)
+        )(_role(a, actor)),
+        set(),
+    ),
+    "upload a spreadsheet of status updates (drafts)": (
+        lambda a, actor, other: (
+            lambda: upload.apply(
+                user=actor,
+                rows=[
+                    upload.RawRow(
+                        number=2,
+                        cells={
+                            "action_id": str(a.pk),
+                            "status": "in_progress",
+                            "as_of": "2020-01-01",
+                            "note": "From a sheet.",
+                            "evidence_url": "https://example.org/sheet",
+                        },
+                    )
+                ],
+                submit=True,
+            )
+        ),
+        DRAFTERS,
     ),
     "publish one's own review record": (
         lambda a, actor, other: (

@@ -16,13 +16,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from resolutions.models import Occurrence, Participation, SourcedFigure
+from resolutions.models import (
+    FactCorrection,
+    MemberStateRole,
+    Occurrence,
+    Participation,
+    SourcedFigure,
+)
 from resolutions.models.audit import attribute_to
 from resolutions.models.facts import WORKFLOW_FIELDS, FactState
 
-from . import roles
+from . import notifications, roles
 
-FACT_MODELS = (Occurrence, Participation, SourcedFigure)
+FACT_MODELS = (Occurrence, Participation, SourcedFigure, MemberStateRole, FactCorrection)
 
 
 def _action_of(record):
@@ -83,7 +89,9 @@ def fact_submit(*, user, record):
     stored.state = FactState.SUBMITTED
     stored.submitted_at = timezone.now()
     stored.rejected_at, stored.rejected_by, stored.rejection_reason = None, None, ""
-    return _save_step(stored, user, "Submitted for review.")
+    _save_step(stored, user, "Submitted for review.")
+    notifications.fact_submitted(stored)
+    return stored
 
 
 @transaction.atomic
@@ -98,7 +106,13 @@ def fact_publish(*, user, record):
     _require_source(stored)
     stored.state = FactState.PUBLISHED
     stored.published_at, stored.published_by = timezone.now(), user
+    if isinstance(stored, FactCorrection):
+        # Its changes are written onto the published fact now, in the same transaction.
+        from workflow.fact_corrections import apply_correction
+
+        apply_correction(stored, user)
     _save_step(stored, user, "Published.")
+    notifications.fact_published(stored)
     if isinstance(stored, Occurrence):
         # Who took part was recorded with it, by the same author: reviewed with it.
         for participation in Participation.all_objects.filter(occurrence=stored).exclude(
@@ -124,7 +138,9 @@ def fact_reject(*, user, record, reason):
     stored.state = FactState.DRAFT
     stored.submitted_at = None
     stored.rejected_at, stored.rejected_by, stored.rejection_reason = timezone.now(), user, reason
-    return _save_step(stored, user, f"Rejected: {reason}")
+    _save_step(stored, user, f"Rejected: {reason}")
+    notifications.fact_returned(stored)
+    return stored
 
 
 FACT_STEPS: dict[str, Callable[..., Any]] = {
@@ -150,8 +166,9 @@ def facts_transition(*, user, records, transition, **params):
 
 
 def may_edit_fact(user, record):
-    """Editors change their own drafts; a published fact changes only through an
-    Administrator (audited), never through the person who would then publish it alone."""
-    if user.has_perm(roles.EDIT_ANY_DRAFT):  # Administrators
-        return True
-    return record.state == FactState.DRAFT and roles.is_own(user, record)
+    """Only a draft is edited: by its author, or by an Administrator. Nothing submitted or
+    published is edited in place, whatever the role: a published fact changes through a
+    correction that a second person publishes (workflow/fact_corrections.py)."""
+    if record.state != FactState.DRAFT:
+        return False
+    return roles.is_own(user, record) or user.has_perm(roles.EDIT_ANY_DRAFT)

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import roles
 
@@ -56,6 +57,7 @@ def send(user, subject, body):
 
 
 def _reviewers(update):
+    action = _action_of(update)
     users = (
         get_user_model()
         .objects.filter(is_active=True)
@@ -70,7 +72,7 @@ def _reviewers(update):
     return [
         user
         for user in users
-        if roles.in_scope(user, update.action)
+        if roles.in_scope(user, action)
         and not (roles.second_reviewer_required() and roles.is_own(user, update))
     ]
 
@@ -144,6 +146,123 @@ def update_returned(update):
         )
 
     transaction.on_commit(run)
+
+
+# --- Review records and facts (occurrences, participations, figures, roles, corrections) -------
+
+RECORD_KINDS = {
+    "actionreview": gettext_lazy("review record"),
+    "occurrence": gettext_lazy("occurrence"),
+    "participation": gettext_lazy("participation"),
+    "sourcedfigure": gettext_lazy("sourced figure"),
+    "memberstaterole": gettext_lazy("Member State role"),
+    "factcorrection": gettext_lazy("correction of a published record"),
+}
+
+
+def _action_of(record):
+    occurrence = getattr(record, "occurrence", None)
+    if occurrence is not None and record._meta.model_name == "participation":
+        return occurrence.action
+    return record.action
+
+
+def _kind(record):
+    name = record._meta.model_name
+    return str(RECORD_KINDS.get(name, record._meta.verbose_name))
+
+
+def _record_link(record, language):
+    meta = record._meta
+    return _link(f"admin:{meta.app_label}_{meta.model_name}_change", record.pk, language=language)
+
+
+def fact_submitted(record):
+    """A review record or fact submitted for review: its reviewers (not its author) are told."""
+
+    def run():
+        for reviewer in _reviewers(record):
+            send(
+                reviewer,
+                lambda lang: (
+                    _("[Tracker] Waiting for your review: %(kind)s %(record)s")
+                    % {"kind": _kind(record), "record": record}
+                ),
+                lambda lang: (
+                    _(
+                        "%(author)s submitted a %(kind)s for review:\n\n%(record)s\n\n"
+                        "Review it: %(url)s"
+                    )
+                    % {
+                        "author": _name(record.author),
+                        "kind": _kind(record),
+                        "record": record,
+                        "url": _record_link(record, lang),
+                    }
+                ),
+            )
+
+    transaction.on_commit(run)
+
+
+def fact_published(record):
+    """Its author is told that it is public (a correction: that it was applied)."""
+
+    def run():
+        if record.author is None:
+            return
+        action = _action_of(record)
+        send(
+            record.author,
+            lambda lang: (
+                _("[Tracker] Published: %(kind)s %(record)s")
+                % {"kind": _kind(record), "record": record}
+            ),
+            lambda lang: (
+                _("Your %(kind)s was published:\n\n%(record)s\n\n%(url)s")
+                % {
+                    "kind": _kind(record),
+                    "record": record,
+                    "url": settings.SITE_URL.rstrip("/")
+                    + _with_language(action.get_absolute_url, lang),
+                }
+            ),
+        )
+
+    transaction.on_commit(run)
+
+
+def fact_returned(record):
+    """Its author is told why it went back to draft."""
+
+    def run():
+        if record.author is None:
+            return
+        send(
+            record.author,
+            lambda lang: (
+                _("[Tracker] Returned to you: %(kind)s %(record)s")
+                % {"kind": _kind(record), "record": record}
+            ),
+            lambda lang: (
+                _(
+                    "Your %(kind)s was returned to draft.\n\nReason: %(reason)s\n\n"
+                    "%(record)s\n\nCorrect it: %(url)s"
+                )
+                % {
+                    "kind": _kind(record),
+                    "reason": record.rejection_reason,
+                    "record": record,
+                    "url": _record_link(record, lang),
+                }
+            ),
+        )
+
+    transaction.on_commit(run)
+
+
+def _name(user):
+    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 def _with_language(func, language):

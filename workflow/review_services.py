@@ -20,7 +20,7 @@ from resolutions.models import ConflictError, State, Verification
 from resolutions.models.audit import attribute_to
 from resolutions.models.reviews import ActionReview, ReviewEvidence
 
-from . import roles
+from . import notifications, roles
 
 
 def _author_name(user):
@@ -174,7 +174,9 @@ def action_review_submit(*, user, review, version=None, note=""):
     stored.submitted_by = user
     stored.rejected_at, stored.rejected_by, stored.rejection_reason = None, None, ""
     stored.review_note = note
-    return _step(review, stored, user, _SUBMIT_FIELDS, f"Submitted for review. {note}".strip())
+    _step(review, stored, user, _SUBMIT_FIELDS, f"Submitted for review. {note}".strip())
+    notifications.fact_submitted(stored)
+    return review
 
 
 @transaction.atomic
@@ -196,13 +198,15 @@ def action_review_publish(*, user, review, verification, version=None, note=""):
     stored.published_at = timezone.now()
     stored.published_by = user
     stored.review_note = note
-    return _step(
+    _step(
         review,
         stored,
         user,
         ["state", "verification", "published_at", "published_by", "review_note"],
         f"Published as {verification}. {note}".strip(),
     )
+    notifications.fact_published(stored)
+    return review
 
 
 @transaction.atomic
@@ -222,7 +226,9 @@ def action_review_reject(*, user, review, reason, version=None):
     stored.rejected_at, stored.rejected_by = timezone.now(), user
     stored.rejection_reason = reason
     stored.review_note = ""
-    return _step(review, stored, user, _SUBMIT_FIELDS, f"Rejected: {reason}")
+    _step(review, stored, user, _SUBMIT_FIELDS, f"Rejected: {reason}")
+    notifications.fact_returned(stored)
+    return review
 
 
 TRANSITIONS: dict[str, Callable[..., ActionReview]] = {

@@ -56,6 +56,7 @@ DOMAIN_MODELS = (
     "texttranslation",
     "actionreview",
     "reviewevidence",
+    "factcorrection",
 )
 
 
@@ -71,8 +72,10 @@ EDITOR_PERMISSIONS = (
     | _perms(["add", "change", "delete"], ["statusupdate", "evidence"])
     # Review records ("checked the sources, no change") follow the same workflow.
     | _perms(["add", "change", "delete"], ["actionreview", "reviewevidence"])
-    # Occurrences (and who took part) are facts with sources that editors record.
-    | _perms(["add", "change"], ["occurrence", "participation"])
+    # Occurrences (and who took part), Member States' roles and corrections of published facts
+    # are drafts with sources that editors record; a second person publishes them.
+    | _perms(["add", "change"], ["occurrence", "participation", "memberstaterole"])
+    | _perms(["add", "change"], ["factcorrection"])
     # Evidence often cites a document nobody has entered yet.
     | {"resolutions.add_sourcedocument"}
 )

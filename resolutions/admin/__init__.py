@@ -23,6 +23,7 @@ ModelAdmins. Importing them registers the ModelAdmins.
 from . import (  # noqa: F401
     actions,
     assignments,
+    corrections,
     facts,
     helpers,
     mandated_actions,

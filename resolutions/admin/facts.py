@@ -18,6 +18,7 @@ from ..models import (
     SourcedFigure,
 )
 from ..models.facts import FactState, ReviewedFact
+from .correctable import CorrectableFactAdmin, PublishedRowsUnchanged
 from .options import COMPACT_TEXT, SecretariatAdmin, SecretariatInline, VersionedAdmin
 from .translations import (
     MissingTranslationsMixin,
@@ -49,10 +50,15 @@ def mark_new_facts_as_drafts(request, formset):
 
 
 class AllFactsInline:
-    """Inline over a fact model: shows drafts too (marked), and new rows are drafts."""
+    """Inline over a fact model: shows drafts too (marked), new rows are drafts, and published
+    rows cannot be changed or deleted here (they are corrected through their own page)."""
 
     def get_queryset(self, request):
         return _all_rows(self, request)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (PublishedRowsUnchanged, formset), {})
 
 
 class RejectForm(forms.Form):
@@ -158,7 +164,11 @@ class ParticipationInline(AllFactsInline, SecretariatInline, admin.TabularInline
 
 @admin.register(Occurrence)
 class OccurrenceAdmin(
-    MissingTranslationsMixin, FactWorkflowAdmin, VersionedAdmin, SecretariatAdmin
+    MissingTranslationsMixin,
+    CorrectableFactAdmin,
+    FactWorkflowAdmin,
+    VersionedAdmin,
+    SecretariatAdmin,
 ):
     list_display = (
         "state",
@@ -194,7 +204,7 @@ class OccurrenceAdmin(
 
 
 @admin.register(Participation)
-class ParticipationAdmin(FactWorkflowAdmin, SecretariatAdmin):
+class ParticipationAdmin(CorrectableFactAdmin, FactWorkflowAdmin, SecretariatAdmin):
     list_display = ("state", "member_state", "role", "occurrence", "source")
     list_filter = ("state", "role")
     readonly_fields = ("fact_workflow",)
@@ -204,7 +214,7 @@ class ParticipationAdmin(FactWorkflowAdmin, SecretariatAdmin):
 
 
 @admin.register(SourcedFigure)
-class SourcedFigureAdmin(FactWorkflowAdmin, SecretariatAdmin):
+class SourcedFigureAdmin(CorrectableFactAdmin, FactWorkflowAdmin, SecretariatAdmin):
     list_display = ("state", "label", "value", "is_minimum", "as_of", "action", "source")
     list_filter = ("state",)
     readonly_fields = ("fact_workflow",)

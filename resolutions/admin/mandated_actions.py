@@ -99,12 +99,14 @@ class SourcedFigureInline(AllFactsInline, SecretariatInline, admin.TabularInline
     extra = 0
 
 
-class MemberStateRoleInline(SecretariatInline, admin.TabularInline):
+class MemberStateRoleInline(AllFactsInline, SecretariatInline, admin.TabularInline):
     model = MemberStateRole
-    fields = ("member_state", "role", "as_of", "source", "quote")
+    fields = ("state", "member_state", "role", "as_of", "source", "quote")
+    readonly_fields = ("state",)
     autocomplete_fields = ("member_state", "source")
     formfield_overrides = COMPACT_TEXT
     extra = 0
+    show_change_link = True
     row_select_related = ("member_state", "action")
 
 

@@ -13,7 +13,16 @@ from django.utils import timezone
 
 from workflow import roles
 
-from ..models import ActionReview, Occurrence, Participation, SourcedFigure, State, StatusUpdate
+from ..models import (
+    ActionReview,
+    FactCorrection,
+    MemberStateRole,
+    Occurrence,
+    Participation,
+    SourcedFigure,
+    State,
+    StatusUpdate,
+)
 
 DUE_SOON_DAYS = 30
 
@@ -93,6 +102,8 @@ def work_queue(user):
             (Occurrence, "Occurrences"),
             (Participation, "Participations"),
             (SourcedFigure, "Sourced figures"),
+            (MemberStateRole, "Member State roles"),
+            (FactCorrection, "Corrections of published records"),
             (ActionReview, "Review records"),
         ):
             manager = getattr(model, "all_objects", model.objects)

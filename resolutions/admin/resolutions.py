@@ -13,6 +13,8 @@ from ..models import (
     Resolution,
     SourceDocument,
 )
+from .correctable import CorrectableFactAdmin
+from .facts import FactWorkflowAdmin
 from .options import (
     COMPACT_TEXT,
     SecretariatAdmin,
@@ -206,9 +208,13 @@ class ParagraphAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin)
 
 
 @admin.register(MemberStateRole)
-class MemberStateRoleAdmin(SecretariatAdmin):
-    list_display = ("member_state", "role", "action", "as_of", "source")
-    list_filter = ("role",)
+class MemberStateRoleAdmin(CorrectableFactAdmin, FactWorkflowAdmin, SecretariatAdmin):
+    """Roles a source states, reviewed like the other facts (a draft until a second person
+    publishes it; published ones are corrected, never edited)."""
+
+    list_display = ("state", "member_state", "role", "action", "as_of", "source")
+    list_filter = ("state", "role")
+    readonly_fields = ("fact_workflow",)
     list_select_related = ("member_state", "action", "source")
     search_fields = ("member_state__name", "member_state__iso3", "action__title")
     autocomplete_fields = ("member_state", "action", "source")

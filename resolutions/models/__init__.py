@@ -1,5 +1,6 @@
 from .action_state import ActionState
 from .actions import Action, ActionParagraph, Actor, MandateType, Occurrence, Recurrence
+from .facts import FactCorrection
 from .figures import SourcedFigure
 from .member_states import MemberState, MemberStateRole, Participation
 from .provenance import Provenance
@@ -35,6 +36,7 @@ __all__ = [
     "ActionParagraph",
     "Actor",
     "Evidence",
+    "FactCorrection",
     "MandateType",
     "MemberState",
     "MemberStateRole",

@@ -20,6 +20,7 @@ from django.db.models import ForeignKey, Model
 from simple_history.models import DeletedObject, HistoricalChanges, HistoricalRecords, ModelChange
 
 from .actions import Action, ActionParagraph, Actor, Occurrence
+from .facts import FactCorrection
 from .figures import SourcedFigure
 from .member_states import MemberState, MemberStateRole, Participation
 from .resolution import Paragraph, Resolution, ResolutionLink
@@ -149,6 +150,7 @@ AUDITED_MODELS = (
     MemberState,
     MemberStateRole,
     Participation,
+    FactCorrection,
     SourceDocument,
     StatusUpdate,
     Evidence,

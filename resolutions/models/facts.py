@@ -13,8 +13,10 @@ loader.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 PUBLISHED = "published"
 
@@ -106,3 +108,48 @@ WORKFLOW_FIELDS = (
     "rejected_by",
     "rejection_reason",
 )
+
+
+class FactCorrection(ReviewedFact):
+    """A correction of a published fact (an occurrence, a participation, a sourced figure or a
+    Member State's role). Published facts are never edited in place, whatever the role: one
+    person proposes the changes with the reason, a second publishes them
+    (workflow/fact_corrections.py), and only then are they written onto the fact, in its audit
+    trail. Until then the public sees the fact as it was. Never public itself."""
+
+    state = models.CharField(
+        max_length=10, choices=FactState.choices, default=FactState.DRAFT, editable=False
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    object_id = models.PositiveBigIntegerField(editable=False)
+    fact = GenericForeignKey("content_type", "object_id")
+    changes = models.JSONField(
+        editable=False, help_text="The fields the correction changes and their new values."
+    )
+    previous = models.JSONField(
+        default=dict, editable=False, help_text="Their values when it was proposed."
+    )
+    reason = models.TextField(help_text="Why the published record is wrong, and the source.")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    # Never public: both see every correction (all_objects as for the other facts).
+    objects = models.Manager()
+    all_objects = models.Manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            *fact_constraints("fact_correction"),
+            models.CheckConstraint(condition=~Q(reason=""), name="fact_correction_has_reason"),
+        ]
+
+    def __str__(self):
+        return f"Correction of {self.content_type.name} “{self.fact}”"
+
+    @property
+    def action(self):
+        """The action the corrected fact belongs to (editor assignments are by action)."""
+        fact = self.fact
+        return fact.occurrence.action if hasattr(fact, "occurrence") else fact.action

@@ -91,8 +91,10 @@ class MemberStateRoleQuerySet(models.QuerySet):
         )
 
 
-class MemberStateRole(models.Model):
-    """A Member State's role in a mandate, e.g. member or co-chair of a body an action set up."""
+class MemberStateRole(ReviewedFact):
+    """A Member State's role in a mandate, e.g. member or co-chair of a body an action set up.
+    Recorded in the admin as a draft, public once a second person publishes it, like the other
+    sourced facts (models/facts.py); `objects` sees published roles only, `all_objects` all."""
 
     class Role(models.TextChoices):
         MEMBER = "member", _("Member")
@@ -106,14 +108,16 @@ class MemberStateRole(models.Model):
     source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="+")
     quote = models.TextField(blank=True)
 
-    objects = MemberStateRoleQuerySet.as_manager()
+    objects = published_only(MemberStateRoleQuerySet)()
+    all_objects = MemberStateRoleQuerySet.as_manager()
 
     class Meta:
         ordering = ["action", "role", "member_state"]
         constraints = [
             models.UniqueConstraint(
                 fields=["member_state", "action", "role"], name="member_state_role_unique"
-            )
+            ),
+            *fact_constraints("member_state_role"),
         ]
 
     def __str__(self):
