@@ -528,7 +528,7 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             "start_date": o.start_date,
             "end_date": o.end_date,
             "date": occurrence_date(o),
-            "place": o.place,
+            "place": Shown(o, "place"),
             "theme": Shown(o, "theme"),
             "participation": participation_text(o),
             "sources": [s.title for s in o.sources.all()],
@@ -604,16 +604,16 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             # title), with the provenance of the translation when one is shown.
             "title": title,
             "title_translation": _translation_entry(title.translation),
-            "adopting_body": resolution.adopting_body,
-            "session": resolution.session,
+            "adopting_body": Shown(resolution, "adopting_body"),
+            "session": Shown(resolution, "session"),
             "session_theme": resolution.session_theme,
-            "place": resolution.place,
+            "place": Shown(resolution, "place"),
             "adopted_on": resolution.adopted_on,
             "adopted_until": resolution.adopted_until,
             "adopted_hijri": resolution.adopted_hijri,
             "adopted_hijri_source": resolution.hijri_source(among=cited.values()),
             "adoption_dates_note": resolution.adoption_dates_note,
-            "summary": resolution.summary,
+            "summary": Shown(resolution, "summary"),
             "url": reverse("resolution_detail", args=[resolution.slug]),
             # The title in the OIC's other official languages, where a source gives it (and
             # the English original when the title shown is a translation).
@@ -698,6 +698,8 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
                 "source": cite(t.source) if t.source_id else None,
                 "locator": t.locator,
                 "note": t.note,
+                # An unofficial translation: the language of the text it was made from.
+                "from": t.original_language or None,
             }
         return result
 

@@ -20,6 +20,7 @@ MAX_POINTS of them are kept, evenly spaced, first and last included; the data ta
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db.models import Case, OuterRef, Subquery, When
 from django.template.loader import render_to_string
 from django.utils.formats import number_format
 from django.utils.html import escape
@@ -30,9 +31,10 @@ from django.utils.translation import ngettext
 from .bidi import isolated
 from .models import Action, Occurrence, StatusUpdate
 from .models.actions import EVENT_COLUMNS, RECURRENCE_WINDOW_DAYS, Recurrence
+from .models.translations import TextTranslation
 from .rollup import KNOWN_AFTER_DAYS, Rollup, is_before_adoption, rollup_series
 from .status import Status
-from .translations import format_day
+from .translations import ORIGINAL_LANGUAGE, active_language, format_day
 
 # Kept in step with the --<status> colours of static/css/tracker.css (a test checks it). White
 # text on each fill has a contrast ratio of at least 4.5:1 (WCAG AA); "not applicable" is light
@@ -157,7 +159,45 @@ def change_events(resolution_ids, as_of: date) -> list[ChangeEvent]:
     )
     rows = updates.union(occurrences, all=True)
     events = [ChangeEvent(**dict(zip(_FIELDS, row, strict=True))) for row in rows]
-    return sorted(events, key=lambda e: (e.day, e.kind, e.label), reverse=True)
+    events.sort(key=lambda e: (e.day, e.kind, e.label), reverse=True)
+    _translate_events(events, ids)
+    return events
+
+
+def _translate_events(events, resolution_ids) -> None:
+    """Occurrence names and places in the page's language (French and Arabic pages: one query,
+    none in English). Events carry no occurrence id, so a translation is matched by the
+    occurrence's action and its original text."""
+    language = active_language()
+    if language == ORIGINAL_LANGUAGE or not any(e.kind == "occurrence" for e in events):
+        return
+    occurrence = Occurrence.objects.filter(pk=OuterRef("object_id"))
+    rows = (
+        TextTranslation.objects.filter(
+            content_type__app_label="resolutions",
+            content_type__model="occurrence",
+            language=language,
+            field__in=("title", "place"),
+            object_id__in=Occurrence.objects.filter(
+                action__resolution_id__in=resolution_ids
+            ).values("pk"),
+        )
+        .annotate(
+            o_action=Subquery(occurrence.values("action_id")[:1]),
+            o_original=Case(
+                When(field="title", then=Subquery(occurrence.values("title")[:1])),
+                default=Subquery(occurrence.values("place")[:1]),
+            ),
+        )
+        .values_list("field", "o_action", "o_original", "text")
+    )
+    found = {(field, action, original): text for field, action, original, text in rows}
+    for e in events:
+        if e.kind != "occurrence":
+            continue
+        e.label = found.get(("title", e.action_id, e.label), e.label)
+        if e.place:
+            e.place = found.get(("place", e.action_id, e.place), e.place)
 
 
 _FIELDS = [column.removeprefix("ev_") for column in EVENT_COLUMNS]

@@ -5,8 +5,8 @@ the same thing next year. So the permalink always carries ``?as_of=`` (today's d
 page shows today), and the citation names the date the numbers are for. Status and percentage
 are the roll-up's (resolutions/rollup/), passed in by the view; nothing is derived here.
 
-The citation is in the page's language; the adopting body, stored in English only, is quoted
-as the sources give it.
+The citation is in the page's language, the adopting body too where it has a translation
+(resolutions/translations.py).
 """
 
 import json
@@ -44,7 +44,7 @@ def _state(rollup) -> str:
 def _sentence(resolution, part: str, state: str, as_of, url: str) -> str:
     """Body, symbol, title[, part]: state, as of DAY. Tracker, URL (accessed DAY)."""
     head = _("%(body)s, resolution %(symbol)s, “%(title)s”") % {
-        "body": resolution.adopting_body,
+        "body": translated(resolution, "adopting_body").text,
         "symbol": resolution.symbol,
         "title": _title(resolution),
     }

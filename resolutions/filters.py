@@ -37,7 +37,7 @@ from drf_spectacular.utils import extend_schema_field
 from .asof import read_as_of
 from .models import Action, Actor, MandateType, Paragraph, Resolution
 from .status import ORDER
-from .translations import actor_label, collation_key
+from .translations import actor_label, collation_key, translated, translations_prefetch
 
 YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 
@@ -78,11 +78,21 @@ SORT_CHOICES = [
 class ParagraphChoiceField(ModelChoiceField):
     def label_from_instance(self, obj):
         text = f"{obj.resolution.symbol}, " + _("para. %(number)s") % {"number": obj.number}
-        return f"{text} — {obj.summary}" if obj.summary else text
+        summary = translated(obj, "summary").text
+        return f"{text} — {summary}" if summary else text
 
 
 class ParagraphFilter(ModelChoiceFilter):
     field_class = ParagraphChoiceField
+
+
+class ResolutionChoiceField(ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.symbol} — {translated(obj, 'title').text}"
+
+
+class ResolutionFilter(ModelChoiceFilter):
+    field_class = ResolutionChoiceField
 
 
 class ActorChoiceField(ModelChoiceField):
@@ -133,7 +143,7 @@ class ActionFilterSet(FilterSet):
         empty_label=gettext_lazy("Anyone"),
         error_messages=_invalid(gettext_lazy("No responsible actor has this id.")),
     )
-    resolution = ModelChoiceFilter(
+    resolution = ResolutionFilter(
         label=gettext_lazy("Resolution"),
         queryset=Resolution.objects.listed().order_by("symbol"),
         to_field_name="slug",
@@ -214,6 +224,14 @@ class ActionFilterSet(FilterSet):
             paragraphs = paragraphs.none()
             self.filters["paragraph"].extra["help_text"] = gettext_lazy(
                 "Choose a resolution first to filter by paragraph."
+            )
+        # Their names in the page's language: one query each in French and Arabic, none in English.
+        prefetch = translations_prefetch()
+        if prefetch is not None:
+            paragraphs = paragraphs.prefetch_related(prefetch)
+            resolutions = self.filters["resolution"].queryset
+            self.filters["resolution"].queryset = resolutions.prefetch_related(
+                translations_prefetch()
             )
         self.filters["paragraph"].queryset = paragraphs
 

@@ -129,10 +129,10 @@ def test_reordered_paragraphs_reload_without_breaking_uniqueness(seeded):
         ),
         (
             lambda d: d["resolution"]["translations"]["ar"].update(
-                session={"text": "x", "provenance": "verbatim", "source": "moqatel-53-45-ar"}
+                slug={"text": "x", "provenance": "verbatim", "source": "moqatel-53-45-ar"}
             ),
             "resolution.translations.ar",
-            "session",
+            "slug",
             "is not translatable",
         ),
         (

@@ -67,7 +67,17 @@ class TextTranslationInline(GenericTabularInline):
     ct_field = "content_type"
     ct_fk_field = "object_id"
     extra = 0
-    fields = ["field", "language", "text", "provenance", "source", "locator", "note"]
+    fields = [
+        "field",
+        "language",
+        "text",
+        "provenance",
+        "source",
+        "locator",
+        "note",
+        "original_language",
+        "original_text",
+    ]
     autocomplete_fields = ["source"]
     formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 48})}}
     verbose_name = _("translation")

@@ -8,12 +8,14 @@ class TranslationsMixin:
         """`translations: {ar: {title: {text, provenance, source, locator, note}}}`.
 
         Only the translatable fields of the record's model are accepted, and each translation
-        carries its own provenance, like the original text.
+        carries its own provenance, like the original text. Provenance "translation" is an
+        unofficial translation made by the project: it keeps the English original it was made
+        from (the record's field as loaded) beside it.
         """
         from django.contrib.contenttypes.models import ContentType
 
-        from ..models import Language, Provenance, TextTranslation
-        from ..models.translations import TRANSLATABLE_FIELDS
+        from ..models import Language, TextTranslation
+        from ..models.translations import TRANSLATABLE_FIELDS, TranslationProvenance
 
         languages = record.data.get("translations") or {}
         if not isinstance(languages, dict):
@@ -35,10 +37,21 @@ class TranslationsMixin:
                     self,
                     item,
                     f"{lpath}.{field}",
-                    {"text", "provenance", "source", "locator", "note"},
+                    {"text", "provenance", "source", "locator", "note", "from"},
                     required=["text", "provenance"],
                 )
                 tpath = f"{lpath}.{field}"
+                provenance = t.choice("provenance", list(TranslationProvenance))
+                made_here = provenance == TranslationProvenance.TRANSLATION
+                # Translated from the English original, or (`from: ar`) from the text of another
+                # language given in the same record, e.g. a verbatim Arabic paragraph.
+                origin = t.str("from") or Language.EN
+                if origin == Language.EN:
+                    original = getattr(instance, field, "") or ""
+                else:
+                    original = ((languages.get(origin) or {}).get(field) or {}).get("text", "")
+                if made_here and not original:
+                    self.fail(tpath, "from", f"no {origin} text of {field} to translate from")
                 translation = self.upsert(
                     TextTranslation,
                     {
@@ -49,9 +62,9 @@ class TranslationsMixin:
                     },
                     {
                         "text": t.str("text"),
-                        "provenance": t.choice(
-                            "provenance", [Provenance.VERBATIM, Provenance.PARAPHRASE]
-                        ),
+                        "provenance": provenance,
+                        "original_language": origin if made_here else "",
+                        "original_text": original if made_here else "",
                         "source": self.source(tpath, t.str("source"), required=False),
                         "locator": t.str("locator"),
                         "note": t.str("note"),

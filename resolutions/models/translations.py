@@ -15,12 +15,21 @@ class Language(models.TextChoices):
     AR = "ar", "Arabic"
 
 
+class TranslationProvenance(models.TextChoices):
+    """Where a translation comes from. "translation": made by the project (unofficial), from the
+    original text it keeps beside it; never presented as the words of a source."""
+
+    VERBATIM = "verbatim", "Verbatim"
+    PARAPHRASE = "paraphrase", "Paraphrase"
+    TRANSLATION = "translation", "Unofficial translation by the project"
+
+
 # The fields that have translations, per model. Everything else is language-neutral data.
 TRANSLATABLE_FIELDS = {
-    "resolution": ("title",),
+    "resolution": ("title", "adopting_body", "session", "place", "summary"),
     "paragraph": ("text", "summary"),
     "action": ("title", "description"),
-    "occurrence": ("theme", "title"),
+    "occurrence": ("theme", "title", "place"),
 }
 
 
@@ -38,10 +47,7 @@ class TextTranslation(models.Model):
     field = models.CharField(max_length=40)
     language = models.CharField(max_length=2, choices=Language.choices)
     text = models.TextField()
-    provenance = models.CharField(
-        max_length=12,
-        choices=[(Provenance.VERBATIM, "Verbatim"), (Provenance.PARAPHRASE, "Paraphrase")],
-    )
+    provenance = models.CharField(max_length=12, choices=TranslationProvenance.choices)
     source = models.ForeignKey(
         SourceDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -49,6 +55,9 @@ class TextTranslation(models.Model):
     note = models.TextField(
         blank=True, help_text="e.g. 'unofficial translation by the secretariat'."
     )
+    # For a "translation": the text it was made from and its language, kept beside it.
+    original_language = models.CharField(max_length=2, blank=True, choices=Language.choices)
+    original_text = models.TextField(blank=True)
 
     class Meta:
         ordering = ["content_type", "object_id", "field", "language"]
@@ -59,9 +68,17 @@ class TextTranslation(models.Model):
             ),
             models.CheckConstraint(condition=~Q(text=""), name="translation_not_empty"),
             models.CheckConstraint(
-                condition=Q(provenance=Provenance.PARAPHRASE) | Q(source__isnull=False),
+                condition=~Q(provenance=Provenance.VERBATIM) | Q(source__isnull=False),
                 name="translation_verbatim_needs_source",
                 violation_error_message="A verbatim translation must name its source.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(provenance=TranslationProvenance.TRANSLATION)
+                | (~Q(original_text="") & ~Q(original_language="")),
+                name="translation_keeps_its_original",
+                violation_error_message=(
+                    "An unofficial translation keeps the text it was made from and its language."
+                ),
             ),
         ]
         indexes = [

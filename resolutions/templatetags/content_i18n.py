@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from .. import bidi
 from ..models.provenance import Provenance
+from ..models.translations import TranslationProvenance
 from ..translations import (
     active_language,
     actor_label,
@@ -42,7 +43,17 @@ def tr(obj, field, plain=False):
             shown.marker,
         )
     # Symbols and other-direction runs keep their own order (resolutions/bidi.py).
-    return bidi.mark_runs(shown.text)
+    text = bidi.mark_runs(shown.text)
+    t = shown.translation
+    if t is not None and t.provenance == TranslationProvenance.TRANSLATION:
+        # Made by the project: said so, with the original a hover (or a tap) away.
+        return format_html(
+            '{} <span class="tr-label" title="{}">{}</span>',
+            text,
+            t.original_text,
+            _("(unofficial translation)"),
+        )
+    return text
 
 
 @register.filter
