@@ -8,6 +8,8 @@ from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from workflow import fact_services, roles
 
@@ -18,6 +20,7 @@ from ..models import (
     SourcedFigure,
 )
 from ..models.facts import FactState, ReviewedFact
+from ..rollup import is_before_adoption
 from .correctable import CorrectableFactAdmin, PublishedRowsUnchanged
 from .options import COMPACT_TEXT, SecretariatAdmin, SecretariatInline, VersionedAdmin
 from .translations import (
@@ -47,6 +50,19 @@ def mark_new_facts_as_drafts(request, formset):
         if isinstance(instance, ReviewedFact) and instance._state.adding:
             instance.state = FactState.DRAFT
             instance.author = request.user
+
+
+def adoption_context(occurrence):
+    """The label of an occurrence dated before its resolution's adoption (#12 rule 2, the
+    roll-up's is_before_adoption): shown as context, never credited."""
+    if occurrence.pk is None or occurrence.start_date is None:
+        return ""
+    if is_before_adoption(occurrence.start_date, occurrence.action.resolution.adopted_on):
+        return format_html(
+            '<strong class="before-adoption">{}</strong>',
+            _("before adoption — context, not credited"),
+        )
+    return ""
 
 
 class AllFactsInline:
@@ -159,7 +175,7 @@ class ParticipationInline(AllFactsInline, SecretariatInline, admin.TabularInline
     autocomplete_fields = ("member_state", "source")
     formfield_overrides = COMPACT_TEXT
     extra = 0
-    row_select_related = ("member_state", "occurrence")
+    row_select_related = ("member_state", "occurrence", "source")
 
 
 @admin.register(Occurrence)
@@ -176,16 +192,22 @@ class OccurrenceAdmin(
         "action",
         "kind",
         "start_date",
+        "adoption_context",
         "place",
         "member_states_count",
         "missing_translations",
     )
     list_filter = ("state", "kind", "action__resolution")
-    list_select_related = ("action",)
+    list_select_related = ("action__resolution",)
     date_hierarchy = "start_date"
     search_fields = ("title", "place", "action__title")
     autocomplete_fields = ("action", "sources")
-    readonly_fields = ("fact_workflow", "missing_translations")
+    readonly_fields = ("fact_workflow", "adoption_context", "missing_translations")
+
+    @admin.display(description=gettext_lazy("counts from adoption?"))
+    def adoption_context(self, obj):
+        return adoption_context(obj)
+
     inlines = (TranslationInline, ParticipationInline)
 
     # Editors record occurrences of the actions they are assigned to.

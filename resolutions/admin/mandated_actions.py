@@ -7,6 +7,7 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy
 
 from workflow import roles
 
@@ -23,7 +24,7 @@ from ..models import (
 )
 from ..status import Status
 from .actions import record_no_change_reviews
-from .facts import AllFactsInline, mark_new_facts_as_drafts
+from .facts import AllFactsInline, adoption_context, mark_new_facts_as_drafts
 from .options import (
     COMPACT_TEXT,
     SecretariatAdmin,
@@ -84,10 +85,16 @@ class OccurrenceInline(AllFactsInline, VersionedInline, SecretariatInline, admin
         "date_precision",
         "place",
         "member_states_count",
+        "adoption_context",
     )
-    readonly_fields = ("state",)
+    readonly_fields = ("state", "adoption_context")
     extra = 0
     show_change_link = True
+    row_select_related = ("action__resolution",)
+
+    @admin.display(description=gettext_lazy("counts from adoption?"))
+    def adoption_context(self, obj):
+        return adoption_context(obj)
 
 
 class SourcedFigureInline(AllFactsInline, SecretariatInline, admin.TabularInline):

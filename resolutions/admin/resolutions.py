@@ -4,6 +4,10 @@ roles in mandates) and actors.
 
 from django import forms
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import (
     Actor,
@@ -149,10 +153,15 @@ class ResolutionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin
             },
         ),
         ("Provenance", {"fields": ("sources", "data_file", "is_synthetic")}),
+        (gettext_lazy("Actions"), {"fields": ("actions_list",)}),
         (TRANSLATIONS, {"fields": ("missing_translations",)}),
     )
-    readonly_fields = ("missing_translations",)
+    readonly_fields = ("missing_translations", "actions_list")
     inlines = (TranslationInline, ParagraphInline)
+
+    @admin.display(description=gettext_lazy("actions"))
+    def actions_list(self, obj):
+        return actions_links(obj.actions.all(), f"resolution__id__exact={obj.pk}")
 
 
 @admin.register(Paragraph)
@@ -201,10 +210,40 @@ class ParagraphAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin)
             },
         ),
         ("Roll-up", {"fields": ("excluded_from_rollup", "exclusion_reason")}),
+        (gettext_lazy("Actions"), {"fields": ("actions_list",)}),
         (TRANSLATIONS, {"fields": ("missing_translations",)}),
     )
-    readonly_fields = ("missing_translations",)
+    readonly_fields = ("missing_translations", "actions_list")
     inlines = (TranslationInline,)
+
+    @admin.display(description=gettext_lazy("actions"))
+    def actions_list(self, obj):
+        return actions_links(obj.actions.all(), f"paragraphs__id__exact={obj.pk}")
+
+
+# The most actions a resolution's or paragraph's page lists; the rest are one link away.
+ACTIONS_LISTED = 100
+
+
+def actions_links(actions, list_filter):
+    """The actions of a resolution or paragraph, each linked to its admin page, and a link to
+    all of them in the action list."""
+    rows = list(actions.order_by("id")[: ACTIONS_LISTED + 1])
+    if not rows:
+        return _("No action yet.")
+    items = format_html_join(
+        "",
+        '<li><a href="{}">{}</a></li>',
+        (
+            (reverse("admin:resolutions_action_change", args=[a.pk]), a.title)
+            for a in rows[:ACTIONS_LISTED]
+        ),
+    )
+    all_url = reverse("admin:resolutions_action_changelist") + "?" + list_filter
+    more = _("All of them in the action list") if len(rows) > ACTIONS_LISTED else _("In the list")
+    return format_html(
+        '<ul class="admin-actions-list">{}</ul><a href="{}">{}</a>', items, all_url, more
+    )
 
 
 @admin.register(MemberStateRole)
