@@ -41,9 +41,12 @@ dev: setup
 	$(BIN)/python manage.py ensure_demo_user
 	DJANGO_DEBUG=true DJANGO_HTTPS=false $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on every CPU core (pytest-xdist): each worker has its own test database
+# (test_<name>_gw0, _gw1… on PostgreSQL) and loads the data once. PYTEST_WORKERS=0: one process.
+PYTEST_WORKERS ?= auto
 test: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -18,14 +18,82 @@ def load_seed_data():
 
 
 def ensure_seed_data():
-    """The seeded resolution, loading the data first only if it is not in the database.
+    """The seeded resolution, bringing the data back first only if it is not in the database.
 
     The data is loaded once per session (django_db_setup below). Only a transactional test can
     remove it: pytest-django runs those after every other database test and flushes the tables
-    after each, so they (and only they) pay for a reload."""
+    after each, so they (and only they) need it back: copied from the snapshot taken right after
+    the session's load (restore_seed_snapshot), or loaded again where there is none."""
     from resolutions.models import Resolution
 
-    return Resolution.objects.filter(slug="53-45-pol").first() or load_seed_data()
+    found = Resolution.objects.filter(slug="53-45-pol").first()
+    if found is None and restore_seed_snapshot():
+        found = Resolution.objects.filter(slug="53-45-pol").first()
+    return found or load_seed_data()
+
+
+# --- The seeded database, copied once and restored after a flush ------------------------------
+# The loader makes ~1,800 queries through the models (~3 s); copying every table back from a
+# snapshot is two statements a table. The snapshot lives in the test database itself: tables
+# named seedsnap_<table> on SQLite, a schema of its own on PostgreSQL (outside the search path,
+# so nothing that lists the tables sees it). Models' tables only: flush leaves the cache table
+# alone, and restore_seed_snapshot clears the cache.
+_SNAPSHOT_SCHEMA = "seed_snapshot"
+_snapshot_tables: dict[str, list[str]] = {}
+
+
+def _model_tables(connection) -> list[str]:
+    return sorted(connection.introspection.django_table_names(only_existing=True))
+
+
+def _snapshot_name(connection, table: str) -> str:
+    qn = connection.ops.quote_name
+    if connection.vendor == "postgresql":
+        return f"{qn(_SNAPSHOT_SCHEMA)}.{qn(table)}"
+    return qn(f"seedsnap_{table}")
+
+
+def take_seed_snapshot() -> None:
+    """Copy every model table, as it stands now, into the snapshot (see above)."""
+    from django.db import connection
+
+    qn = connection.ops.quote_name
+    tables = _model_tables(connection)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"DROP SCHEMA IF EXISTS {qn(_SNAPSHOT_SCHEMA)} CASCADE")
+            cursor.execute(f"CREATE SCHEMA {qn(_SNAPSHOT_SCHEMA)}")
+        for table in tables:
+            snapshot = _snapshot_name(connection, table)
+            cursor.execute(f"DROP TABLE IF EXISTS {snapshot}")
+            cursor.execute(f"CREATE TABLE {snapshot} AS SELECT * FROM {qn(table)}")
+    _snapshot_tables[connection.alias] = tables
+
+
+def restore_seed_snapshot() -> bool:
+    """Make every model table exactly what it was when the snapshot was taken (rows and primary
+    keys; sequences are left ahead, so new rows never collide). False when there is none."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+    from django.db import connection, transaction
+
+    tables = _snapshot_tables.get(connection.alias)
+    if not tables:
+        return False
+    qn = connection.ops.quote_name
+    # Foreign keys are deferred to the commit (Django creates them DEFERRABLE INITIALLY
+    # DEFERRED on both databases), so the order of the tables does not matter.
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"DELETE FROM {qn(table)}")
+        for table in tables:
+            cursor.execute(
+                f"INSERT INTO {qn(table)} SELECT * FROM {_snapshot_name(connection, table)}"
+            )
+    # The flush's post_migrate created content types (and cached them) under other ids.
+    ContentType.objects.clear_cache()
+    cache.clear()
+    return True
 
 
 def _commits(item) -> bool:
@@ -41,11 +109,37 @@ def _commits(item) -> bool:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests that commit run after every other test: each one's flush empties the database that
-    the others share. pytest-django orders them so, but pytest then groups tests by session-
+    """Tests that commit run after every other test: their teardown puts the seeded database
+    back (django_db_setup), but where it cannot, Django's flush empties the database that the
+    others share. pytest-django orders them so, but pytest then groups tests by session-
     scoped parameters (pytest-playwright's browser_name), which moved ordinary tests behind the
-    browser tests; this runs last and puts them back (a stable sort keeps all other order)."""
+    browser tests; this runs last and puts them back (a stable sort keeps all other order).
+    pytest-xdist (`make test`) hands each worker its tests in this order too."""
     items.sort(key=_commits)
+
+
+# --- pytest-xdist (`make test` runs the suite on every core) -----------------------------------
+# Modules whose tests share costly module-scoped data: all of such a module's tests go to one
+# worker, which builds the data once. (xdist's own `--dist loadgroup` marker does the same but
+# is ignored under pytest 9.2, whose node ids it can no longer rewrite.)
+ONE_WORKER_MODULES = ("tests/test_query_budget_at_scale.py",)
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`-n N` (`--dist load`): every test is a unit of its own, sent to whichever worker is free,
+    in collection order (so committing tests still run last on each worker), except the tests
+    of ONE_WORKER_MODULES, one unit per module, sent first (the largest units go first)."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModulesTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER_MODULES else nodeid
+
+    return ModulesTogether(config, log)
 
 
 @pytest.fixture(scope="session")
@@ -55,12 +149,34 @@ def django_db_setup(django_db_setup, django_db_blocker):
     Loading takes ~1,800 queries; doing it per test was most of the suite's time. Each test
     still runs inside its own transaction, rolled back at its end, so what a test writes never
     reaches the next one. A test that needs an empty database deletes what it needs gone
-    inside its own transaction (see tests/test_roundtrip.py)."""
+    inside its own transaction (see tests/test_roundtrip.py).
+
+    A test that commits for real (transaction=True, live_server) cannot be rolled back: Django
+    flushes every table after it, and the next one would load the data again (a flush on
+    PostgreSQL, TRUNCATE of some 60 tables and the post_migrate hooks, took 3-5 s; the reload
+    ~3 s). Instead its teardown copies the snapshot back (restore_seed_snapshot), so every
+    test, committing or not, starts from the same seeded database."""
     from django.core.cache import cache
+    from django.test import TransactionTestCase
 
     with django_db_blocker.unblock():
         load_seed_data()
         cache.clear()  # nothing computed during loading outlives it
+        take_seed_snapshot()
+
+    flush = TransactionTestCase._fixture_teardown
+
+    def restore_instead_of_flush(self):
+        # TestCase (every non-committing test) has its own teardown: a rollback.
+        plain = self.available_apps is None and not self.serialized_rollback
+        if not (plain and set(self._databases_names(include_mirrors=False)) <= {"default"}):
+            return flush(self)
+        if not restore_seed_snapshot():
+            flush(self)
+
+    TransactionTestCase._fixture_teardown = restore_instead_of_flush
+    yield
+    TransactionTestCase._fixture_teardown = flush
 
 
 def empty_tracker_data():
