@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DATA := data/oic-member-states.yaml data/53-45-pol.yaml
 
-.PHONY: run dev test setup install migrate load lint check clean
+.PHONY: run dev test setup install migrate load messages lint check clean
 
 # Re-install only when the dependency list changes.
 $(BIN)/.installed: pyproject.toml
@@ -24,9 +24,11 @@ migrate: install
 load: migrate
 	$(BIN)/python manage.py load_resolution $(DATA)
 
-setup: load
-	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
+setup: load messages
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 # Production settings (debug off), served over plain HTTP on this machine: DJANGO_HTTPS=false
 # turns off the SSL redirect, Secure cookies and HSTS that a real deployment behind TLS keeps.
@@ -41,10 +43,11 @@ dev: setup
 	$(BIN)/python manage.py ensure_demo_user
 	DJANGO_DEBUG=true DJANGO_HTTPS=false $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# The suite runs on every CPU core (pytest-xdist): each worker has its own test database
+# The suite runs on every CPU core (pytest-xdist): each worker creates its own test database
 # (test_<name>_gw0, _gw1… on PostgreSQL) and loads the data once. PYTEST_WORKERS=0: one process.
+# It needs the packages and the compiled catalogues, not `make run`'s database or static files.
 PYTEST_WORKERS ?= auto
-test: setup
+test: install messages
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
