@@ -1,0 +1,281 @@
+"""``build_dataset``: the open-data JSON, which is exactly the loader's own file format
+("resolution-tracker/1"), so that an export can be loaded back with ``load_resolution``. The JSON
+dataset is language-neutral data."""
+
+from datetime import date
+
+from resolutions.loader import FORMAT
+from resolutions.models import Resolution
+
+from .entries import verifier
+from .snapshot import Snapshot, snapshot
+
+
+def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None = None) -> dict:
+    """The resolution as a "resolution-tracker/1" data file, as it stood on `as_of`.
+
+    Every key the loader knows is written, always (null or "" when empty), so consumers see a
+    stable shape; see exports/schema/resolution-export-v1.schema.json. Loading this file into an
+    empty database (after the member states) reproduces the same pages and roll-up numbers.
+    """
+    snap = snap or snapshot(resolution, as_of)
+    sources: dict[str, object] = {}
+    member_states: dict[str, object] = {}
+
+    def cite(source):
+        if source is None:
+            return None
+        sources[source.key] = source
+        return source.key
+
+    def state(member_state):
+        member_states[member_state.iso3] = member_state
+        if member_state.source_id:
+            cite(member_state.source)
+        return member_state.iso3
+
+    def iso(value):
+        return value.isoformat() if value else None
+
+    def translations(model, pk):
+        """{language: {field: {text, provenance, source, locator, note}}}, as the loader reads."""
+        result: dict[str, dict] = {}
+        for t in snap.translations.get((model, pk), []):
+            result.setdefault(t.language, {})[t.field] = {
+                "text": t.text,
+                "provenance": t.provenance,
+                "source": cite(t.source) if t.source_id else None,
+                "locator": t.locator,
+                "note": t.note,
+                # An unofficial translation: the language of the text it was made from.
+                "from": t.original_language or None,
+            }
+        return result
+
+    occurrence_keys = {o.pk: o.key or f"occurrence-{o.pk}" for o in snap.occurrences}
+    occurrences_of: dict[int, list] = {}
+    for o in snap.occurrences:
+        occurrences_of.setdefault(o.action_id, []).append(
+            {
+                "key": occurrence_keys[o.pk],
+                "kind": o.kind,
+                "title": o.title,
+                "start_date": iso(o.start_date),
+                "end_date": iso(o.end_date),
+                "date_precision": o.date_precision,
+                "place": o.place,
+                "theme": o.theme,
+                "participants_count": o.participants_count,
+                "participants_count_is_minimum": o.participants_count_is_minimum,
+                "member_states_count": o.member_states_count,
+                "participation_note": o.participation_note,
+                "notes": o.notes,
+                "translations": translations("occurrence", o.pk),
+                "sources": [cite(s) for s in o.sources.all()],
+                "participations": [
+                    {
+                        "member_state": state(p.member_state),
+                        "role": p.role,
+                        "source": cite(p.source),
+                        "note": p.note,
+                    }
+                    for p in o.participations.all()
+                ],
+            }
+        )
+    figures_of: dict[int, list] = {}
+    for f in snap.figures:
+        figures_of.setdefault(f.action_id, []).append(
+            {
+                "label": f.label,
+                "value": f.value,
+                "is_minimum": f.is_minimum,
+                "as_of": iso(f.as_of),
+                "source": cite(f.source),
+                "quote": f.quote,
+            }
+        )
+    roles_of: dict[int, list] = {}
+    for r in snap.roles:
+        roles_of.setdefault(r.action_id, []).append(
+            {
+                "member_state": state(r.member_state),
+                "role": r.role,
+                "as_of": iso(r.as_of),
+                "source": cite(r.source),
+                "quote": r.quote,
+            }
+        )
+    updates_of: dict[int, list] = {}
+    for u in snap.updates:
+        taken = {item["key"] for item in updates_of.get(u.action_id, [])}
+        key = u.import_key or f"update-{u.pk}"
+        if key in taken:  # an admin update whose generated key collides with an imported one
+            key = f"{key}-{u.pk}"
+        updates_of.setdefault(u.action_id, []).append(
+            {
+                "key": key,
+                "status": u.status,
+                "progress": u.progress,
+                "as_of": iso(u.as_of),
+                "note": u.note,
+                "recorded_by": u.author_name,
+                # Only published updates are exported (public()); each says how far it was checked,
+                # and a verified one by whom and when (the loader requires both, #11).
+                **verifier(u),
+                "evidence": [
+                    {
+                        "source": cite(e.source) if e.source_id else None,
+                        # The loader resolves occurrence keys within the update's own action.
+                        "occurrence": occurrence_keys.get(e.occurrence_id)
+                        if e.occurrence_id
+                        else None,
+                        "url": e.url,
+                        "title": e.title,
+                        "locator": e.locator,
+                        "quote": e.quote,
+                    }
+                    for e in u.evidence.all()
+                ],
+            }
+        )
+
+    actors: dict[str, object] = {}
+    actions = []
+    for a in snap.actions:
+        responsible = list(a.responsible_actors.all())
+        for actor in responsible:
+            actors[actor.name] = actor
+            if actor.member_state_id:
+                state(actor.member_state)
+        actions.append(
+            {
+                "key": a.key,
+                "title": a.title,
+                "description": a.description,
+                "mandate_type": a.mandate_type,
+                "recurrence": a.recurrence,
+                "paragraphs": [p.number for p in a.paragraphs.all()],
+                "responsible": [actor.name for actor in responsible],
+                "responsible_source": cite(a.responsible_source)
+                if a.responsible_source_id
+                else None,
+                "responsible_locator": a.responsible_locator,
+                "responsible_quote": a.responsible_quote,
+                "description_sources": [cite(s) for s in a.description_sources.all()],
+                "due_date": iso(a.due_date),
+                "weight": a.weight,
+                "mandate_source": cite(a.mandate_source) if a.mandate_source_id else None,
+                "attribution_note": a.attribution_note,
+                "translations": translations("action", a.pk),
+                "occurrences": occurrences_of.get(a.pk, []),
+                "figures": figures_of.get(a.pk, []),
+                "member_state_roles": roles_of.get(a.pk, []),
+                "status_updates": updates_of.get(a.pk, []),
+            }
+        )
+
+    numbers_by_pk = {p.pk: p.number for p in snap.paragraphs}
+    paragraphs = [
+        {
+            "number": p.number,
+            "positional": p.number_is_positional,
+            "parent": numbers_by_pk.get(p.parent_id),
+            "kind": p.kind,
+            "verb": p.operative_verb,
+            "verb_other": p.operative_verb_other,
+            "addressee": p.addressee,
+            "addressee_detail": p.addressee_detail,
+            "summary": p.summary,
+            "text": p.text,
+            "provenance": p.text_provenance,
+            "source": cite(p.text_source) if p.text_source_id else None,
+            "locator": p.text_source_locator,
+            "provenance_note": p.provenance_note,
+            "excluded": p.excluded_from_rollup,
+            "exclusion_reason": p.exclusion_reason,
+            "translations": translations("paragraph", p.pk),
+        }
+        for p in snap.paragraphs
+    ]
+    res = snap.resolution
+    resolution_data = {
+        "symbol": res.symbol,
+        "slug": res.slug,
+        "title": res.title,
+        "adopting_body": res.adopting_body,
+        "session": res.session,
+        "session_theme": res.session_theme,
+        "place": res.place,
+        "adopted_on": iso(res.adopted_on),
+        "adopted_until": iso(res.adopted_until),
+        "adopted_hijri": res.adopted_hijri,
+        "adopted_hijri_source": cite(res.hijri_source(among=snap.sources)),
+        "adoption_dates_note": res.adoption_dates_note,
+        "agenda_item": res.agenda_item,
+        "draft_symbol": res.draft_symbol,
+        "document_symbol": res.document_symbol,
+        "issued_on": iso(res.issued_on),
+        "vote": res.vote,
+        "votes_for": res.votes_for,
+        "votes_against": res.votes_against,
+        "abstentions": res.abstentions,
+        "identity_source": cite(res.identity_source) if res.identity_source_id else None,
+        "references": [
+            {
+                "kind": link.kind,
+                "target": link.target_symbol,
+                "paragraph": link.paragraph.number if link.paragraph_id else None,
+                "source": cite(link.source),
+                "locator": link.locator,
+                "note": link.note,
+                "target_body": link.target_body,
+                "target_title": link.target_title,
+                "target_adopted_on": iso(link.target_adopted_on),
+                "target_url": link.target_url,
+                "target_sources": [cite(s) for s in link.target_sources.all()],
+            }
+            for link in res.links_out.select_related("paragraph", "source").prefetch_related(
+                "target_sources"
+            )
+        ],
+        "summary": res.summary,
+        "translations": translations("resolution", res.pk),
+        "sources": [cite(s) for s in snap.sources],
+        "paragraphs": paragraphs,
+        "actions": actions,
+    }
+    return {
+        "format": FORMAT,
+        "sources": [
+            {
+                "key": s.key,
+                "title": s.title,
+                "kind": s.kind,
+                "symbol": s.symbol,
+                "url": s.url,
+                "date": iso(s.date),
+                "publisher": s.publisher,
+                "notes": s.notes,
+            }
+            for s in sorted(sources.values(), key=lambda s: s.key)
+        ],
+        "member_states": [
+            {
+                "iso3": m.iso3,
+                "name": m.name,
+                "name_in_source": m.name_in_source,
+                "source": m.source.key if m.source_id else None,
+            }
+            for m in sorted(member_states.values(), key=lambda m: m.iso3)
+        ],
+        "actors": [
+            {
+                "name": actor.name,
+                "kind": actor.kind,
+                "member_state": actor.member_state.iso3 if actor.member_state_id else None,
+            }
+            for actor in sorted(actors.values(), key=lambda actor: actor.name)
+        ],
+        "resolution": resolution_data,
+    }
