@@ -18,6 +18,7 @@ from datetime import date, datetime
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi, gettext_lazy, pgettext_lazy
@@ -399,10 +400,16 @@ def css_content(template: str, **parts: str) -> str:
     return mark_safe(" ".join(pieces) or '""')  # noqa: S308 - text parts are CSS-escaped above
 
 
-def render_report_html(report: dict) -> str:
+def render_report_html(report: dict, base_url: str = "") -> str:
+    links = {}
+    if base_url:
+        # The permalink pins the as-of date: the same report, the same numbers, later.
+        path = reverse("resolution_report", args=[report["resolution"]["slug"], "pdf"])
+        links["permalink"] = absolute(base_url, f"{path}?as_of={report['as_of'].isoformat()}")
     return render_to_string(
         "exports/report_pdf.html",
         {
+            "links": links,
             "report": report,
             "r": report["resolution"],
             "headline": report["headline"],
@@ -418,10 +425,11 @@ def render_report_html(report: dict) -> str:
     )
 
 
-def render_pdf(report: dict) -> bytes:
+def render_pdf(report: dict, base_url: str = "") -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=render_report_html(report), url_fetcher=_refuse_fetch).write_pdf()
+    html = render_report_html(report, base_url=base_url)
+    return HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
 
 
 # -- JSON -----------------------------------------------------------------------------------
@@ -454,8 +462,6 @@ def render_resolution(
         content = render_json(dataset)
     else:
         report = build_report(resolution, as_of)
-        if fmt == "pdf":
-            content = render_pdf(report)
-        else:
-            content = {"xlsx": render_xlsx, "csv": render_csv}[fmt](report, base_url=base_url)
+        renderer = {"pdf": render_pdf, "xlsx": render_xlsx, "csv": render_csv}[fmt]
+        content = renderer(report, base_url=base_url)
     return content, FORMATS[fmt], report_filename(resolution.symbol, as_of, fmt)

@@ -72,8 +72,8 @@ def resolution_report(request, slug, fmt):
             as_of = as_of_from(request)
         except BadParameter as exc:
             return _bad_request(str(exc))
-        # Only the workbook and the CSV print absolute addresses.
-        base_url = _base_url(request) if fmt in ("xlsx", "csv") else ""
+        # The workbook and the CSV link each page; the PDF prints its own permalink.
+        base_url = _base_url(request) if fmt != "json" else ""
         key = versioned_key(
             "report", resolution.pk, resolution.slug, language, fmt, as_of, base_url
         )

@@ -200,18 +200,22 @@ def test_pdf_reads_like_a_report_with_the_rollup_numbers(client, seeded):
         wanted = f"{status.label} {count}"
         assert wanted in text or wanted.translate(str.maketrans("()", ")(")) in text
     for heading in (
-        "1. Headline progress",
-        "2. Progress paragraph by paragraph",
-        f"3. {NO_PARAGRAPH}",
-        "4. Occurrences and sourced figures",
-        "5. Sources",
-        "6. How progress is computed",
+        "1. Introduction",
+        "2. Headline progress",
+        "3. Progress paragraph by paragraph",
+        f"4. {NO_PARAGRAPH}",
+        "5. Conclusions drawn from the data",
+        "6. Sources",
+        "7. How progress is computed",
+        "Annex: the same information in tables",
+        "Occurrences and sourced figures",
     ):
         assert heading in text
-    # Running header with the symbol and the date, numbered pages.
+    # Running header with the symbol and the date, numbered pages (the cover has none).
     assert "53/45-POL · Implementation progress report" in text
     assert "As of 29 November 2018" in text
-    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+    assert f"Page 2 of {pages}" in text and f"Page {pages} of {pages}" in text
+    assert f"Page 1 of {pages}" not in text
     assert "Generated " in text
     assert "Prepare a Code of Conduct for" in text  # a mandate with no known paragraph
     # A sourced figure (portrait columns may wrap the label).

@@ -63,3 +63,46 @@ def test_every_status_has_its_colour_in_the_pdf_legend_and_the_brief(seeded):
     for status in Status:
         rule = f".status--{status.value} {{ background: {STATUS_COLOURS[status]};"
         assert rule in report_html and rule in brief_html, status
+
+
+def pages_text(content: bytes) -> list[str]:
+    reader = PdfReader(io.BytesIO(content))
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+
+
+def test_a_cover_page_then_prose_paragraph_by_paragraph_then_the_annex(client, seeded):
+    pages = pages_text(client.get(URL.format(lang="en")).content)
+    cover = pages[0]
+    # The cover holds the resolution's identity and the as-of date, and nothing else.
+    assert "53/45-POL" in cover and "Strengthening the Mediation Capacity of the OIC" in cover
+    assert "Status as of 29 November 2018" in cover and "5 of 7 actions assessed" in cover
+    assert "http://testserver/en/resolutions/53-45-pol/report.pdf?as_of=2018-11-29" in cover
+    assert "1. Introduction" not in cover and "Page 1 of" not in cover
+    assert pages[1].count("1. Introduction") == 1
+    body = " ".join(pages)
+    # Prose: each paragraph under its own heading, its actions with status, last status
+    # change and last review, the evidence as numbered references with the whole quote.
+    assert "Paragraph 7 — Form a Network of OIC Mediators, Special Envoys and Experts" in body
+    assert "Last status change: 29 November 2018 (reported)." in body
+    assert "Never reviewed." in body
+    assert re.search(r"\[\d+\], Annex, concluding remarks: “two steps in particular", body)
+    assert "remain to be implemented”" in body
+    # The annex starts on a page of its own and keeps the tables.
+    annex = next(i for i, text in enumerate(pages) if "Annex: the same information" in text)
+    assert pages[annex].lstrip().startswith("Annex: the same information in tables")
+    assert "TEXT AND PROVENANCE" in pages[annex]
+
+
+def test_the_annex_figures_and_occurrences_cite_numbered_sources(seeded):
+    from exports.formats import render_report_html
+
+    report = build_report(seeded, date(2018, 11, 29))
+    numbers = {s["key"]: n for n, s in enumerate(report["sources"], start=1)}
+    figure = next(f for f in report["figures"] if "Contact Group" in f["label"])
+    assert figure["source_ref"] == numbers[figure["source_key"]]
+    html = render_report_html(report)
+    figures = html.split("Sourced figures")[-1]
+    assert f"[{figure['source_ref']}]" in figures
+    # A full citation is printed once, in the numbered list, not in the figures table.
+    assert figure["source"] not in figures
+    assert all(o["refs"] for o in report["occurrences"])

@@ -102,6 +102,7 @@ def other_versions(obj, field: str, shown: Shown, rows: list, original_provenanc
                 "provenance": original_provenance
                 or str(_("as recorded in the tracker; which language is original is not known")),
                 "source": "",
+                "source_key": "",
                 "locator": "",
                 "note": "",
             }

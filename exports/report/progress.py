@@ -113,6 +113,7 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             "is_minimum": f.is_minimum,
             "as_of": f.as_of,
             "source": f.source.citation,
+            "source_key": f.source.key,
         }
         for f in snap.figures
     ]
@@ -160,8 +161,23 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
     text_refs = {p.pk: numbers.get(p.text_source.key) for p in snap.paragraphs if p.text_source_id}
     for entry, p in zip(paragraphs, snap.paragraphs, strict=True):
         entry["text_source_ref"] = text_refs.get(p.pk)
+        for t in [entry["text_translation"], *entry["text_translations"]]:
+            if t:
+                t["source_ref"] = numbers.get(t.get("source_key", ""))
+    # Occurrences and sourced figures cite the list too, by number (the report's annex).
+    for o in occurrences:
+        o["refs"] = sorted({numbers[k] for k in o["source_keys"] if k in numbers})
+    for f in figures:
+        f["source_ref"] = numbers.get(f["source_key"])
 
     title = Shown(resolution, "title")
+    title_translation = translation_entry(title.translation)
+    titles = other_versions(
+        resolution, "title", title, snap.translations.get(("resolution", resolution.pk), [])
+    )
+    for t in [title_translation, *titles]:
+        if t:
+            t["source_ref"] = numbers.get(t.get("source_key", ""))
     return {
         "resolution": {
             "symbol": resolution.symbol,
@@ -169,7 +185,8 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             # The title in the report's language (the Arabic report is headed by the Arabic
             # title), with the provenance of the translation when one is shown.
             "title": title,
-            "title_translation": translation_entry(title.translation),
+            "title_translation": title_translation,
+            "title_ref": title_translation["source_ref"] if title_translation else None,
             "adopting_body": Shown(resolution, "adopting_body"),
             "session": Shown(resolution, "session"),
             "session_theme": resolution.session_theme,
@@ -183,12 +200,7 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             "url": reverse("resolution_detail", args=[resolution.slug]),
             # The title in the OIC's other official languages, where a source gives it (and
             # the English original when the title shown is a translation).
-            "titles": other_versions(
-                resolution,
-                "title",
-                title,
-                snap.translations.get(("resolution", resolution.pk), []),
-            ),
+            "titles": titles,
         },
         "as_of": as_of,
         "generated_at": timezone.now(),
