@@ -149,6 +149,11 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
             "recorded_by": u.author_name,
             "evidence": (evidence := [evidence_entry(e) for e in u.evidence.all()]),
             "evidence_text": evidence_text(evidence),
+            # A correction (#12): the corrected update stays listed, marked superseded, with a
+            # link to its correction; the roll-up (and so the transitions) read the correction.
+            "id": u.pk,
+            "superseded_by_id": u.superseded_by_id,
+            "corrects_id": u.corrects_id,
         }
         for u in public_updates
     ]

@@ -8,6 +8,7 @@ block on import: a data file's own numbers are never trusted, the tracker comput
 from resolutions.status import Status
 
 from .report import Snapshot
+from .report.open_data import update_keys
 
 
 def _iso(value):
@@ -30,7 +31,23 @@ def _rollup(rollup) -> dict | None:
     }
 
 
+def _superseded(snap: Snapshot) -> dict[int, list]:
+    """{action id: [{update, superseded_by}]}: the published updates a published correction
+    has superseded (#12). They stay in the file's status_updates, as they stay on the pages
+    (struck through); the roll-up reads the correction. ``superseded_by`` is the correction's
+    key, or null when the correction is dated after the as-of date (so not in this file)."""
+    keys = update_keys(snap)
+    found: dict[int, list] = {}
+    for u in snap.updates:
+        if u.superseded_by_id:
+            found.setdefault(u.action_id, []).append(
+                {"update": keys[u.pk], "superseded_by": keys.get(u.superseded_by_id)}
+            )
+    return found
+
+
 def computed_state(snap: Snapshot) -> dict:
+    superseded = _superseded(snap)
     return {
         "as_of": snap.as_of.isoformat(),
         "resolution": _rollup(snap.rollup),
@@ -50,6 +67,7 @@ def computed_state(snap: Snapshot) -> dict:
                 "last_reviewed": _iso(getattr(a, "last_reviewed_on", None)),
                 "overdue": bool(a.is_overdue),
                 "stale": bool(a.is_stale),
+                "superseded_updates": superseded.get(a.pk, []),
             }
             for a in snap.actions
         ],

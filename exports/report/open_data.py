@@ -11,6 +11,21 @@ from .entries import verifier
 from .snapshot import Snapshot, snapshot
 
 
+def update_keys(snap: Snapshot) -> dict[int, str]:
+    """{update id: its key in the file}: the key it was imported with, else "update-<id>"
+    (with the id appended again when that collides with an imported key of the same action).
+    The computed block names superseded updates by these keys (exports.computed)."""
+    keys: dict[int, str] = {}
+    taken: dict[int, set] = {}
+    for u in snap.updates:
+        key = u.import_key or f"update-{u.pk}"
+        if key in taken.setdefault(u.action_id, set()):
+            key = f"{key}-{u.pk}"
+        taken[u.action_id].add(key)
+        keys[u.pk] = key
+    return keys
+
+
 def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None = None) -> dict:
     """The resolution as a "resolution-tracker/1" data file, as it stood on `as_of`.
 
@@ -107,11 +122,9 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
             }
         )
     updates_of: dict[int, list] = {}
+    keys = update_keys(snap)
     for u in snap.updates:
-        taken = {item["key"] for item in updates_of.get(u.action_id, [])}
-        key = u.import_key or f"update-{u.pk}"
-        if key in taken:  # an admin update whose generated key collides with an imported one
-            key = f"{key}-{u.pk}"
+        key = keys[u.pk]
         updates_of.setdefault(u.action_id, []).append(
             {
                 "key": key,
