@@ -98,6 +98,11 @@ class ResolutionSerializer(serializers.ModelSerializer):
     references_made = ResolutionReferenceSerializer(many=True, read_only=True)
     references_received = ResolutionReferenceSerializer(many=True, read_only=True)
     identity_source = serializers.SlugRelatedField(slug_field="key", read_only=True)
+    body = serializers.SlugRelatedField(
+        slug_field="key",
+        read_only=True,
+        help_text="The body whose members 'Member States' means in this resolution.",
+    )
     links = serializers.SerializerMethodField()
 
     class Meta:
@@ -107,6 +112,7 @@ class ResolutionSerializer(serializers.ModelSerializer):
             "slug",
             "title",
             "adopting_body",
+            "body",
             "session",
             "session_theme",
             "place",

@@ -93,7 +93,12 @@ class ResolutionViewSet(ReadOnlyViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return Resolution.objects.listed().prefetch_related("sources").order_by("symbol")
+        return (
+            Resolution.objects.listed()
+            .select_related("body")
+            .prefetch_related("sources")
+            .order_by("symbol")
+        )
 
     def decorate(self, objects):
         ids = [r.pk for r in objects]

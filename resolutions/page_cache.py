@@ -40,7 +40,7 @@ HEADER = "X-Page-Cache"
 
 # Parameters that change what a public page shows; the action list's filters are added from its
 # filterset (resolutions.filters), so a new filter is never mistaken for an unknown parameter.
-PAGE_PARAMETERS = {"as_of", "page", "state"}
+PAGE_PARAMETERS = {"as_of", "page", "state", "body"}  # body: /member-states/?body=KEY
 
 
 @lru_cache(maxsize=1)

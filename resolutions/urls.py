@@ -16,6 +16,7 @@ urlpatterns = [
     path("member-states/", views.member_state_list, name="member_state_list"),
     path("member-states/<str:iso3>/", views.member_state_detail, name="member_state_detail"),
     path("resolutions/<slug:slug>/badge.svg", badge.resolution_badge, name="resolution_badge"),
+    path("resolutions/<slug:slug>/akn.xml", views.resolution_akn, name="resolution_akn"),
     path("feeds/updates.atom", feeds.site_feed, name="feed_site"),
     path("resolutions/<slug:slug>/feed.atom", feeds.resolution_feed, name="feed_resolution"),
     path("actions/<int:pk>/feed.atom", feeds.action_feed, name="feed_action"),

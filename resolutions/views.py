@@ -23,6 +23,7 @@ from .filters import filtered_actions
 from .models import (
     Action,
     Actor,
+    Body,
     MemberState,
     MemberStateRole,
     Occurrence,
@@ -33,6 +34,7 @@ from .models import (
     StatusUpdate,
 )
 from .models.actions import MANDATE_DONE_MEANS, RECURRENCE_WINDOW_DAYS, MandateType, Recurrence
+from .models.bodies import bound_by_q
 from .page_cache import public_page
 from .rollup import (
     STALE_AFTER_DAYS,
@@ -154,7 +156,8 @@ def _nest(paragraphs):
 
 def _resolution_data(slug, as_of):
     resolution = get_object_or_404(
-        Resolution.objects.listed().prefetch_related("sources"), slug=slug
+        Resolution.objects.listed().select_related("body").prefetch_related("sources"),
+        slug=slug,
     )
     paragraphs = list(resolution.paragraphs.in_order().select_related("text_source"))
     actions = list(
@@ -212,6 +215,22 @@ def resolution_detail(request, slug):
         _site_feed(),
     )
     return render(request, "resolutions/resolution_detail.html", ctx)
+
+
+@public_page
+def resolution_akn(request, slug):
+    """The resolution as Akoma Ntoso XML (resolutions/akn.py): verbatim text only, provenance in
+    the metadata."""
+    from django.http import HttpResponse
+
+    from .akn import build_akn
+
+    resolution = get_object_or_404(Resolution.objects.listed().select_related("body"), slug=slug)
+    response = HttpResponse(
+        build_akn(resolution), content_type="application/akn+xml; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{resolution.slug}.akn.xml"'
+    return response
 
 
 # --- Paragraph -----------------------------------------------------------------------------
@@ -408,11 +427,28 @@ class MemberStateChoiceForm(forms.Form):
         ]
 
 
-def _member_state_list_data(as_of):
-    states = list(MemberState.objects.with_involvement(as_of).with_roles(as_of).order_by("name"))
+def _body_of_list(key):
+    """(body, bodies, is_default): the body whose members /member-states/ lists: ?body=KEY,
+    else the default (key "oic", the body the installation's branding names, else the first
+    body with members); None when no membership is recorded (then every stored State is
+    listed, as before bodies existed)."""
+    bodies = list(Body.objects.filter(memberships__isnull=False).distinct().order_by("pk"))
+    default = next((b for b in bodies if b.key == "oic"), bodies[0] if bodies else None)
+    chosen = next((b for b in bodies if b.key == key), None) if key else None
+    return chosen or default, bodies, chosen in (None, default)
+
+
+def _member_state_list_data(as_of, body_key=None):
+    body, bodies, is_default = _body_of_list(body_key)
+    states = MemberState.objects.all() if body is None else body.members_on(as_of)
+    states = list(states.with_involvement(as_of).with_roles(as_of).order_by("name"))
     # In the reader's language and alphabetical order (CLDR names; translations.collation_key).
     states.sort(key=lambda s: collation_key(country_name(s.iso3, s.name)))
     return {
+        "body": body,
+        "bodies": bodies,
+        # The installation's own body is named by its branding (SITE_BODY…, in 3 languages).
+        "body_is_default": is_default,
         "member_states": states,
         "collective_actions": list(
             Action.objects.listed()
@@ -436,7 +472,7 @@ def _member_state_list_data(as_of):
 @public_page
 def member_state_list(request):
     ctx = _context(request)
-    ctx.update(_member_state_list_data(ctx["as_of"]))
+    ctx.update(_member_state_list_data(ctx["as_of"], request.GET.get("body")))
     prefetch_translations(
         ctx["collective_actions"],
         [f.action for f in ctx["figures"]],
@@ -454,10 +490,15 @@ def member_state_list(request):
 
 
 def _bound_by(state, as_of):
-    """The resolutions tracked here, which bind every OIC Member State, with their headline
+    """The resolutions tracked here that bind this State (of a body it was a member of on the
+    adoption date, models.bodies.bound_by_q), with their headline
     (one roll-up query for all of them) and whether the session that adopted each met in this
     state (its place, as the sources give it, names the state)."""
-    resolutions = list(Resolution.objects.listed().order_by("is_synthetic", "symbol")[:20])
+    resolutions = list(
+        Resolution.objects.listed()
+        .filter(bound_by_q(state))
+        .order_by("is_synthetic", "symbol")[:20]
+    )
     rollups = resolution_rollups([r.pk for r in resolutions], as_of)
     names = {n.lower() for n in (state.name, state.name_in_source) if n}
     for resolution in resolutions:

@@ -81,6 +81,9 @@ MANDATE_MIX = [
     (MandateType.TRAINING, 18),
     (MandateType.PARTNERSHIP, 16),
     (MandateType.INSTITUTIONAL_CAPACITY, 16),
+    (MandateType.ADOPT_POLICY, 4),
+    (MandateType.APPOINT, 4),
+    (MandateType.SUBMIT_REPORT, 6),
 ]
 TOPICS = [
     "Strengthening Mediation Capacity",
@@ -118,6 +121,9 @@ TITLE_VERBS = {
     MandateType.TRAINING: "Run a training programme on",
     MandateType.PARTNERSHIP: "Partner with regional organisations on",
     MandateType.INSTITUTIONAL_CAPACITY: "Strengthen the secretariat unit for",
+    MandateType.ADOPT_POLICY: "Adopt a policy on",
+    MandateType.APPOINT: "Appoint a special envoy on",
+    MandateType.SUBMIT_REPORT: "Submit a report on",
 }
 ACTORS = [
     ("Secretariat department 01", "oic_organ"),

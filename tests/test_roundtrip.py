@@ -114,7 +114,9 @@ def _jsonable(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
-@pytest.mark.parametrize("path", ["data/53-45-pol.yaml", "data/oic-member-states.yaml"])
+@pytest.mark.parametrize(
+    "path", ["data/53-45-pol.yaml", "data/56-46-pol.yaml", "data/oic-member-states.yaml"]
+)
 def test_the_hand_written_data_files_match_the_schema(path):
     data = _jsonable(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
     assert validate(data) == []
@@ -319,13 +321,19 @@ def test_json_export_round_trips_to_the_same_pages_and_numbers(client, seeded):
 
 def test_the_export_is_self_contained(client, seeded):
     """Loaded into a database without the member-states file, the export still loads: it
-    carries the Member States, actors and sources it refers to."""
+    carries the Member States, actors and sources it refers to, and the resolution's body with
+    its memberships (what "Member States" means in it)."""
     data = export(client, seeded)
-    assert {m["iso3"] for m in data["member_states"]} == {"GMB", "JOR", "PAK", "SAU", "TUR"}
+    named = {"GMB", "JOR", "PAK", "SAU", "TUR"}  # in roles and participations
+    members = {m["state"] for m in data["memberships"]}
+    assert [b["key"] for b in data["bodies"]] == ["oic"] and len(members) == 57
+    assert named <= members
+    assert {m["iso3"] for m in data["member_states"]} == named | members
     before = numbers("53-45-pol")
     empty_database()
     load_data(data, "export.json")
     assert numbers("53-45-pol") == before
+    assert Resolution.objects.get(slug="53-45-pol").member_states().count() == 57
 
 
 def test_an_export_as_of_a_date_reloads_to_that_dates_numbers(client, seeded):

@@ -252,12 +252,39 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
                 "target_sources"
             )
         ],
+        "body": res.body.key if res.body_id else None,
         "summary": res.summary,
         "translations": translations("resolution", res.pk),
         "sources": [cite(s) for s in snap.sources],
         "paragraphs": paragraphs,
         "actions": actions,
     }
+    # The resolution's body and its memberships: what "Member States" means in it.
+    bodies, memberships = [], []
+    if res.body_id:
+        body = res.body
+        bodies.append(
+            {
+                "key": body.key,
+                "name": body.name,
+                "short_name": body.short_name,
+                "source": cite(body.source) if body.source_id else None,
+            }
+        )
+        for m in body.memberships.select_related("state__source", "source").order_by(
+            "state__iso3", "standing", "start_date"
+        ):
+            memberships.append(
+                {
+                    "state": state(m.state),
+                    "body": body.key,
+                    "standing": m.standing,
+                    "start_date": iso(m.start_date),
+                    "end_date": iso(m.end_date),
+                    "source": cite(m.source),
+                    "note": m.note,
+                }
+            )
     return {
         "format": FORMAT,
         "sources": [
@@ -282,6 +309,8 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
             }
             for m in sorted(member_states.values(), key=lambda m: m.iso3)
         ],
+        "bodies": bodies,
+        "memberships": memberships,
         "actors": [
             {
                 "name": actor.name,

@@ -49,11 +49,11 @@ class LoaderBase:
     def member_state(self, record, iso3, field="member_state"):
         if not isinstance(iso3, str):
             self.fail(record, field, f"{iso3!r} is not an ISO3 code (write it as text)")
-        found = MemberState.objects.filter(iso3=iso3).first()
+        from ..iso3166 import state_from_iso
+
+        found = MemberState.objects.filter(iso3=iso3).first() or state_from_iso(iso3)
         if found is None:
-            self.fail(
-                record, field, f"no member state with ISO3 {iso3!r} (load member states first)"
-            )
+            self.fail(record, field, f"{iso3!r} is not an ISO 3166-1 alpha-3 code")
         return found
 
     @staticmethod

@@ -31,7 +31,16 @@ class Loader(
             data,
             "(top level)",
             # "computed": the export's computed state, ignored (the tracker computes its own).
-            {"format", "sources", "member_states", "actors", "resolution", "computed"},
+            {
+                "format",
+                "sources",
+                "member_states",
+                "bodies",
+                "memberships",
+                "actors",
+                "resolution",
+                "computed",
+            },
             required=["format"],
         )
         if top.str("format") != FORMAT:
@@ -40,6 +49,9 @@ class Loader(
             self.load_source(item, f"sources[{i}]")
         for i, item in enumerate(top.list("member_states")):
             self.load_member_state(item, f"member_states[{i}]")
+        for i, item in enumerate(top.list("bodies")):
+            self.load_body(item, f"bodies[{i}]")
+        self.load_memberships(top.list("memberships"))
         for i, item in enumerate(top.list("actors")):
             self.load_actor(item, f"actors[{i}]")
         if top.data.get("resolution") is not None:

@@ -69,3 +69,64 @@ class ReferencesMixin:
             },
         )
         self.save(actor, path)
+
+    def body(self, record, key, field="body"):
+        from ..models import Body
+
+        found = Body.objects.filter(key=key).first()
+        if found is None:
+            self.fail(record, field, f"no body with key {key!r} (declare it under bodies)")
+        return found
+
+    def load_body(self, data, path):
+        from ..models import Body
+
+        r = _Record(self, data, path, {"key", "name", "short_name", "source"}, ["key", "name"])
+        key = r.str("key")
+        path = f"{path} ({key})"
+        body = self.upsert(
+            Body,
+            {"key": key},
+            {
+                "name": r.str("name"),
+                "short_name": r.str("short_name"),
+                "source": self.source(path, r.str("source"), required=False),
+            },
+        )
+        self.save(body, path)
+
+    def load_memberships(self, items):
+        """`memberships:` a State's standing in a body over a period. A file that lists
+        memberships of a body lists all of them: rows of that body it no longer lists go."""
+        from ..models import Membership
+
+        kept: dict[int, list[int]] = {}
+        for i, item in enumerate(items):
+            path = f"memberships[{i}]"
+            r = _Record(
+                self,
+                item,
+                path,
+                {"state", "body", "standing", "start_date", "end_date", "source", "note"},
+                required=["state", "body", "source"],
+            )
+            path = f"{path} ({r.str('state')} in {r.str('body')})"
+            body = self.body(path, r.str("body"))
+            membership = self.upsert(
+                Membership,
+                {
+                    "state": self.member_state(path, r.str("state"), "state"),
+                    "body": body,
+                    "standing": r.choice("standing", Membership.Standing, "member"),
+                    "start_date": r.date("start_date"),
+                },
+                {
+                    "end_date": r.date("end_date"),
+                    "source": self.source(path, r.str("source")),
+                    "note": r.str("note"),
+                },
+            )
+            self.save(membership, path)
+            kept.setdefault(body.pk, []).append(membership.pk)
+        for body_id, pks in kept.items():
+            Membership.objects.filter(body_id=body_id).exclude(pk__in=pks).delete()

@@ -1,5 +1,6 @@
 from .action_state import ActionState
 from .actions import Action, ActionParagraph, Actor, MandateType, Occurrence, Recurrence
+from .bodies import Body, Membership
 from .facts import FactCorrection
 from .figures import SourcedFigure
 from .member_states import MemberState, MemberStateRole, Participation
@@ -47,6 +48,8 @@ __all__ = [
     "Provenance",
     "Recurrence",
     "Resolution",
+    "Body",
+    "Membership",
     "ResolutionLink",
     "LinkKind",
     "Vote",

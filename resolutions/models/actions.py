@@ -13,10 +13,14 @@ from .versioning import VersionedModel
 
 
 class MandateType(models.TextChoices):
-    """What kind of obligation an action is. It decides what "done" means."""
+    """What kind of obligation an action is. It decides what "done" means (MANDATE_DONE_MEANS,
+    shown on /statuses/). To add one, see the README ("Vocabularies")."""
 
     ESTABLISH_BODY = "establish_body", _("Establish a body")
     ADOPT_INSTRUMENT = "adopt_instrument", _("Adopt an instrument")
+    ADOPT_POLICY = "adopt_policy", _("Adopt a policy")
+    APPOINT = "appoint", _("Appoint a person or body")
+    SUBMIT_REPORT = "submit_report", _("Submit a report")
     BUILD_ROSTER = "build_roster", _("Build a roster or network")
     RECURRING_EVENT = "recurring_event", _("Recurring event")
     TRAINING = "training", _("Training programme")
@@ -27,6 +31,9 @@ class MandateType(models.TextChoices):
 MANDATE_DONE_MEANS = {
     MandateType.ESTABLISH_BODY: _("The body exists and has met."),
     MandateType.ADOPT_INSTRUMENT: _("The instrument has been formally adopted."),
+    MandateType.ADOPT_POLICY: _("The policy has been formally adopted."),
+    MandateType.APPOINT: _("The appointment has been made."),
+    MandateType.SUBMIT_REPORT: _("The report has been submitted to the body that requested it."),
     MandateType.BUILD_ROSTER: _("The roster or network is constituted and can be called upon."),
     MandateType.RECURRING_EVENT: _(
         "Never finished: on track while each interval has its occurrence."
@@ -58,10 +65,13 @@ class Actor(models.Model):
         MEMBER_STATE = "member_state", _("Member State")
         MEMBER_STATES = "member_states", _("Member States collectively")
         SUBSIDIARY_BODY = "subsidiary_body", _("Subsidiary or affiliated body")
+        SECRETARY_GENERAL = "secretary_general", _("Secretary-General")
+        UN_ORGAN = "un_organ", _("UN organ or office")
+        REGIONAL_ORGANISATION = "regional_organisation", _("Regional organisation")
         EXTERNAL = "external", _("External organisation")
 
     name = models.CharField(max_length=200, unique=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
     member_state = models.OneToOneField(
         "resolutions.MemberState",
         null=True,
@@ -181,14 +191,15 @@ class ActionQuerySet(models.QuerySet):
 
     def for_member_state(self, member_state):
         """Actions a Member State answers for: by name, or collectively as one of the Member
-        States (an actor of kind "member_states")."""
-        return self.filter(
-            Exists(
-                Actor.objects.filter(actions=OuterRef("pk")).filter(
-                    Q(member_state=member_state) | Q(kind=Actor.Kind.MEMBER_STATES)
-                )
-            )
+        States (an actor of kind "member_states") of a resolution whose body it was a member of
+        on the adoption date (models.bodies.bound_by_q)."""
+        from .bodies import bound_by_q
+
+        by_name = Exists(Actor.objects.filter(actions=OuterRef("pk"), member_state=member_state))
+        collectively = Exists(
+            Actor.objects.filter(actions=OuterRef("pk"), kind=Actor.Kind.MEMBER_STATES)
         )
+        return self.filter(by_name | (collectively & bound_by_q(member_state, "resolution__")))
 
     def count_by_resolution(self):
         """{resolution id: number of these actions}, in one query."""

@@ -20,6 +20,7 @@ from django.db.models import ForeignKey, Model
 from simple_history.models import DeletedObject, HistoricalChanges, HistoricalRecords, ModelChange
 
 from .actions import Action, ActionParagraph, Actor, Occurrence
+from .bodies import Body, Membership
 from .facts import FactCorrection
 from .figures import SourcedFigure
 from .member_states import MemberState, MemberStateRole, Participation
@@ -151,6 +152,8 @@ AUDITED_MODELS = (
     MemberStateRole,
     Participation,
     FactCorrection,
+    Body,
+    Membership,
     SourceDocument,
     StatusUpdate,
     Evidence,

@@ -36,6 +36,15 @@ class Resolution(VersionedModel):
     slug = models.SlugField(max_length=80, unique=True, help_text="Used in URLs, e.g. 53-45-pol.")
     title = models.CharField(max_length=500)
     adopting_body = models.CharField(max_length=200, help_text="e.g. Council of Foreign Ministers")
+    body = models.ForeignKey(
+        "resolutions.Body",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resolutions",
+        help_text="The body whose members 'Member States' means in this resolution (e.g. the "
+        "OIC for a resolution of its Council of Foreign Ministers).",
+    )
     session = models.CharField(max_length=200, help_text="e.g. 45th session")
     session_theme = models.CharField(max_length=300, blank=True)
     place = models.CharField(max_length=200, blank=True)
@@ -151,27 +160,47 @@ class Resolution(VersionedModel):
     def get_absolute_url(self):
         return reverse("resolution_detail", args=[self.slug])
 
+    def member_states(self):
+        """Its body's members on the adoption date (today when the date is not known); none
+        when no body is recorded."""
+        from .member_states import MemberState
+
+        if self.body_id is None:
+            return MemberState.objects.none()
+        return self.body.members_on(self.adopted_on)
+
     def references(self):
         """(made, received): the links this resolution makes, and those that listed
-        resolutions make to it, in one query, with what the pages show of each."""
-        found = list(
+        resolutions make to it, with what the pages show of each, in ONE query: the target's
+        sources come through a join (one row per link and target source, grouped here) rather
+        than a second query, so the page stays within its query budget."""
+        from django.conf import settings
+
+        rows = (
             ResolutionLink.objects.filter(
                 Q(resolution=self) | Q(target=self, resolution__in=Resolution.objects.listed())
             )
             .select_related("resolution", "target", "paragraph", "source")
-            .prefetch_related("target_sources")
-            .order_by("resolution__symbol", "order", "pk")
-        )
-        from django.conf import settings
-
-        for link in found:
-            # The page links only to a target it may show (as ResolutionQuerySet.listed()).
-            shown = link.target is not None and (
-                settings.SHOW_SYNTHETIC_RESOLUTIONS or not link.target.is_synthetic
+            .annotate(
+                ts_title=models.F("target_sources__title"),
+                ts_url=models.F("target_sources__url"),
             )
-            link.shown_target = link.target if shown else None
-        made = [link for link in found if link.resolution_id == self.pk]
-        received = [link for link in found if link.resolution_id != self.pk]
+            .order_by("resolution__symbol", "order", "pk", "target_sources__key")
+        )
+        found: dict[int, ResolutionLink] = {}
+        for row in rows:
+            link = found.setdefault(row.pk, row)
+            if not hasattr(link, "target_source_list"):
+                link.target_source_list = []
+                # The page links only to a target it may show (as ResolutionQuerySet.listed()).
+                shown = link.target is not None and (
+                    settings.SHOW_SYNTHETIC_RESOLUTIONS or not link.target.is_synthetic
+                )
+                link.shown_target = link.target if shown else None
+            if row.ts_title:
+                link.target_source_list.append({"title": row.ts_title, "url": row.ts_url})
+        made = [link for link in found.values() if link.resolution_id == self.pk]
+        received = [link for link in found.values() if link.resolution_id != self.pk]
         return made, received
 
     def hijri_source(self, among=None):
@@ -281,13 +310,19 @@ class ParagraphKind(models.TextChoices):
 
 
 class OperativeVerb(models.TextChoices):
+    """The verb that opens a paragraph, as the source gives it. To add one, see the README
+    ("Vocabularies")."""
+
     AFFIRMS = "affirms", _("affirms")
     CALLS_UPON = "calls_upon", _("calls upon")
     DECIDES = "decides", _("decides")
     ENCOURAGES = "encourages", _("encourages")
     INVITES = "invites", _("invites")
     REAFFIRMS = "reaffirms", _("reaffirms")
+    RECALLS = "recalls", _("recalls")
+    RECOMMENDS = "recommends", _("recommends")
     REQUESTS = "requests", _("requests")
+    STRESSES = "stresses", _("stresses")
     URGES = "urges", _("urges")
     WELCOMES = "welcomes", _("welcomes")
     OTHER = "other", _("other")
@@ -300,6 +335,9 @@ class Addressee(models.TextChoices):
     OIC_INSTITUTIONS = "oic_institutions", _("OIC institutions")
     MEMBER_STATES = "member_states", _("Member States")
     SUBSIDIARY_BODY = "subsidiary_body", _("A subsidiary body")
+    UN_ORGANS = "un_organs", _("UN organs or offices")
+    REGIONAL_ORGANISATIONS = "regional_organisations", _("Regional organisations")
+    INTERNATIONAL_ORGANISATIONS = "international_organisations", _("International organisations")
     OTHER = "other", _("Other")
 
 
