@@ -8,6 +8,8 @@ for people, in the active language: "29 November 2018", "November 2018" or "2018
 
 from django.utils.translation import gettext as _
 
+from .languages import BABEL_LOCALES, ORIGINAL_LANGUAGE, active_language
+
 
 def precise_iso(day, precision="day") -> str | None:
     if day is None:
@@ -22,8 +24,6 @@ def precise_iso(day, precision="day") -> str | None:
 
 
 def precise_label(day, precision="day", style="long") -> str:
-    from .translations import format_day  # CLDR dates (Babel); imported late: no cycle
-
     if day is None:
         return ""
     if precision == "month":
@@ -33,3 +33,40 @@ def precise_label(day, precision="day", style="long") -> str:
     if precision == "after":
         return _("on or after %(day)s") % {"day": format_day(day, style)}
     return format_day(day, style)
+
+
+# --- Dates in the reader's language (CLDR through Babel) ----------------------------------------
+
+# The CLDR formats per style, except Arabic "medium", numeric in CLDR (29‏/11‏/2018, with
+# right-to-left marks): the Arabic month name is as short as a month name gets.
+DATE_PATTERNS = {
+    "long": {},
+    "medium": {"ar": "d MMM y"},
+    "month": {"en": "MMMM y", "fr": "MMMM y", "ar": "MMMM y"},
+    "year": {"en": "y", "fr": "y", "ar": "y"},
+}
+ENGLISH_FORMATS = {"long": "j F Y", "medium": "j M Y", "month": "F Y", "year": "Y"}
+MARKS = str.maketrans("", "", "\u200e\u200f\u061c")
+
+
+def format_day(value, style: str = "long", language: str | None = None) -> str:
+    """A date as the reader writes it: "29 November 2018", "29 novembre 2018",
+    "29 نوفمبر 2018" (long); "29 Nov 2018", "29 nov. 2018" (medium); "novembre 2018" (month,
+    for a date known only to the month). No direction marks: a date never carries U+200E/F."""
+    if not value:
+        return ""
+    from babel.dates import format_date
+
+    language = language or active_language()
+    if style not in DATE_PATTERNS:
+        style = "long"
+    if language == ORIGINAL_LANGUAGE:
+        # English as the pages always wrote it ("24 Sep 2018"; CLDR's en_GB has "Sept").
+        from django.utils import translation
+        from django.utils.dateformat import format as django_format
+
+        with translation.override(ORIGINAL_LANGUAGE):
+            return django_format(value, ENGLISH_FORMATS[style])
+    pattern = DATE_PATTERNS[style].get(language, style)
+    locale = BABEL_LOCALES.get(language, "en_GB")
+    return format_date(value, pattern, locale=locale).translate(MARKS)

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .dates import format_day  # noqa: F401  (re-exported for templates and exports)
+from .languages import ORIGINAL_LANGUAGE, active_language
 from .models.translations import TRANSLATABLE_FIELDS, TextTranslation
 
-ORIGINAL_LANGUAGE = "en"
 TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != ORIGINAL_LANGUAGE]
 
 # Said in the language of the page: "this text is not available in <the page's language>".
@@ -29,10 +29,6 @@ NOT_AVAILABLE = {
     "fr": _("(not available in French)"),
     "ar": _("(not available in Arabic)"),
 }
-
-
-def active_language():
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
 def translations_prefetch(lookup="translations", language=None):
@@ -206,42 +202,3 @@ def actor_label(actor, language: str | None = None) -> str:
     if actor.member_state_id:
         return country_name(actor.member_state.iso3, actor.name, language)
     return actor.name
-
-
-# --- Dates in the reader's language (CLDR through Babel) ----------------------------------------
-
-# Babel locale per page language: British English ("29 November 2018"), French, Arabic.
-BABEL_LOCALES = {"en": "en_GB", "fr": "fr", "ar": "ar"}
-# The CLDR formats per style, except Arabic "medium", numeric in CLDR (29‏/11‏/2018, with
-# right-to-left marks): the Arabic month name is as short as a month name gets.
-DATE_PATTERNS = {
-    "long": {},
-    "medium": {"ar": "d MMM y"},
-    "month": {"en": "MMMM y", "fr": "MMMM y", "ar": "MMMM y"},
-    "year": {"en": "y", "fr": "y", "ar": "y"},
-}
-ENGLISH_FORMATS = {"long": "j F Y", "medium": "j M Y", "month": "F Y", "year": "Y"}
-MARKS = str.maketrans("", "", "\u200e\u200f\u061c")
-
-
-def format_day(value, style: str = "long", language: str | None = None) -> str:
-    """A date as the reader writes it: "29 November 2018", "29 novembre 2018",
-    "29 نوفمبر 2018" (long); "29 Nov 2018", "29 nov. 2018" (medium); "novembre 2018" (month,
-    for a date known only to the month). No direction marks: a date never carries U+200E/F."""
-    if not value:
-        return ""
-    from babel.dates import format_date
-
-    language = language or active_language()
-    if style not in DATE_PATTERNS:
-        style = "long"
-    if language == ORIGINAL_LANGUAGE:
-        # English as the pages always wrote it ("24 Sep 2018"; CLDR's en_GB has "Sept").
-        from django.utils import translation
-        from django.utils.dateformat import format as django_format
-
-        with translation.override(ORIGINAL_LANGUAGE):
-            return django_format(value, ENGLISH_FORMATS[style])
-    pattern = DATE_PATTERNS[style].get(language, style)
-    locale = BABEL_LOCALES.get(language, "en_GB")
-    return format_date(value, pattern, locale=locale).translate(MARKS)

@@ -776,6 +776,8 @@ def test_changelists_say_which_languages_each_record_lacks(admin_client, real_da
 
 
 def test_missing_languages_follow_the_translations(admin_client, real_data):
+    # The data file translates the network's title; start from an action with none.
+    _action("network").translations.all().delete()
     cells = {
         a.key: c
         for a, c in _missing_cells(
@@ -884,6 +886,7 @@ def _with_new_translation(page, **row):
 
 def test_adding_a_translation_in_the_admin(admin_client, real_data, source):
     paragraph = Paragraph.objects.get(resolution=real_data, number="7")
+    paragraph.translations.all().delete()  # the data file translates it; start from none
     url = reverse("admin:resolutions_paragraph_change", args=[paragraph.pk])
     data = _with_new_translation(
         admin_client.get(url),
@@ -920,6 +923,7 @@ def test_adding_a_translation_in_the_admin(admin_client, real_data, source):
 )
 def test_a_bad_translation_is_refused_on_the_form(admin_client, real_data, row, says):
     paragraph = Paragraph.objects.get(resolution=real_data, number="7")
+    paragraph.translations.all().delete()  # the data file translates it; start from none
     url = reverse("admin:resolutions_paragraph_change", args=[paragraph.pk])
     data = _with_new_translation(
         admin_client.get(url), **{"text": "Texte", "provenance": "paraphrase", **row}

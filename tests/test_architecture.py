@@ -24,6 +24,7 @@ DOMAIN = (
     "resolutions.status",
     "resolutions.rollup",
     "resolutions.dates",
+    "resolutions.languages",
     "resolutions.asof",
     "resolutions.evidence_files",  # the model's evidence-file check
 )
