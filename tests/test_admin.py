@@ -178,7 +178,7 @@ def test_autocompletes_find_real_data(
 # inline of a resolution, paragraph, action or occurrence costs its rows' query, the labels of
 # their sources and, with a cold cache, the content type it is attached through.
 BUDGETS = {
-    "action list": 6,
+    "action list": 7,  # + the projection's freshness check (rollup.projection.ensure_current)
     "action change": 20,
     "actor list": 5,
     "actor change": 5,
@@ -317,6 +317,7 @@ def _add_ten_times_the_data():
             provenance="verbatim",
             source=sources[i % 20],
         )
+    contact_group.translations.all().delete()  # the data file's own, replaced by these four
     for i, (field, language) in enumerate(
         [("title", "fr"), ("title", "ar"), ("description", "fr"), ("description", "ar")]
     ):
