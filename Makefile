@@ -45,9 +45,10 @@ dev: setup
 
 # The suite runs on every CPU core (pytest-xdist): each worker creates its own test database
 # (test_<name>_gw0, _gw1… on PostgreSQL) and loads the data once. PYTEST_WORKERS=0: one process.
-# It needs the packages and the compiled catalogues, not `make run`'s database or static files.
+# It first does `make run`'s set-up (install, migrate, load 53/45-POL, static files, catalogues),
+# so that after `make test` the same checkout also serves at once.
 PYTEST_WORKERS ?= auto
-test: install messages
+test: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
