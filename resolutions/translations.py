@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .dates import format_day  # noqa: F401  (re-exported for templates and exports)
 from .languages import ORIGINAL_LANGUAGE, active_language
+from .models.search import fold_search
 from .models.translations import TRANSLATABLE_FIELDS, TextTranslation
 
 TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != ORIGINAL_LANGUAGE]
@@ -156,26 +157,11 @@ def country_name(iso3: str, fallback: str = "", language: str | None = None) -> 
     return Locale.parse(language).territories.get(alpha2) or fallback or iso3
 
 
-ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-ARABIC_FOLDS = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ئ": "ي",
-        "ؤ": "و",
-        "ة": "ه",
-    }
-)
-
-
 def fold_arabic(text: str) -> str:
-    """Arabic text with its diacritics and tatweel removed and the letters that readers (and
-    search) treat as one folded together: hamza forms of alef → ا, alef maqsura and ئ → ي,
-    ؤ → و, taa marbuta → ه."""
-    return ARABIC_DIACRITICS.sub("", str(text or "")).translate(ARABIC_FOLDS)
+    """Arabic text as readers (and search) compare it: the one folding rule,
+    models/search.fold_search (diacritics and tatweel removed, hamza forms, alef variants, alef
+    maqsura and taa marbuta folded)."""
+    return fold_search(text)
 
 
 def collation_key(text: str, language: str | None = None):

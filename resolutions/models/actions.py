@@ -157,19 +157,45 @@ class ActionQuerySet(models.QuerySet):
 
     def search(self, text, as_of):
         """Actions whose title, description or a status-update note (published, dated on or
-        before `as_of`) match `text`.
+        before `as_of`), or a translation of one of them, match `text`.
 
         PostgreSQL uses full-text search (English stemming, web-search syntax: words are ANDed,
-        "quoted phrases", -excluded). Other databases get a plain fallback: every word must occur,
-        case-insensitively, in one of the three texts.
+        "quoted phrases", -excluded) on the English originals, and full-text search on the
+        folded translations (models/search.py: hamza, alef, taa marbuta, alef maqsura and
+        diacritics do not matter in Arabic). Other databases get a plain fallback: every word
+        must occur, case-insensitively, in one of the texts, translations compared folded by
+        the same rule.
         """
+        from .search import FoldSearch, fold_search
         from .status_updates import StatusUpdate
+        from .translations import TextTranslation
 
         notes = StatusUpdate.objects.public().on_or_before(as_of).filter(action=OuterRef("pk"))
+        # The translations of the action and of its public notes (by the content type's
+        # natural key: no ContentType query).
+        translations = TextTranslation.objects.filter(
+            Q(content_type__app_label="resolutions", content_type__model="action")
+            & Q(object_id=OuterRef("pk"))
+            | Q(content_type__app_label="resolutions", content_type__model="statusupdate")
+            & Q(
+                object_id__in=StatusUpdate.objects.public()
+                .on_or_before(as_of)
+                .filter(action=OuterRef(OuterRef("pk")))
+                .values("pk")
+            )
+        ).annotate(folded=FoldSearch("text"))
+        words = [fold_search(word) for word in text.replace('"', " ").split()]
+        # Every word, folded, inside one folded translation: the same test on every database.
+        in_translation = Q() if words else Q(pk__in=[])
+        for word in words:
+            in_translation &= Q(folded__contains=word)
         if connections[self.db].vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchVector
 
             query = SearchQuery(text, search_type="websearch", config="english")
+            # Full-text on the folded translations with the Arabic stemmer (الوساطة, للوساطة);
+            # its prefix stripping is incomplete (والأمن), which the folded substring covers.
+            folded_query = SearchQuery(fold_search(text), search_type="websearch", config="arabic")
             return self.annotate(
                 document=SearchVector("title", "description", config="english")
             ).filter(
@@ -179,13 +205,19 @@ class ActionQuerySet(models.QuerySet):
                         document=query
                     )
                 )
+                | Exists(
+                    translations.annotate(document=SearchVector("folded", config="arabic")).filter(
+                        Q(document=folded_query) | in_translation
+                    )
+                )
             )
         condition = Q()
-        for word in text.replace('"', " ").split():
+        for word, folded in zip(text.replace('"', " ").split(), words, strict=True):
             condition &= (
                 Q(title__icontains=word)
                 | Q(description__icontains=word)
                 | Exists(notes.filter(note__icontains=word))
+                | Exists(translations.filter(folded__contains=folded))
             )
         return self.filter(condition)
 
