@@ -188,3 +188,84 @@ def actor_label(actor, language: str | None = None) -> str:
     if actor.member_state_id:
         return country_name(actor.member_state.iso3, actor.name, language)
     return actor.name
+
+
+# --- What is still untranslated: `manage.py translation_status` --------------------------------
+
+
+@dataclass
+class FieldStatus:
+    """One translatable field of one model, in one resolution (or of records shared by all)."""
+
+    resolution: str  # the resolution's symbol; "" for records no resolution owns (actors)
+    model: str
+    field: str
+    total: int  # records with a non-empty original
+    missing: dict  # {language: records without a translation of the field}
+
+
+def _records_by_resolution():
+    """{model name: queryset of (pk, resolution symbol) for its records}; what each
+    translatable model belongs to. Public status updates and their evidence only: drafts are
+    not shown to readers."""
+    from .models import (
+        Action,
+        Actor,
+        Evidence,
+        Occurrence,
+        Paragraph,
+        Participation,
+        Resolution,
+        StatusUpdate,
+    )
+
+    updates = StatusUpdate.objects.public()
+    return {
+        "resolution": (Resolution.objects.all(), "symbol"),
+        "paragraph": (Paragraph.objects.all(), "resolution__symbol"),
+        "action": (Action.objects.all(), "resolution__symbol"),
+        "occurrence": (Occurrence.objects.all(), "action__resolution__symbol"),
+        "statusupdate": (updates, "action__resolution__symbol"),
+        "evidence": (
+            Evidence.objects.filter(status_update__in=updates),
+            "status_update__action__resolution__symbol",
+        ),
+        # A Member State's name comes from CLDR (country_name), never from a translation.
+        "actor": (Actor.objects.filter(member_state__isnull=True), None),
+        "participation": (Participation.objects.all(), "occurrence__action__resolution__symbol"),
+    }
+
+
+def translation_status(resolution_symbol: str | None = None) -> list[FieldStatus]:
+    """Per resolution, model and translatable field: how many records have an original text
+    and how many of them lack a French or an Arabic translation. A handful of queries per
+    model (a staff report, not a page)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    rows = []
+    for model_name, (queryset, owner) in _records_by_resolution().items():
+        fields = TRANSLATABLE_FIELDS[model_name]
+        content_type = ContentType.objects.get_for_model(queryset.model)
+        values = ["pk", *fields] + ([owner] if owner else [])
+        records = list(queryset.values(*values))
+        if resolution_symbol is not None and owner:
+            records = [r for r in records if r[owner] == resolution_symbol]
+        have = set(
+            TextTranslation.objects.filter(
+                content_type=content_type, language__in=TARGET_LANGUAGES
+            ).values_list("object_id", "field", "language")
+        )
+        groups: dict = {}
+        for record in records:
+            groups.setdefault(record[owner] if owner else "", []).append(record)
+        for symbol in sorted(groups):
+            for field in fields:
+                with_text = [r["pk"] for r in groups[symbol] if (r[field] or "").strip()]
+                if not with_text:
+                    continue
+                missing = {
+                    language: sum((pk, field, language) not in have for pk in with_text)
+                    for language in TARGET_LANGUAGES
+                }
+                rows.append(FieldStatus(symbol, model_name, field, len(with_text), missing))
+    return rows

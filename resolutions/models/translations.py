@@ -28,8 +28,15 @@ class TranslationProvenance(models.TextChoices):
 TRANSLATABLE_FIELDS = {
     "resolution": ("title", "adopting_body", "session", "place", "summary"),
     "paragraph": ("text", "summary"),
-    "action": ("title", "description"),
-    "occurrence": ("theme", "title", "place"),
+    "action": ("title", "description", "attribution_note"),
+    "occurrence": ("theme", "title", "place", "notes", "participation_note"),
+    # A status note, and the evidence it rests on: the quote stays verbatim in its language
+    # (a translation of it is an unofficial translation shown beside it) and its locator.
+    "statusupdate": ("note",),
+    "evidence": ("quote", "locator"),
+    # Organisations ("OIC General Secretariat"); a Member State is named from CLDR instead.
+    "actor": ("name",),
+    "participation": ("note",),
 }
 
 
