@@ -49,6 +49,18 @@ def sentences_upto(value, limit=260) -> str:
     return text[:cut].rstrip() + " …"
 
 
+@register.filter
+def source_refs(evidence) -> list:
+    """The source-list numbers an action's evidence cites, each once, in order: the annex's
+    evidence column ("[2][3]", not "[3][3]" for two quotes from one source)."""
+    seen: list = []
+    for item in evidence or ():
+        for number in item.get("refs") or ():
+            if number not in seen:
+                seen.append(number)
+    return seen
+
+
 @register.simple_tag
 def status_colours() -> str:
     """The CSS of every status's badge and legend swatch (``.status--<code>``), in the web
