@@ -65,3 +65,5 @@ clean:
 .PHONY: bench
 bench: install
 	$(BIN)/python -m benchmarks run $(BENCH_ARGS)
+	$(MAKE) setup
+	$(BIN)/python -m benchmarks.pdf --write  # report PDFs: first render and cached (53/45-POL)
