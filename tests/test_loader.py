@@ -67,13 +67,13 @@ def test_reordered_paragraphs_reload_without_breaking_uniqueness(seeded):
     [
         (
             lambda d: action_named(d, "network")["status_updates"][0].update(status="done"),
-            "resolution.actions[2] (network).status_updates[0]",
+            "resolution.actions[2] (network).status_updates[0] (seed-2018-11-29)",
             "status",
             "'done' is not one of",
         ),
         (
             lambda d: action_named(d, "network")["status_updates"][0].update(as_of="29/11/2018"),
-            "resolution.actions[2] (network).status_updates[0]",
+            "resolution.actions[2] (network).status_updates[0] (seed-2018-11-29)",
             "as_of",
             "not a date",
         ),
@@ -85,7 +85,7 @@ def test_reordered_paragraphs_reload_without_breaking_uniqueness(seeded):
         ),
         (
             lambda d: action_named(d, "training").update(mandate_typo="training"),
-            "resolution.actions[3]",
+            "resolution.actions[3] (training)",
             "mandate_typo",
             "unknown field",
         ),
@@ -109,7 +109,7 @@ def test_reordered_paragraphs_reload_without_breaking_uniqueness(seeded):
         ),
         (
             lambda d: action_named(d, "code-of-conduct")["status_updates"][0].update(evidence=[]),
-            "resolution.actions[6] (code-of-conduct).status_updates[0]",
+            "resolution.actions[6] (code-of-conduct).status_updates[0] (seed-2018-11-29)",
             "evidence",
             "required",
         ),
@@ -151,8 +151,8 @@ def test_reordered_paragraphs_reload_without_breaking_uniqueness(seeded):
         (
             lambda d: d["resolution"]["sources"].__setitem__(0, [None]),
             "resolution",
-            "sources",
-            "is not a source key",
+            "sources[0]",
+            "expected text, got a list",
         ),
     ],
 )

@@ -79,6 +79,7 @@ def status_update_create(
     state=State.PUBLISHED,
     verification=Verification.VERIFIED,
     review_note="",
+    corrects=None,
 ):
     """TRUSTED: record an assessment of `action` with at least one piece of evidence.
 
@@ -86,7 +87,8 @@ def status_update_create(
     team checked it against the cited evidence) unless `state` says otherwise; `verification`
     applies to published updates only. `evidence` is a list of dicts with any of: source,
     occurrence, url, title, locator, quote. Nothing is written unless the update and every piece
-    of evidence are valid.
+    of evidence are valid. With `corrects` (a published update of the same action: the data
+    file's `corrects`) it is a correction, and once published the corrected one is superseded.
     """
     if not evidence:
         raise ValidationError({"evidence": "A status update needs at least one piece of evidence."})
@@ -106,11 +108,14 @@ def status_update_create(
         published_at=now if state == State.PUBLISHED else None,
         submitted_at=now if state == State.SUBMITTED else None,
         review_note=review_note,
+        corrects=corrects,
     )
     attribute_to(update, author)
     update.full_clean()
     update.save()
     _attach_evidence(update, evidence)
+    if corrects is not None and state == State.PUBLISHED:
+        _supersede(update, author)
     return update
 
 

@@ -136,6 +136,9 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
                 # Only published updates are exported (public()); each says how far it was checked,
                 # and a verified one by whom and when (the loader requires both, #11).
                 **verifier(u),
+                # A correction names the update it corrects by its key in this file (null when
+                # that one is not in it), so the link survives a reload.
+                "corrects": keys.get(u.corrects_id) if u.corrects_id else None,
                 "evidence": [
                     {
                         "source": cite(e.source) if e.source_id else None,

@@ -14,36 +14,8 @@ from .records import _Record
 
 class ActionsMixin:
     def load_action(self, resolution, paragraphs, data, path, keys):
-        from ..models.actions import MandateType, Recurrence
 
-        r = _Record(
-            self,
-            data,
-            path,
-            {
-                "key",
-                "title",
-                "description",
-                "mandate_type",
-                "recurrence",
-                "paragraphs",
-                "responsible",
-                "responsible_source",
-                "responsible_locator",
-                "responsible_quote",
-                "description_sources",
-                "due_date",
-                "weight",
-                "mandate_source",
-                "attribution_note",
-                "occurrences",
-                "figures",
-                "member_state_roles",
-                "status_updates",
-                "translations",
-            },
-            required=["key", "title", "mandate_type"],
-        )
+        r = _Record(self, data, path, "action")
         key = r.str("key")
         path = f"{path} ({key})"
         if key in keys:
@@ -55,8 +27,8 @@ class ActionsMixin:
             {
                 "title": r.str("title"),
                 "description": r.str("description"),
-                "mandate_type": r.choice("mandate_type", MandateType),
-                "recurrence": r.choice("recurrence", Recurrence, ""),
+                "mandate_type": r.choice("mandate_type"),
+                "recurrence": r.choice("recurrence", ""),
                 "due_date": r.date("due_date"),
                 "weight": r.int("weight", 1),
                 "mandate_source": self.source(
@@ -101,47 +73,22 @@ class ActionsMixin:
             self.load_figure(action, item, f"{path}.figures[{i}]")
         for i, item in enumerate(r.list("member_state_roles")):
             self.load_role(action, item, f"{path}.member_state_roles[{i}]")
-        for i, item in enumerate(r.list("status_updates")):
-            self.load_status_update(action, occurrences, item, f"{path}.status_updates[{i}]")
+        self.load_status_updates(action, occurrences, r.list("status_updates"), path)
 
     def load_occurrence(self, action, data, path):
-        from ..models.actions import DatePrecision
 
-        r = _Record(
-            self,
-            data,
-            path,
-            {
-                "key",
-                "kind",
-                "title",
-                "start_date",
-                "end_date",
-                "date_precision",
-                "place",
-                "theme",
-                "participants_count",
-                "participants_count_is_minimum",
-                "member_states_count",
-                "participation_note",
-                "notes",
-                "sources",
-                "participations",
-                "translations",
-            },
-            required=["key", "kind", "title", "start_date"],
-        )
+        r = _Record(self, data, path, "occurrence")
         key = r.str("key")
         path = f"{path} ({key})"
         occurrence = self.upsert(
             Occurrence,
             {"action": action, "key": key},
             {
-                "kind": r.choice("kind", Occurrence.Kind),
+                "kind": r.choice("kind"),
                 "title": r.str("title"),
                 "start_date": r.date("start_date"),
                 "end_date": r.date("end_date"),
-                "date_precision": r.choice("date_precision", DatePrecision, "day"),
+                "date_precision": r.choice("date_precision", "day"),
                 "place": r.str("place"),
                 "theme": r.str("theme"),
                 "participants_count": r.int("participants_count"),
@@ -155,13 +102,7 @@ class ActionsMixin:
         self.load_translations(occurrence, r, path)
         occurrence.sources.set([self.source(path, k, "sources") for k in r.list("sources")])
         for i, item in enumerate(r.list("participations")):
-            p = _Record(
-                self,
-                item,
-                f"{path}.participations[{i}]",
-                {"member_state", "role", "source", "note"},
-                required=["member_state", "source"],
-            )
+            p = _Record(self, item, f"{path}.participations[{i}]", "participation")
             ppath = f"{path}.participations[{i}]"
             participation = self.upsert(
                 Participation,
@@ -170,7 +111,7 @@ class ActionsMixin:
                     "member_state": self.member_state(ppath, p.str("member_state")),
                 },
                 {
-                    "role": p.choice("role", Participation.Role, "participant"),
+                    "role": p.choice("role", "participant"),
                     "source": self.source(ppath, p.str("source")),
                     "note": p.str("note"),
                 },
@@ -179,13 +120,7 @@ class ActionsMixin:
         return occurrence
 
     def load_figure(self, action, data, path):
-        r = _Record(
-            self,
-            data,
-            path,
-            {"label", "value", "is_minimum", "as_of", "source", "quote"},
-            required=["label", "value", "as_of", "source"],
-        )
+        r = _Record(self, data, path, "figure")
         figure = self.upsert(
             SourcedFigure,
             {
@@ -203,19 +138,13 @@ class ActionsMixin:
         self.save(figure, path)
 
     def load_role(self, action, data, path):
-        r = _Record(
-            self,
-            data,
-            path,
-            {"member_state", "role", "as_of", "source", "quote"},
-            required=["member_state", "role", "source"],
-        )
+        r = _Record(self, data, path, "member_state_role")
         role = self.upsert(
             MemberStateRole,
             {
                 "action": action,
                 "member_state": self.member_state(path, r.str("member_state")),
-                "role": r.choice("role", MemberStateRole.Role),
+                "role": r.choice("role"),
             },
             {
                 "as_of": r.date("as_of"),

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.db import transaction
 
 from ..datafile import DataFileError, read_data_file
+from . import schema
 from .actions import ActionsMixin
 from .base import LoaderBase
 from .records import FORMAT, LoadError, _Record
@@ -26,25 +27,12 @@ class Loader(
 
     # -- sections -------------------------------------------------------------------------
     def load(self, data):
-        top = _Record(
-            self,
-            data,
-            "(top level)",
-            # "computed": the export's computed state, ignored (the tracker computes its own).
-            {
-                "format",
-                "sources",
-                "member_states",
-                "bodies",
-                "memberships",
-                "actors",
-                "resolution",
-                "computed",
-            },
-            required=["format"],
-        )
-        if top.str("format") != FORMAT:
-            self.fail("(top level)", "format", f"expected {FORMAT!r}")
+        """Load `data` (in JSON's terms, see schema.plain) once the schema accepts all of it."""
+        problem = schema.first_error(data)
+        if problem is not None:
+            self.fail(*problem)
+        top = _Record(self, data, schema.TOP, None)
+        assert top.str("format") == FORMAT  # the schema's const
         for i, item in enumerate(top.list("sources")):
             self.load_source(item, f"sources[{i}]")
         for i, item in enumerate(top.list("member_states")):
@@ -54,8 +42,8 @@ class Loader(
         self.load_memberships(top.list("memberships"))
         for i, item in enumerate(top.list("actors")):
             self.load_actor(item, f"actors[{i}]")
-        if top.data.get("resolution") is not None:
-            self.load_resolution(top.data["resolution"], "resolution")
+        if top.get("resolution") is not None:
+            self.load_resolution(top.get("resolution"), "resolution")
 
 
 def parse_file(path: Path):
@@ -85,6 +73,7 @@ def load_data(data, file_label: str) -> Loader:
     """Load already-parsed data; the whole file is one transaction."""
     loader = Loader(file_label)
     _refuse_nul(loader, data)
+    data = schema.plain(data)
     with transaction.atomic():
         loader.load(data)
     return loader

@@ -3,6 +3,8 @@
 import re
 from datetime import date
 
+from . import schema
+
 FORMAT = "resolution-tracker/1"
 
 # PP1, OP12: numbers given by position (the default of a paragraph's `positional`).
@@ -17,63 +19,44 @@ class LoadError(Exception):
 
 
 class _Record:
-    """A mapping from the file plus where it sits, so every error can say where it came from."""
+    """One record of a file that the schema has accepted (`schema.first_error`), plus where it
+    sits, so that the loader's own checks can say where an error came from.
 
-    def __init__(self, loader, data, path, allowed, required=()):
-        self.loader, self.path = loader, path
-        if not isinstance(data, dict):
-            loader.fail(path, None, f"expected a mapping, got {type(data).__name__}")
-        unknown = sorted(set(data) - set(allowed), key=str)  # keys may be numbers in YAML
-        if unknown:
-            loader.fail(path, unknown[0], "unknown field (check the spelling)")
-        for name in required:
-            if data.get(name) in (None, "", [], {}):
-                loader.fail(path, name, "is required")
-        self.data = data
+    `kind` is the record's type in the schema (a `$defs` name; None: the top level). The record
+    reads only the fields the schema gives that type: reading any other is a programming error,
+    so the loader cannot accept a field the format does not define. Types, required fields,
+    enums, ranges and dates were checked by the schema; here values are only converted."""
+
+    def __init__(self, loader, data, path, kind):
+        self.loader, self.data, self.path, self.kind = loader, data, path, kind
+        self.fields = schema.fields(kind)
+
+    def get(self, name, default=None):
+        if name not in self.fields:
+            raise KeyError(
+                f"{name!r} is not a field of {self.kind or 'the top level'} in the schema"
+            )
+        value = self.data.get(name)
+        return default if value is None else value
 
     def str(self, name, default=""):
-        value = self.data.get(name, default)
-        if value is None:
-            return default
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.loader.fail(self.path, name, f"expected text, got {type(value).__name__}")
-        return str(value).strip()
+        # Text; paragraph numbers may also be written as numbers (4 for "4").
+        return str(self.get(name, default)).strip()
 
     def int(self, name, default=None):
-        value = self.data.get(name, default)
-        if value is None:
-            return default
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.loader.fail(self.path, name, f"expected a whole number, got {value!r}")
-        return value
+        value = self.get(name, default)
+        return value if value is None else int(value)
 
     def bool(self, name, default=False):
-        value = self.data.get(name, default)
-        if not isinstance(value, bool):
-            self.loader.fail(self.path, name, f"expected true or false, got {value!r}")
-        return value
+        return self.get(name, default)
 
     def date(self, name):
-        value = self.data.get(name)
-        if value is None or value == "":
-            return None
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.loader.fail(self.path, name, f"{value!r} is not a date (use YYYY-MM-DD)")
+        value = self.get(name)
+        return date.fromisoformat(value) if value else None
 
     def list(self, name):
-        value = self.data.get(name) or []
-        if not isinstance(value, list):
-            self.loader.fail(self.path, name, "expected a list")
-        return value
+        return self.get(name) or []
 
-    def choice(self, name, choices, default=""):
-        value = self.str(name, default)
-        valid = [c.value for c in choices]
-        if value not in valid:
-            allowed = ", ".join(v for v in valid if v) or "(blank)"
-            self.loader.fail(self.path, name, f"{value!r} is not one of: {allowed}")
-        return value
+    def choice(self, name, default=""):
+        """One of the values the schema's enum lists (the models' choices, tests/test_roundtrip)."""
+        return self.str(name, default)

@@ -10,13 +10,7 @@ from .records import _Record
 
 class ReferencesMixin:
     def load_source(self, data, path):
-        r = _Record(
-            self,
-            data,
-            path,
-            {"key", "title", "kind", "symbol", "url", "date", "publisher", "notes"},
-            required=["key", "title"],
-        )
+        r = _Record(self, data, path, "source")
         key = r.str("key")
         path = f"{path} ({key})"
         source = self.upsert(
@@ -24,7 +18,7 @@ class ReferencesMixin:
             {"key": key},
             {
                 "title": r.str("title"),
-                "kind": r.choice("kind", SourceDocument.Kind, "other"),
+                "kind": r.choice("kind", "other"),
                 "symbol": r.str("symbol"),
                 "url": r.str("url"),
                 "date": r.date("date"),
@@ -35,13 +29,7 @@ class ReferencesMixin:
         self.sources[key] = self.save(source, path)
 
     def load_member_state(self, data, path):
-        r = _Record(
-            self,
-            data,
-            path,
-            {"iso3", "name", "name_in_source", "source"},
-            required=["iso3", "name"],
-        )
+        r = _Record(self, data, path, "member_state")
         iso3 = r.str("iso3")
         path = f"{path} ({iso3})"
         state = self.upsert(
@@ -56,7 +44,7 @@ class ReferencesMixin:
         self.save(state, path)
 
     def load_actor(self, data, path):
-        r = _Record(self, data, path, {"name", "kind", "member_state"}, required=["name", "kind"])
+        r = _Record(self, data, path, "actor")
         name = r.str("name")
         path = f"{path} ({name})"
         iso3 = r.str("member_state")
@@ -64,7 +52,7 @@ class ReferencesMixin:
             Actor,
             {"name": name},
             {
-                "kind": r.choice("kind", Actor.Kind),
+                "kind": r.choice("kind"),
                 "member_state": self.member_state(path, iso3) if iso3 else None,
             },
         )
@@ -81,7 +69,7 @@ class ReferencesMixin:
     def load_body(self, data, path):
         from ..models import Body
 
-        r = _Record(self, data, path, {"key", "name", "short_name", "source"}, ["key", "name"])
+        r = _Record(self, data, path, "body")
         key = r.str("key")
         path = f"{path} ({key})"
         body = self.upsert(
@@ -103,13 +91,7 @@ class ReferencesMixin:
         kept: dict[int, list[int]] = {}
         for i, item in enumerate(items):
             path = f"memberships[{i}]"
-            r = _Record(
-                self,
-                item,
-                path,
-                {"state", "body", "standing", "start_date", "end_date", "source", "note"},
-                required=["state", "body", "source"],
-            )
+            r = _Record(self, item, path, "membership")
             path = f"{path} ({r.str('state')} in {r.str('body')})"
             body = self.body(path, r.str("body"))
             membership = self.upsert(
@@ -117,7 +99,7 @@ class ReferencesMixin:
                 {
                     "state": self.member_state(path, r.str("state"), "state"),
                     "body": body,
-                    "standing": r.choice("standing", Membership.Standing, "member"),
+                    "standing": r.choice("standing", "member"),
                     "start_date": r.date("start_date"),
                 },
                 {

@@ -10,45 +10,9 @@ from .records import _POSITIONAL, _Record
 
 class ResolutionMixin:
     def load_resolution(self, data, path):
-        from ..models.provenance import Provenance
-        from ..models.resolution import Addressee, OperativeVerb, ParagraphKind, Vote
+        from ..models.resolution import ParagraphKind, Vote
 
-        r = _Record(
-            self,
-            data,
-            path,
-            {
-                "symbol",
-                "slug",
-                "title",
-                "adopting_body",
-                "body",
-                "session",
-                "session_theme",
-                "place",
-                "adopted_on",
-                "adopted_until",
-                "adopted_hijri",
-                "adopted_hijri_source",
-                "adoption_dates_note",
-                "agenda_item",
-                "draft_symbol",
-                "document_symbol",
-                "issued_on",
-                "vote",
-                "votes_for",
-                "votes_against",
-                "abstentions",
-                "identity_source",
-                "references",
-                "summary",
-                "sources",
-                "paragraphs",
-                "actions",
-                "translations",
-            },
-            required=["symbol", "slug", "title", "adopting_body", "session"],
-        )
+        r = _Record(self, data, path, "resolution")
         resolution = self.upsert(
             Resolution,
             {"symbol": r.str("symbol")},
@@ -71,7 +35,7 @@ class ResolutionMixin:
                 "draft_symbol": r.str("draft_symbol"),
                 "document_symbol": r.str("document_symbol"),
                 "issued_on": r.date("issued_on"),
-                "vote": r.choice("vote", Vote, Vote.NOT_STATED),
+                "vote": r.choice("vote", Vote.NOT_STATED),
                 "votes_for": r.int("votes_for"),
                 "votes_against": r.int("votes_against"),
                 "abstentions": r.int("abstentions"),
@@ -104,36 +68,12 @@ class ResolutionMixin:
         paragraphs = {}
         position: dict[str, int] = {}  # paragraphs of each kind so far
         for i, item in enumerate(r.list("paragraphs")):
-            p = _Record(
-                self,
-                item,
-                f"{path}.paragraphs[{i}]",
-                {
-                    "number",
-                    "kind",
-                    "verb",
-                    "verb_other",
-                    "addressee",
-                    "addressee_detail",
-                    "summary",
-                    "text",
-                    "provenance",
-                    "source",
-                    "locator",
-                    "provenance_note",
-                    "excluded",
-                    "exclusion_reason",
-                    "translations",
-                    "positional",
-                    "parent",
-                },
-                required=["number", "kind"],
-            )
+            p = _Record(self, item, f"{path}.paragraphs[{i}]", "paragraph")
             number = p.str("number")
             ppath = f"{path}.paragraphs[{i}] ({number})"
             if number in paragraphs:
                 self.fail(ppath, "number", "appears twice in this file")
-            kind = p.choice("kind", ParagraphKind)
+            kind = p.choice("kind")
             parent_number = p.str("parent")
             parent = paragraphs.get(parent_number) if parent_number else None
             if parent_number and parent is None:
@@ -173,13 +113,13 @@ class ResolutionMixin:
                     "parent": parent,
                     "kind": kind,
                     "number_is_positional": positional,
-                    "operative_verb": p.choice("verb", OperativeVerb, "") if p.str("verb") else "",
+                    "operative_verb": p.choice("verb", "") if p.str("verb") else "",
                     "operative_verb_other": p.str("verb_other"),
-                    "addressee": p.choice("addressee", Addressee) if p.str("addressee") else "",
+                    "addressee": p.choice("addressee") if p.str("addressee") else "",
                     "addressee_detail": p.str("addressee_detail"),
                     "summary": p.str("summary"),
                     "text": p.str("text"),
-                    "text_provenance": p.choice("provenance", Provenance, "unknown"),
+                    "text_provenance": p.choice("provenance", "unknown"),
                     "text_source": self.source(ppath, p.str("source"), required=False),
                     "text_source_locator": p.str("locator"),
                     "provenance_note": p.str("provenance_note"),
@@ -206,29 +146,10 @@ class ResolutionMixin:
         """`references:` the resolution's typed references to other resolutions. A link names its
         target by symbol; it points to the loaded resolution of that symbol, and links other
         files made to this resolution (loaded before it) now point here too."""
-        from ..models.resolution import LinkKind
 
         kept = []
         for i, item in enumerate(r.list("references")):
-            link = _Record(
-                self,
-                item,
-                f"{path}.references[{i}]",
-                {
-                    "kind",
-                    "target",
-                    "paragraph",
-                    "source",
-                    "locator",
-                    "note",
-                    "target_body",
-                    "target_title",
-                    "target_adopted_on",
-                    "target_url",
-                    "target_sources",
-                },
-                required=["kind", "target", "source"],
-            )
+            link = _Record(self, item, f"{path}.references[{i}]", "resolution_link")
             symbol = link.str("target")
             lpath = f"{path}.references[{i}] ({symbol})"
             if symbol == resolution.symbol:
@@ -247,7 +168,7 @@ class ResolutionMixin:
                     "target_sources",
                     "the target's title, date or address comes from a source: name it",
                 )
-            kind = link.choice("kind", LinkKind)
+            kind = link.choice("kind")
             instance = self.upsert(
                 ResolutionLink,
                 {"resolution": resolution, "kind": kind, "target_symbol": symbol},

@@ -20,7 +20,7 @@ class StatusUpdatesMixin:
         against their evidence. Only a file that names who verified an update and when
         (`verified_by`, `verified_on`) publishes it as "verified"."""
         by, on = r.str("verified_by"), r.date("verified_on")
-        stated = r.str("verification") and r.choice("verification", Verification)
+        stated = r.str("verification") and r.choice("verification")
         if stated == Verification.REPORTED:
             return Verification.REPORTED
         if by and on:
@@ -34,36 +34,59 @@ class StatusUpdatesMixin:
             )
         return Verification.REPORTED
 
-    def load_status_update(self, action, occurrences, data, path):
-        from ..status import Status
+    def load_status_updates(self, action, occurrences, items, path):
+        """An action's updates in file order, except that a correction waits for the update it
+        corrects when that comes later in the file (an export lists updates by as-of date, and a
+        correction may move the date back): the corrected one must exist to be superseded."""
+        position = {item.get("key"): i for i, item in enumerate(items)}
+        loaded: dict[str, StatusUpdate] = {}
+        pending = list(enumerate(items))
+        while pending:
+            waiting = []
+            for i, item in pending:
+                corrects = item.get("corrects")
+                if corrects in position and corrects not in loaded and position[corrects] != i:
+                    waiting.append((i, item))
+                    continue
+                update = self.load_status_update(
+                    action, occurrences, item, f"{path}.status_updates[{i}]", loaded
+                )
+                loaded[update.import_key] = update
+            if len(waiting) == len(pending):
+                i, item = waiting[0]
+                self.fail(
+                    f"{path}.status_updates[{i}] ({item.get('key')})",
+                    "corrects",
+                    "these corrections correct each other in a loop",
+                )
+            pending = waiting
 
-        r = _Record(
-            self,
-            data,
-            path,
-            {
-                "key",
-                "status",
-                "progress",
-                "as_of",
-                "note",
-                "recorded_by",
-                "evidence",
-                "verification",
-                "verified_by",
-                "verified_on",
-            },
-            required=["key", "status", "as_of", "note", "recorded_by", "evidence"],
-        )
+    def corrected(self, action, key, r, path, loaded):
+        """The update this one corrects (`corrects`: a key of the same action), or None."""
+        wanted = r.str("corrects")
+        if not wanted:
+            return None
+        if wanted == key:
+            self.fail(path, "corrects", "an update cannot correct itself")
+        found = loaded.get(wanted)
+        if found is None:
+            found = StatusUpdate.objects.filter(action=action, import_key=wanted).first()
+        if found is None:
+            self.fail(path, "corrects", f"no status update {wanted!r} in this action")
+        return found
+
+    def load_status_update(self, action, occurrences, data, path, loaded):
+        r = _Record(self, data, path, "status_update")
         key = r.str("key")
         path = f"{path} ({key})"
         values = {
-            "status": r.choice("status", Status),
+            "status": r.choice("status"),
             "progress": r.int("progress"),
             "as_of": r.date("as_of"),
             "note": r.str("note"),
             "author_name": r.str("recorded_by"),
             "verification": self.verification(r, path),
+            "corrects": self.corrected(action, key, r, path, loaded),
         }
         verified_by, verified_on = r.str("verified_by"), r.date("verified_on")
         review_note = (
@@ -73,12 +96,7 @@ class StatusUpdatesMixin:
         )
         evidence = []
         for i, item in enumerate(r.list("evidence")):
-            e = _Record(
-                self,
-                item,
-                f"{path}.evidence[{i}]",
-                {"source", "occurrence", "url", "title", "locator", "quote"},
-            )
+            e = _Record(self, item, f"{path}.evidence[{i}]", "evidence")
             epath = f"{path}.evidence[{i}]"
             occurrence_key = e.str("occurrence")
             if occurrence_key and occurrence_key not in occurrences:
