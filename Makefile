@@ -52,10 +52,14 @@ test: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+# ruff (lint and format), mypy (the core, see [tool.mypy] in pyproject.toml), and the import layers
+# (domain <- workflow <- surfaces, no cycle between parts): their one home is
+# tests/test_architecture.py (grimp), run here on its own, with no database.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/python -m pytest -n 0 -p no:randomly tests/test_architecture.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 test-output
