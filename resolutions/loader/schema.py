@@ -16,6 +16,7 @@ key, e.g. ``resolution.actions[2] (network).status_updates[0] (seed-2018-11-29)`
 import json
 from datetime import date, datetime
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +151,8 @@ def _message(error: SchemaError, required: bool) -> str:
             else error.validator_value
         )
         wanted = " or ".join(_TYPES[k] for k in kinds if k in _TYPES)
+        if wanted == "text" and isinstance(value, int | float) and not isinstance(value, bool):
+            return f"expected text, got the number {value!r} (write it in quotes)"
         return f"expected {wanted}, got {_got(value)}"
     if rule == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value if v not in ("", None))
@@ -215,7 +218,9 @@ def _describe(data: Any, error: SchemaError) -> tuple[str, Any, str]:
 
 def first_error(data: Any) -> tuple[str, Any, str] | None:
     """The first schema error in `data` (in document order), as (record, field, message)."""
-    errors = list(_validator().iter_errors(data))
+    # The validator walks the schema's order, not the file's: of the first errors it finds, the
+    # earliest in the file is reported (a bounded number, however broken a large file is).
+    errors = list(islice(_validator().iter_errors(data), 200))
     if not errors:
         return None
     first = min(
