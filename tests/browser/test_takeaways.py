@@ -191,3 +191,25 @@ def test_the_report_pdf_is_kept_page_by_page(page, live_seeded, lang):
             ["pdftoppm", "-r", "60", "-png", str(target), str(prefix)], check=True, timeout=120
         )
         assert len(list(PAGES.glob(f"report-{lang}-*.png"))) == len(reader.pages)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_member_state_pages_are_worth_opening(page, live_seeded, axe, shot, lang):
+    """Bangladesh: bound by 53/45-POL as an OIC member, and the session that adopted it met in
+    Dhaka. Albania, which no source names: the same, plus one short "not named" line."""
+    base = live_seeded.url
+    page.goto(f"{base}/{lang}/member-states/")
+    href = page.locator('a[href$="/member-states/BGD/"]').first.evaluate("a => a.href")
+    page.goto(href)
+    bound = page.locator("section[aria-labelledby=bound-h]")
+    assert bound.locator('a[href*="/resolutions/53-45-pol/"]').count() == 1
+    assert bound.locator("strong").count() == 1  # the session it hosted
+    assert axe(page) == []
+    shot(page, f"takeaways-member-state-BGD-{lang}")
+    page.goto(f"{base}/{lang}/member-states/ALB/")
+    assert page.locator("section[aria-labelledby=bound-h] strong").count() == 0
+    # One short line, and no empty "no source names…" line under each heading.
+    assert page.locator("main p.muted").count() <= 2
+    assert page.locator("#resp-h").count() == 0  # no heading with nothing under it
+    assert axe(page) == []
+    shot(page, f"takeaways-member-state-ALB-{lang}")
