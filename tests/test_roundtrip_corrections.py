@@ -99,3 +99,15 @@ def test_a_correction_that_names_no_update_of_its_action_is_refused(corrected):
     assert error.value.field == "corrects"
     assert "no status update 'no-such-update' in this action" in str(error.value)
     assert not StatusUpdate.objects.exists()
+
+
+def test_an_export_as_of_a_day_before_the_corrected_update_loads_the_correction_alone(corrected):
+    """Exported as of 15 Dec 2019 the file holds the correction (1 Dec 2019) but not the update
+    it corrects (1 Jan 2020): `corrects` is null, and the file loads."""
+    data = json.loads(json.dumps(build_dataset(corrected, date(2019, 12, 15))))
+    [action] = data["resolution"]["actions"]
+    [fix] = action["status_updates"]
+    assert fix["note"].startswith("Corrected:") and fix["corrects"] is None
+    empty_tracker_data()
+    load_data(data, "export-2019-12-15.json")
+    assert links() == {"Corrected: the body was not yet constituted.": (None, None)}
