@@ -30,7 +30,8 @@ class DistributionItemSerializer(serializers.Serializer):
 
 
 class RollupSerializer(serializers.Serializer):
-    """A roll-up as the dashboard shows it (exports.report.rollup_entry)."""
+    """A roll-up as resolutions.selectors.rollup_entry gives it, for the API, the JSON export and
+    the reports alike (tests/test_selectors.py checks the fields are exactly its keys)."""
 
     percent = serializers.FloatField(
         allow_null=True, help_text="Weighted progress; null when no action is scored (never 0)."

@@ -18,7 +18,6 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from exports.report import rollup_entry
 from resolutions.asof import BadParameter, as_of_from
 from resolutions.models import (
     Action,
@@ -30,6 +29,7 @@ from resolutions.models import (
     StatusUpdate,
 )
 from resolutions.rollup import paragraph_rollups, resolution_rollups
+from resolutions.selectors import rollup_entry
 
 from . import serializers
 from .filters import FilterBackend, ParagraphFilter, StatusUpdateFilter

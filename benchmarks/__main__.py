@@ -36,6 +36,9 @@ def main(argv=None):
     )
     run.add_argument("--timeout", type=float, default=120.0, help="per request")
     run.add_argument("--workdir", default="/tmp/tracker-bench")
+    run.add_argument(
+        "--pg-name", default="tracker_bench", help="the PostgreSQL database the run may drop"
+    )
     run.add_argument("--out", default=str(ROOT / "benchmarks" / "results"))
     run.add_argument("--fresh", action="store_true", help="drop the benchmark databases first")
     run.add_argument(

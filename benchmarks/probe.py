@@ -10,6 +10,8 @@ import signal
 import sys
 import time
 
+AS_OF_PAST = "2020-06-01"  # inside every generated history (synthetic updates run 2015-2026)
+
 
 def pick_urls():
     """Addresses as visitors get them (the /en/ language prefix; the API has none)."""
@@ -48,6 +50,23 @@ def pick_urls():
         urls["api_actions"] = "/api/actions/?status=delayed"
     if real:
         urls["resolution_real"] = reverse("resolution_detail", args=[real.slug])
+        real_para = (
+            Paragraph.objects.filter(resolution=real, kind="operative")
+            .annotate(n=Count("actions"))
+            .order_by("-n", "order")
+            .first()
+        )
+        if real_para:
+            urls["paragraph_real"] = reverse("paragraph_detail", args=[real.slug, real_para.number])
+        real_action = Action.objects.filter(resolution=real).order_by("pk").first()
+        if real_action:
+            urls["action_real"] = reverse("action_detail", args=[real_action.pk])
+        urls["actions_real"] = actions_url
+    # #11: pages about a date in the past are computed from the history, not the projection.
+    for name in ("dashboard", "resolution", "paragraph", "actions_resolution", "api_actions"):
+        if name in urls:
+            joiner = "&" if "?" in urls[name] else "?"
+            urls[f"{name}_asof"] = f"{urls[name]}{joiner}as_of={AS_OF_PAST}"
     urls["export_csv"] = reverse("action_export", args=["csv"])
     urls["export_xlsx"] = reverse("action_export", args=["xlsx"])
     return urls

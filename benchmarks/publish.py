@@ -1,6 +1,6 @@
 """Write through the application's own services on the benchmark database: a draft status update
 for 53/45-POL's Network (completed, as of today, or back to in progress if an earlier run
-completed it), then its submission and publication.
+completed it), then its submission (by its author) and publication (by a second user: four eyes).
 
     python -m benchmarks.publish draft          → prints the draft's id
     python -m benchmarks.publish publish ID     → submits and publishes it
@@ -23,6 +23,11 @@ def main(argv):
     from workflow import services
 
     User = get_user_model()
+    # Four eyes: one person writes and submits the draft, a second one publishes it (the
+    # services refuse to let an author publish their own update).
+    author, _ = User.objects.get_or_create(
+        username="bench-author", defaults={"is_staff": True, "is_superuser": True}
+    )
     reviewer, _ = User.objects.get_or_create(
         username="bench-reviewer", defaults={"is_staff": True, "is_superuser": True}
     )
@@ -37,7 +42,7 @@ def main(argv):
             status=status,
             as_of=timezone.localdate(),
             note="Benchmark: checks that every worker serves the new roll-up once published.",
-            author=reviewer,
+            author=author,
             author_name="Benchmark",
             evidence=[{"source": SourceDocument.objects.get(key="un-19-01473")}],
             state="draft",
@@ -45,7 +50,7 @@ def main(argv):
         print(update.pk)
         return
     update = StatusUpdate.objects.get(pk=int(argv[1]))
-    update = services.status_update_submit(user=reviewer, update=update) or update
+    update = services.status_update_submit(user=author, update=update) or update
     update.refresh_from_db()
     services.status_update_publish(user=reviewer, update=update, verification="verified")
     update.refresh_from_db()

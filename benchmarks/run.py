@@ -40,6 +40,15 @@ LISTED_ALL = [
     "api_actions",
 ]
 REAL_ONLY = ["floor", "dashboard", "resolution_real"]
+# #11: with only 53/45-POL listed and the page cache off, every public page ≤ 5× the floor.
+REAL_ONLY_UNCACHED = [
+    "floor",
+    "dashboard",
+    "resolution_real",
+    "paragraph_real",
+    "action_real",
+    "actions_real",
+]
 # The same pages rendered on every request (PAGE_CACHE_SECONDS=0): what the first reader after
 # a publish waits for, and every reader of a page nobody asked for since.
 UNCACHED = [
@@ -51,6 +60,13 @@ UNCACHED = [
     "action",
     "actions_status",
     "actions_resolution",
+    "api_actions",
+    # #11: a date in the past (computed from the history), target ≤ 25× the floor.
+    "dashboard_asof",
+    "resolution_asof",
+    "paragraph_asof",
+    "actions_resolution_asof",
+    "api_actions_asof",
 ]
 
 
@@ -162,6 +178,8 @@ def prepare_database(kind, workdir, fresh):
         return f"sqlite:///{path}"
     import psycopg
 
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", PG_NAME):
+        raise ValueError(f"--pg-name {PG_NAME!r}: letters, digits and _ only")
     with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_NAME]).fetchone()
         if exists and fresh:
@@ -425,23 +443,31 @@ def bench_database(kind, args):
         probe["queries"],
     )
     real_probe = json.loads(
-        python_module(env_real, "benchmarks.probe", "--only", ",".join(REAL_ONLY))
+        python_module(
+            env_real,
+            "benchmarks.probe",
+            "--only",
+            ",".join(sorted(set(REAL_ONLY) | set(REAL_ONLY_UNCACHED))),
+        )
     )
     result["queries_real_only"] = real_probe["queries"]
 
     result["cache"] = CACHE_URL or "database table"
     result["pages"] = {}
     env_uncached = env_for(url, show_synthetic=True, extra={"PAGE_CACHE_SECONDS": "0"})
+    env_real_uncached = env_for(url, show_synthetic=False, extra={"PAGE_CACHE_SECONDS": "0"})
     for config, env, names in [
         ("all_listed", env_all, LISTED_ALL),
         ("all_listed_uncached", env_uncached, UNCACHED),
         ("real_only", env_real, REAL_ONLY),
+        ("real_only_uncached", env_real_uncached, REAL_ONLY_UNCACHED),
     ]:
         log(f"{kind}: serving ({config}) and measuring")
         server = Server(env, logfile)
         try:
             result["workers"] = server.workers()
-            result["pages"][config] = measure_pages(server, probe["urls"], names, args)
+            urls = real_probe["urls"] if config.startswith("real_only") else probe["urls"]
+            result["pages"][config] = measure_pages(server, urls, names, args)
         finally:
             server.stop()
 
@@ -466,8 +492,9 @@ def bench_database(kind, args):
 
 
 def run(args):
-    global CACHE_URL
+    global CACHE_URL, PG_NAME
     CACHE_URL = cache_url(args.cache)
+    PG_NAME = args.pg_name
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for kind in args.db:

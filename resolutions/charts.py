@@ -29,10 +29,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .bidi import isolated
-from .models import Action, Occurrence, StatusUpdate
+from .models import Occurrence, StatusUpdate
 from .models.actions import EVENT_COLUMNS, RECURRENCE_WINDOW_DAYS, Recurrence
 from .models.translations import TextTranslation
-from .rollup import KNOWN_AFTER_DAYS, Rollup, is_before_adoption, rollup_series
+from .rollup import KNOWN_AFTER_DAYS, Rollup, is_before_adoption, progress_points
 from .status import Status
 from .translations import ORIGINAL_LANGUAGE, active_language, format_day
 
@@ -303,16 +303,12 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
         all_days = _sample(all_days, MAX_DAYS)
         sampled.update(ids)
     computed = set(all_days)
-    wanted = {}
-    for rid, days in days_by_resolution.items():
-        for day in computed.intersection(days):
-            wanted.setdefault(day, []).append(rid)
-    rows = rollup_series(
-        Action.objects.filter(resolution_id__in=ids),
-        all_days,
-        wanted=wanted,
-        only=("weighted_credit", "weight_total", "n_assessed"),
-    )
+    wanted_days = {
+        rid: sorted(computed.intersection(days)) for rid, days in days_by_resolution.items()
+    }
+    # Added up from the stored steps (rollup/steps.py): one query, not the history re-derived
+    # at every date (which cost ~0.8 s per dashboard at 10,000 updates).
+    rows = progress_points(ids, wanted_days)
     history = {}
     for rid in ids:
         points = []

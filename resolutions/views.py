@@ -40,10 +40,10 @@ from .rollup import (
     STALE_AFTER_DAYS,
     next_due,
     paragraph_rollups,
-    resolution_rollup,
     resolution_rollups,
     rollup_by_resolution,
 )
+from .selectors import resolution_state
 from .status import DEFAULT_CREDIT, DEFINITIONS, ORDER, PROGRESS_ALLOWED, Status
 from .translations import collation_key, country_name, prefetch_translations
 
@@ -159,35 +159,18 @@ def _resolution_data(slug, as_of):
         Resolution.objects.listed().select_related("body").prefetch_related("sources"),
         slug=slug,
     )
-    paragraphs = list(resolution.paragraphs.in_order().select_related("text_source"))
-    actions = list(
-        Action.objects.filter(resolution=resolution)
-        .with_status(as_of)
-        .with_actors()
-        .prefetch_related("paragraphs")
-        .order_by("pk")
-    )
-    operative = [p for p in paragraphs if p.is_operative]
-    p_rollups = paragraph_rollups([p.pk for p in operative], as_of)
-    _nest(paragraphs)
-    for paragraph in paragraphs:
-        paragraph.rollup = p_rollups.get(paragraph.pk)
-        paragraph.listed_actions = [
-            a for a in actions if any(p.pk == paragraph.pk for p in a.paragraphs.all())
-        ]
-    unplaced_rollup = rollup_by_resolution(
-        Action.objects.filter(resolution=resolution).without_paragraph(), as_of
-    ).get(resolution.pk)
+    state = resolution_state(resolution, as_of)  # the one reader, shared with the exports
+    _nest(state.paragraphs)
     events = charts.change_events([resolution.pk], as_of)
-    prefetch_translations([resolution], paragraphs, actions)
+    prefetch_translations([resolution], state.paragraphs, state.actions)
     return {
         "resolution": resolution,
-        "rollup": resolution_rollup(resolution, as_of),
-        "paragraphs": paragraphs,
-        "n_operative": len(operative),
-        "n_preambular": len(paragraphs) - len(operative),
-        "unplaced_actions": [a for a in actions if not a.has_paragraph],
-        "unplaced_rollup": unplaced_rollup,
+        "rollup": state.rollup,
+        "paragraphs": state.paragraphs,
+        "n_operative": len(state.operative),
+        "n_preambular": len(state.paragraphs) - len(state.operative),
+        "unplaced_actions": state.unplaced_actions,
+        "unplaced_rollup": state.unplaced_rollup,
         "history": charts.progress_history([resolution], as_of, events)[resolution.pk],
     }
 

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import NoReverseMatch, reverse
 
-from resolutions.models import Action, Resolution, StatusUpdate
+from resolutions.models import Action, ActionStep, Resolution, StatusUpdate
 from tests import staff
 from tests.conftest import EnglishByDefaultClient
 from workflow import services
@@ -76,6 +76,10 @@ def rows():
         for label in ("resolutions", "workflow")
         for model in apps.get_app_config(label).get_models()
     }
+    # The chart's steps are derived (rebuilt on restore, with new row ids): compared by content.
+    snapshot["resolutions.ActionStep"] = sorted(
+        ActionStep.objects.values_list("action_id", "day", "weighted_credit", "weight_scored")
+    )
     snapshot["versions"] = sorted(Action.objects.values_list("pk", "version"))
     snapshot["states"] = sorted(StatusUpdate.objects.values_list("pk", "state", "verification"))
     # Times to the microsecond: Django's JSON cut them to milliseconds (issue #17).

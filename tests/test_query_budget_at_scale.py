@@ -68,8 +68,13 @@ def grown(django_db_setup, django_db_blocker):
         cases = _cases(seeded)
         client = EnglishByDefaultClient()
         small = {name: _measure(client, url, h) for name, (url, h, _b, _g) in cases.items()}
+        read_path = {}
+        for name, (url, headers) in READ_PATH.items():
+            for past in (False, True):
+                full = url + (("&" if "?" in url else "?") + "as_of=2019-06-01" if past else "")
+                read_path[(name, past)] = _measure(client, full, headers or {})[0]
         grow(seeded, 10)
-        yield cases, small
+        yield cases, small, read_path
         transaction.set_rollback(True)
 
 
@@ -84,7 +89,7 @@ CASE_NAMES = (
 
 @pytest.mark.parametrize("case", CASE_NAMES)
 def test_query_budget_holds_at_1x_and_10x(client, grown, db, uncached, case):
-    cases, small = grown
+    cases, small, _read_path = grown
     url, headers, budget, grows = cases[case]
     small_queries, small_size = small[case]
     assert Resolution.objects.count() == 10 and MemberState.objects.count() == 57
@@ -99,3 +104,45 @@ def test_query_budget_holds_at_1x_and_10x(client, grown, db, uncached, case):
         assert large_size >= small_size, case
     elif grows:
         assert large_size > small_size, case
+
+
+# --- The read path (#11): exact counts, the same at 1x and 10x --------------------------------
+# Today's pages read the stored projection and the stored chart steps; past dates compute from
+# the history. The counts are pinned exactly (not only within the budget) so that a query added
+# to the read path is seen; benchmarks/probe.py reports them at 50x and 500x (docs/benchmarks.md).
+READ_PATH = {
+    "dashboard": ("/", None),
+    "resolution": ("/resolutions/53-45-pol/", None),
+    "paragraph": ("/resolutions/53-45-pol/paragraphs/7/", None),
+    "actions_filtered": ("/actions/?status=in_progress&resolution=53-45-pol", None),
+    "actions_status": ("/actions/?status=completed", None),
+    "api_status": ("/api/actions/?status=in_progress", {"HTTP_ACCEPT": "application/json"}),
+}
+# (at 1x, at 10x), today and as of a past date. /actions/?status=completed makes one query fewer
+# at 10x than at 1x (both within the budget; the number does not grow with the data).
+READ_PATH_QUERIES = {
+    ("dashboard", False): (11, 11),
+    ("dashboard", True): (11, 11),
+    ("resolution", False): (12, 12),
+    ("resolution", True): (12, 12),
+    ("paragraph", False): (8, 8),
+    ("paragraph", True): (8, 8),
+    ("actions_filtered", False): (9, 9),
+    ("actions_filtered", True): (9, 9),
+    ("actions_status", False): (9, 8),
+    ("actions_status", True): (9, 8),
+    ("api_status", False): (5, 5),
+    ("api_status", True): (5, 5),
+}
+
+
+@pytest.mark.parametrize("past", [False, True], ids=["today", "as_of"])
+@pytest.mark.parametrize("name", list(READ_PATH))
+def test_read_path_query_counts_are_exact_at_1x_and_10x(client, grown, db, uncached, name, past):
+    url, headers = READ_PATH[name]
+    if past:
+        url += ("&" if "?" in url else "?") + "as_of=2019-06-01"
+    small_queries = grown[2][(name, past)]
+    large_queries, _size = _measure(client, url, headers or {})
+    assert (small_queries, large_queries) == READ_PATH_QUERIES[(name, past)], (name, past)
+    assert large_queries <= PAGE_BUDGET

@@ -4,7 +4,9 @@ of the published rules, on random histories, occurrences, reviews and dates.
 The reference below is written from the rules in the README ("Progress roll-up"), not from
 resolutions/rollup/, so a disagreement is a bug in one of them. The stored projection of current
 state (resolutions/rollup/projection.py) joins the comparison: kept by the writes themselves, and
-brought forward in time only where its next_change_on says it may have changed.
+brought forward in time only where its next_change_on says it may have changed. So do the stored
+progress-chart steps (resolutions/rollup/steps.py): added up on any date, they give the history's
+roll-up and the reference's percentage on that date.
 """
 
 from dataclasses import dataclass, field
@@ -16,8 +18,15 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resolutions.models import Action, ActionState, Occurrence
-from resolutions.rollup import annotate_history, projection, resolution_rollup
+from resolutions.models import Action, ActionState, ActionStep, Occurrence
+from resolutions.rollup import (
+    Rollup,
+    annotate_history,
+    progress_points,
+    projection,
+    resolution_rollup,
+    rollup_series,
+)
 from resolutions.status import Status
 from tests import factories as f
 from workflow.review_services import action_review_create
@@ -285,6 +294,56 @@ def test_the_stored_projection_agrees_with_history_and_reference(adopted, spec_l
         transaction.set_rollback(True)
 
 
+STEP_COLUMNS = ("weighted_credit", "weight_total", "n_assessed")
+
+
+def _numbers(row):
+    return tuple(int(row.get(name) or 0) for name in STEP_COLUMNS)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    adopted=st.one_of(st.none(), DAYS),
+    spec_list=st.lists(specs(), min_size=1, max_size=4),
+    days=st.lists(
+        st.dates(min_value=date(2015, 1, 1), max_value=date(2026, 12, 31)),
+        min_size=1,
+        max_size=6,
+        unique=True,
+    ),
+    probe_edges=st.booleans(),
+)
+def test_the_stored_steps_add_up_to_the_history_on_every_date(
+    adopted, spec_list, days, probe_edges
+):
+    for spec in spec_list:
+        spec.updates = [u for u in spec.updates if adopted is None or u[0] >= adopted]
+    with transaction.atomic():
+        res, actions = build(adopted, spec_list)
+        if probe_edges:
+            # The dates where steps begin, and the days either side: where an off-by-one shows.
+            edges = {s.day for s in ActionStep.objects.filter(action__in=actions)}
+            days = sorted({d + timedelta(days=k) for d in edges for k in (-1, 0, 1)} | set(days))
+        days = sorted(set(days))
+        stored = progress_points([res.pk], {res.pk: days})
+        history = rollup_series(Action.objects.filter(resolution=res), days, only=STEP_COLUMNS)
+        weights = [s.weight for s in spec_list]
+        for day in days:
+            got, want = stored[(res.pk, day)], history.get((res.pk, day), {})
+            assert _numbers(got) == _numbers(want), (spec_list, adopted, day)
+            expected = [reference(spec, adopted, day) for spec in spec_list]
+            assert Rollup.from_row(got).percent == reference_percent(expected, weights), (
+                spec_list,
+                adopted,
+                day,
+            )
+        transaction.set_rollback(True)
+
+
 @pytest.mark.django_db
 def test_rebuild_rollup_recomputes_every_row_from_history(seeded):
     from django.core.management import call_command
@@ -295,8 +354,12 @@ def test_rebuild_rollup_recomputes_every_row_from_history(seeded):
     states = {s.action_id: s for s in ActionState.objects.all()}
     assert set(states) == set(history)
     assert all(_same(states[pk], history[pk]) for pk in history)
+    steps = sorted(ActionStep.objects.values_list("action_id", "day", "weighted_credit"))
+    assert {pk for pk, *_rest in steps} == set(history)  # every action has its steps
     ActionState.objects.all().delete()
+    ActionStep.objects.all().delete()
     call_command("rebuild_rollup", verbosity=0)
     states = {s.action_id: s for s in ActionState.objects.all()}
     assert set(states) == set(history)
     assert all(_same(states[pk], history[pk]) for pk in history)
+    assert sorted(ActionStep.objects.values_list("action_id", "day", "weighted_credit")) == steps

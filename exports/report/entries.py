@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from resolutions.dates import precise_iso, precise_label
 from resolutions.models import Evidence
 from resolutions.models.status_updates import Verification
-from resolutions.rollup import Rollup
+from resolutions.selectors import rollup_entry  # noqa: F401  (one shape, shared with the API)
 from resolutions.status import Status
 from resolutions.translations import actor_label, country_name, format_day
 
@@ -47,28 +47,6 @@ def verifier(update) -> dict:
     if found:
         return {"verification": "verified", "verified_by": found[1], "verified_on": found[2]}
     return none
-
-
-def rollup_entry(rollup: Rollup) -> dict:
-    return {
-        "percent": rollup.percent,
-        "total": rollup.total,
-        "scored": rollup.scored,
-        # #11: "n of N actions assessed", work under way with no sourced figure, and whether
-        # the resolution was adopted yet on the date (no percentage before).
-        "assessed": rollup.assessed,
-        "unfigured": rollup.unfigured,
-        "not_yet_adopted": rollup.not_yet_adopted,
-        "excluded": rollup.excluded,
-        "overdue": rollup.overdue,
-        "stale": rollup.stale,
-        "weighted_credit": rollup.weighted_credit,
-        "weight_total": rollup.weight_total,
-        "distribution": [
-            {"status": status.value, "label": str(status.label), "count": count}
-            for status, count in rollup.distribution
-        ],
-    }
 
 
 def evidence_entry(evidence: Evidence) -> dict:

@@ -3,8 +3,9 @@
 ``snapshot(resolution, as_of)`` reads everything the exports need about one resolution as it stood
 on ``as_of``, in a fixed number of queries whatever the size of the resolution:
 
-- statuses, credits and flags come from the roll-up (``Action.objects.with_status`` and
-  ``resolution_rollup``/``paragraph_rollups``), never recomputed here;
+- the resolution's paragraphs, its actions with their status and its roll-ups come from
+  ``resolutions.selectors.resolution_state``, the reader the resolution page uses too (#16);
+  statuses, credits and flags are the roll-up's, never recomputed here;
 - status updates come only through ``StatusUpdate.objects.public()``, the single publication gate.
 """
 
@@ -14,19 +15,17 @@ from datetime import date
 from django.db.models import Prefetch, Q
 
 from resolutions.models import (
-    Action,
-    Actor,
     Evidence,
     MemberStateRole,
     Occurrence,
-    Paragraph,
     Participation,
     Resolution,
     SourcedFigure,
     StatusUpdate,
     TextTranslation,
 )
-from resolutions.rollup import Rollup, paragraph_rollups, resolution_rollup
+from resolutions.rollup import Rollup
+from resolutions.selectors import resolution_state
 
 
 @dataclass
@@ -46,18 +45,10 @@ class Snapshot:
 
 
 def snapshot(resolution: Resolution, as_of: date) -> Snapshot:
-    paragraphs = list(resolution.paragraphs.in_order().select_related("text_source"))
-    actions = list(
-        Action.objects.with_status(as_of)
-        .filter(resolution=resolution)
-        .select_related("mandate_source", "responsible_source")
-        .prefetch_related(
-            Prefetch("responsible_actors", Actor.objects.select_related("member_state__source")),
-            "description_sources",
-            Prefetch("paragraphs", Paragraph.objects.order_by("order")),
-        )
-        .order_by("pk")
-    )
+    # The resolution's state (paragraphs, actions with status, roll-ups) is read by the same
+    # selector as the resolution page (resolutions/selectors.py): one reader, one answer.
+    state = resolution_state(resolution, as_of, with_sources=True)
+    paragraphs, actions = state.paragraphs, state.actions
     # Oldest first: reloading the JSON export recreates updates in this order, so ties between
     # updates with the same as-of date are broken the same way ("a later correction wins").
     updates = list(
@@ -96,7 +87,6 @@ def snapshot(resolution: Resolution, as_of: date) -> Snapshot:
         .select_related("member_state__source", "source")
         .order_by("action_id", "role", "member_state__iso3")
     )
-    operative = [p.pk for p in paragraphs if p.is_operative]
     translations = _translations(resolution, paragraphs, actions, occurrences)
     _attach_translations(translations, [resolution], paragraphs, actions, occurrences)
     return Snapshot(
@@ -110,8 +100,8 @@ def snapshot(resolution: Resolution, as_of: date) -> Snapshot:
         occurrences=occurrences,
         figures=figures,
         roles=roles,
-        rollup=resolution_rollup(resolution, as_of),
-        paragraph_rollups=paragraph_rollups(operative, as_of) if operative else {},
+        rollup=state.rollup,
+        paragraph_rollups=state.paragraph_rollups,
     )
 
 

@@ -1,4 +1,4 @@
-from .action_state import ActionState
+from .action_state import ActionState, ActionStep
 from .actions import Action, ActionParagraph, Actor, MandateType, Occurrence, Recurrence
 from .bodies import Body, Membership
 from .facts import FactCorrection
@@ -27,6 +27,7 @@ __all__ = [
     "VERIFICATION_DEFINITIONS",
     "Action",
     "ActionState",
+    "ActionStep",
     "ActionReview",
     "ReviewEvidence",
     "AppendOnlyError",

@@ -64,3 +64,36 @@ class ActionState(models.Model):
 
     def __str__(self):
         return f"{self.action_id}: {self.current_status} on {self.computed_for}"
+
+
+class ActionStep(models.Model):
+    """One step of an action's contribution to the progress chart (#11): from `day` until its
+    next step, what the roll-up derives for the action on any date in between (the weight ×
+    credit it adds, the weight it adds to the denominator, whether it counts as assessed).
+
+    The roll-up of an action can change only on the dates of its own records and the dates
+    the rules derive from them (adoption, an update, an occurrence becoming known, a recurrence
+    interval running out), so these rows, computed from the history at each such date, give the
+    roll-up on every date; the chart adds them up instead of re-deriving the history at each of
+    its points. The first step also holds for every earlier date. Written with ActionState by
+    resolutions/rollup/steps.py, in the same transaction as the change; tests/
+    test_rollup_property.py checks the sums against the history and a plain-Python reference.
+    """
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="steps")
+    day = models.DateField()
+    weighted_credit = models.PositiveIntegerField()  # weight × credit when scored, else 0
+    weight_scored = models.PositiveSmallIntegerField()  # weight when scored, else 0
+    is_assessed = models.BooleanField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["action", "day"], name="action_step_once_a_day"),
+            models.CheckConstraint(
+                condition=models.Q(weighted_credit__lte=100 * models.F("weight_scored")),
+                name="action_step_credit_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.action_id} from {self.day}: {self.weighted_credit}/{self.weight_scored}"

@@ -8,7 +8,9 @@ The rules are written once, in the README ("Progress roll-up") and on /statuses/
   date), is_before_adoption, is_lapsed, next_due.
 - this module: Rollup (a set of actions' totals, last status change and last review) and the
   grouped roll-ups of resolutions and paragraphs, one query per level, cached.
-- series.py: the roll-up at many dates in one query (the progress chart).
+- steps.py: each action's roll-up as steps in time, stored with the projection; the progress
+  chart adds them up (progress_points) instead of re-deriving the history at each date.
+- series.py: the roll-up at many dates in one query, from the history (tests and checks).
 - sql.py: compiled roll-up SQL, re-dated for any as_of.
 
 The models never import this package at module level (ActionQuerySet.with_status imports it
@@ -47,6 +49,7 @@ from .rules import (
 )
 from .series import rollup_rows, rollup_series
 from .sql import as_day, fill, template
+from .steps import series as progress_points
 
 __all__ = [
     "KNOWN_AFTER_DAYS",
@@ -61,6 +64,7 @@ __all__ = [
     "is_lapsed",
     "next_due",
     "paragraph_rollups",
+    "progress_points",
     "resolution_rollup",
     "resolution_rollups",
     "rollup_aggregates",

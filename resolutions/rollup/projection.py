@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from ..models.action_state import ActionState
 from ..models.actions import RECURRENCE_WINDOW_DAYS, Action, Occurrence
+from . import steps
 from .rules import KNOWN_AFTER_DAYS, STALE_AFTER_DAYS, annotate_history
 
 # The roll-up's columns, as rules.status_annotations names them, kept in the projection.
@@ -47,6 +48,7 @@ STORED = (
     "is_stale",
 )
 CHUNK = 500
+STEPS_CHUNK = 10_000
 
 # {database alias: the day ensure_current last brought the projection up to}.
 _CURRENT_ON: dict[str, date] = {}
@@ -181,9 +183,12 @@ def _rows(action_ids, today: date, using: str) -> list[ActionState]:
     return states
 
 
-def refresh_actions(action_ids, *, today: date | None = None, using: str | None = None) -> int:
-    """Re-derive the stored state of these actions from the history (in the caller's
-    transaction). Returns the number of rows written."""
+def refresh_actions(
+    action_ids, *, today: date | None = None, using: str | None = None, with_steps: bool = True
+) -> int:
+    """Re-derive the stored state of these actions, and their progress-chart steps (steps.py),
+    from the history (in the caller's transaction). Returns the number of rows written.
+    `with_steps=False` when only the passing of time moved them: steps do not depend on today."""
     ids = sorted({i for i in action_ids if i is not None})
     if not ids:
         return 0
@@ -206,6 +211,9 @@ def refresh_actions(action_ids, *, today: date | None = None, using: str | None 
                     *STORED,
                 ],
             )
+            # The progress chart's steps of the same actions, in the same transaction.
+            if with_steps:
+                steps.write(chunk, using=using, today=today)
             written += len(states)
     return written
 
@@ -242,7 +250,7 @@ def ensure_current(today: date, *, using: str = "default") -> int:
     current in between). Returns the number of rows re-derived."""
     if _CURRENT_ON.get(using) == today:
         return 0
-    written = refresh_actions(due_ids(today, using), today=today, using=using)
+    written = refresh_actions(due_ids(today, using), today=today, using=using, with_steps=False)
     if written:
         from . import invalidate_cache
 
@@ -258,10 +266,10 @@ def rebuild(*, today: date | None = None, using: str = "default") -> int:
         ActionState.objects.using(using).exclude(
             action__in=Action.objects.using(using).values("pk")
         ).delete()
-        written = refresh_actions(
-            list(Action.objects.using(using).values_list("pk", flat=True)),
-            today=today,
-            using=using,
-        )
+        ids = list(Action.objects.using(using).values_list("pk", flat=True))
+        written = refresh_actions(ids, today=today, using=using, with_steps=False)
+        # Steps in large groups: the actions that change on the same day share one evaluation.
+        for start in range(0, len(ids), STEPS_CHUNK):
+            steps.write(ids[start : start + STEPS_CHUNK], using=using, today=today)
     _CURRENT_ON[using] = today
     return written

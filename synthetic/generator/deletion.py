@@ -6,6 +6,7 @@ from resolutions.models import (
     Action,
     ActionParagraph,
     ActionState,
+    ActionStep,
     Actor,
     Evidence,
     MemberStateRole,
@@ -51,6 +52,7 @@ def delete_synthetic(using="default"):
             )
             querysets = [
                 ActionState.objects.filter(action__resolution_id__in=ids),  # derived
+                ActionStep.objects.filter(action__resolution_id__in=ids),  # derived
                 Evidence.objects.filter(status_update__action__resolution_id__in=ids),
                 StatusUpdate.objects.filter(action__resolution_id__in=ids),
                 Participation.all_objects.filter(occurrence_id__in=occurrence_ids),

@@ -43,7 +43,7 @@ class Command(BaseCommand):
             "dumpdata",
             *BACKUP_LABELS,
             # Derived from the rest: restore_data rebuilds it (manage.py rebuild_rollup).
-            exclude=["resolutions.ActionState"],
+            exclude=["resolutions.ActionState", "resolutions.ActionStep"],
             format=backup_format.FORMAT,
             natural_foreign=True,
             natural_primary=True,

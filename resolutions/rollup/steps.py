@@ -1,0 +1,210 @@
+"""Each action's contribution to the roll-up as steps in time (models.ActionStep): the progress
+chart adds them up instead of re-deriving the history at each of its points.
+
+An action's roll-up (its credit, whether it is scored, whether it is assessed) depends on the date
+only through its own records and the dates the rules derive from them:
+
+- the adoption date (nothing is scored before it), and one recurrence interval after it (a
+  recurring mandate is "not yet due" until then);
+- the date of each published status update;
+- each occurrence's date once it has certainly passed (KNOWN_AFTER_DAYS), and one interval after
+  its start (its window runs out).
+
+Between two such dates nothing moves. So the roll-up is computed from the history (the same
+rules.annotate_history the as-of pages use) at each of them and at the day before the first
+(which also holds for every earlier date), and consecutive equal steps are merged. The values are
+a function of the history only, not of today's date: no step needs re-deriving as days pass.
+
+Written by projection.refresh_actions, i.e. in the same transaction as every write that can move
+the roll-up (resolutions/signals.py) and by `manage.py rebuild_rollup`.
+tests/test_rollup_property.py checks that the sums equal the history's roll-up on random dates.
+"""
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.db import connections
+
+from ..models.action_state import ActionStep
+from ..models.actions import RECURRENCE_WINDOW_DAYS, Action, Occurrence
+from ..models.status_updates import StatusUpdate
+from .rules import KNOWN_AFTER_DAYS, annotate_history
+from .sql import fill, template
+
+# Dates per UNION query when evaluating many (action, date) pairs: keeps each statement small.
+PARTS_PER_QUERY = 40
+_COLUMNS = ("pk", "weight", "credit", "is_scored", "is_assessed")
+
+
+def change_days(action_ids, using: str) -> dict[int, set[date]]:
+    """{action id: the dates on which its roll-up can change} (a superset is harmless: it only
+    costs a merged step). Three queries."""
+    days: dict[int, set[date]] = {pk: set() for pk in action_ids}
+    windows: dict[int, int] = {}
+    actions = Action.objects.using(using).filter(pk__in=action_ids)
+    for pk, adopted, recurrence in actions.values_list(
+        "pk", "resolution__adopted_on", "recurrence"
+    ):
+        window = RECURRENCE_WINDOW_DAYS.get(recurrence)
+        if window:
+            windows[pk] = window
+        if adopted:
+            days[pk].add(adopted)
+            if window:
+                days[pk].add(adopted + timedelta(days=window))
+    updates = StatusUpdate.objects.using(using).public().filter(action_id__in=action_ids)
+    for pk, day in updates.values_list("action_id", "as_of").distinct():
+        days[pk].add(day)
+    occurrences = Occurrence.objects.using(using).filter(action_id__in=action_ids)
+    for pk, start, precision in occurrences.values_list(
+        "action_id", "start_date", "date_precision"
+    ):
+        days[pk].add(start + timedelta(days=KNOWN_AFTER_DAYS.get(precision, 0)))
+        if windows.get(pk):
+            days[pk].add(start + timedelta(days=windows[pk]))
+    return days
+
+
+def _padded(ids: list[int]) -> list[int]:
+    """`ids` repeated up to the next power of two, so that a few compiled templates serve every
+    group size (an id twice in IN (…) changes nothing)."""
+    size = 1
+    while size < len(ids):
+        size *= 2
+    return ids + [ids[-1]] * (size - len(ids))
+
+
+def evaluate(pairs: dict[date, list[int]], using: str) -> dict[tuple[int, date], tuple]:
+    """{(action id, day): (weighted credit, scored weight, assessed)} from the history, for
+    each day's actions, in ⌈days / PARTS_PER_QUERY⌉ queries: each day's roll-up is the as-of
+    query compiled once per group size and re-dated (see sql.template)."""
+    vendor = connections[using].vendor
+    parts = []
+    for day in sorted(pairs):
+        ids = sorted(set(pairs[day]))
+        for start in range(0, len(ids), 256):
+            parts.append((day, _padded(ids[start : start + 256])))
+    found: dict[tuple[int, date], tuple] = {}
+    for start in range(0, len(parts), PARTS_PER_QUERY):
+        chunk = parts[start : start + PARTS_PER_QUERY]
+        sqls, params = [], []
+        for index, (day, ids) in enumerate(chunk):
+            compiled = template(
+                ("steps", len(ids), using, vendor),
+                len(ids),
+                lambda sentinels, d: (
+                    annotate_history(Action.objects.using(using).filter(pk__in=sentinels), d)
+                    .order_by()
+                    .values(*_COLUMNS)
+                    .query.sql_with_params()
+                ),
+            )
+            if compiled is None:  # pragma: no cover (the as-of query always carries its date)
+                raise RuntimeError("The as-of query has no date parameter to re-date.")
+            # `index` is an int from enumerate, never user input.
+            sqls.append(f"SELECT {index} AS step_part, s.* FROM ({compiled[0]}) s")
+            params.extend(fill(compiled[1], ids, day))
+        with connections[using].cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(sqls), params)
+            names = [c[0] for c in cursor.description]
+            for row in cursor.fetchall():
+                values = dict(zip(names, row, strict=True))
+                day = chunk[values["step_part"]][0]
+                pk = int(values["id"] if "id" in values else values["pk"])
+                scored = bool(values["is_scored"])
+                weight = values["weight"]
+                found[(pk, day)] = (
+                    weight * (values["credit"] or 0) if scored else 0,
+                    weight if scored else 0,
+                    bool(values["is_assessed"]),
+                )
+    return found
+
+
+def compute(action_ids, *, using: str, today: date) -> list[ActionStep]:
+    """The steps of these actions, from the history."""
+    days = change_days(action_ids, using)
+    pairs: dict[date, list[int]] = defaultdict(list)
+    for pk, own in days.items():
+        first = min(own, default=today)
+        for day in {first - timedelta(days=1), *own}:
+            pairs[day].append(pk)
+    values = evaluate(pairs, using)
+    steps = []
+    for pk, own in days.items():
+        first = min(own, default=today)
+        previous = None
+        for day in sorted({first - timedelta(days=1), *own}):
+            value = values.get((pk, day))
+            if value is None or value == previous:
+                continue
+            steps.append(
+                ActionStep(
+                    action_id=pk,
+                    day=day,
+                    weighted_credit=value[0],
+                    weight_scored=value[1],
+                    is_assessed=value[2],
+                )
+            )
+            previous = value
+    return steps
+
+
+def write(action_ids, *, using: str, today: date) -> int:
+    """Replace these actions' steps (call inside the writer's transaction)."""
+    steps = compute(action_ids, using=using, today=today)
+    ActionStep.objects.using(using).filter(action_id__in=action_ids).delete()
+    ActionStep.objects.using(using).bulk_create(steps, batch_size=1000)
+    return len(steps)
+
+
+# --- Reading ---------------------------------------------------------------------------------
+
+
+def series(resolution_ids, days_by_resolution: dict[int, list[date]], using: str = "default"):
+    """{(resolution id, day): {"weighted_credit", "weight_total", "n_assessed"}} for each
+    resolution's wanted days, added up from the stored steps: one query, whatever the number of
+    days (the same sums the history's roll-up makes on each of those days)."""
+    rows = (
+        ActionStep.objects.using(using)
+        .filter(action__resolution_id__in=list(resolution_ids))
+        .order_by("action_id", "day")
+        .values_list(
+            "action__resolution_id",
+            "action_id",
+            "day",
+            "weighted_credit",
+            "weight_scored",
+            "is_assessed",
+        )
+    )
+    base: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    changes: dict[int, list[tuple]] = defaultdict(list)
+    last: dict[int, tuple] = {}
+    for rid, pk, day, credit, weight, assessed in rows:
+        value = (credit, weight, int(assessed))
+        before = last.get(pk)
+        if before is None:  # the first step holds for every earlier date too
+            totals = base[rid]
+            for i in range(3):
+                totals[i] += value[i]
+        else:
+            changes[rid].append((day, *(value[i] - before[i] for i in range(3))))
+        last[pk] = value
+    result = {}
+    for rid in resolution_ids:
+        totals = list(base[rid])
+        pending = sorted(changes[rid])
+        position = 0
+        for day in sorted(days_by_resolution.get(rid, ())):
+            while position < len(pending) and pending[position][0] <= day:
+                for i in range(3):
+                    totals[i] += pending[position][i + 1]
+                position += 1
+            result[(rid, day)] = {
+                "weighted_credit": totals[0],
+                "weight_total": totals[1],
+                "n_assessed": totals[2],
+            }
+    return result

@@ -1,0 +1,127 @@
+"""Read paths shared by the pages, the exports and the API (#16: one reader of a resolution's
+state, one shape of a roll-up).
+
+- ``resolution_state(resolution, as_of)``: a resolution as it stood on a date — its paragraphs
+  in document order, its actions with their status (the roll-up's, ``Action.with_status``), and
+  the resolution's, each operative paragraph's and the unplaced mandates' roll-ups. The
+  resolution page (resolutions/views.py) and every per-resolution export
+  (exports/report/snapshot.py) read it here, so they cannot disagree about what is shown.
+- ``rollup_entry(rollup)``: a roll-up as a plain dict, the one shape the API (api/serializers.py
+  ``RollupSerializer`` documents exactly these keys; a test checks it), the JSON export and the
+  reports share.
+
+Every number comes from resolutions/rollup/; nothing here derives a status or a percentage.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from django.db.models import Prefetch
+
+from .models import Action, Actor, Paragraph, Resolution
+from .rollup import Rollup, paragraph_rollups, resolution_rollup, rollup_by_resolution
+
+ROLLUP_ENTRY_KEYS = (
+    "percent",
+    "total",
+    "scored",
+    "assessed",
+    "unfigured",
+    "not_yet_adopted",
+    "excluded",
+    "overdue",
+    "stale",
+    "weighted_credit",
+    "weight_total",
+    "distribution",
+)
+
+
+def rollup_entry(rollup: Rollup) -> dict:
+    """A roll-up as the API, the JSON export and the reports give it (keys: ROLLUP_ENTRY_KEYS)."""
+    return {
+        "percent": rollup.percent,
+        "total": rollup.total,
+        "scored": rollup.scored,
+        # #11: "n of N actions assessed", work under way with no sourced figure, and whether
+        # the resolution was adopted yet on the date (no percentage before).
+        "assessed": rollup.assessed,
+        "unfigured": rollup.unfigured,
+        "not_yet_adopted": rollup.not_yet_adopted,
+        "excluded": rollup.excluded,
+        "overdue": rollup.overdue,
+        "stale": rollup.stale,
+        "weighted_credit": rollup.weighted_credit,
+        "weight_total": rollup.weight_total,
+        "distribution": [
+            {"status": status.value, "label": str(status.label), "count": count}
+            for status, count in rollup.distribution
+        ],
+    }
+
+
+@dataclass
+class ResolutionState:
+    """One resolution on one date (see resolution_state)."""
+
+    resolution: Resolution
+    as_of: date
+    paragraphs: list  # in document order, each with .rollup (operative ones) and .listed_actions
+    actions: list  # with the roll-up's annotations (current_status, credit, latest_update_id…)
+    rollup: Rollup
+    paragraph_rollups: dict = field(default_factory=dict)  # {operative paragraph id: Rollup}
+
+    @property
+    def operative(self) -> list:
+        return [p for p in self.paragraphs if p.is_operative]
+
+    @property
+    def unplaced_actions(self) -> list:
+        """Mandates with no known paragraph."""
+        return [a for a in self.actions if not a.has_paragraph]
+
+    @cached_property
+    def unplaced_rollup(self) -> Rollup | None:
+        """The roll-up of the mandates with no known paragraph (one query, when asked)."""
+        actions = Action.objects.filter(resolution=self.resolution).without_paragraph()
+        return rollup_by_resolution(actions, self.as_of).get(self.resolution.pk)
+
+
+def resolution_state(
+    resolution: Resolution, as_of: date, *, with_sources: bool = False
+) -> ResolutionState:
+    """The resolution on `as_of`, in a fixed number of queries whatever its size: paragraphs (1),
+    actions with status (1), their actors (1) and paragraphs (1), `with_sources` their
+    description sources (1, the exports cite them), the paragraphs' roll-ups (1, none without an
+    operative paragraph) and the resolution's (1)."""
+    paragraphs = list(resolution.paragraphs.in_order().select_related("text_source"))
+    actions_qs = (
+        Action.objects.filter(resolution=resolution)
+        .with_status(as_of)
+        .prefetch_related(
+            Prefetch("responsible_actors", Actor.objects.select_related("member_state__source")),
+            Prefetch("paragraphs", Paragraph.objects.order_by("order")),
+        )
+        .order_by("pk")
+    )
+    if with_sources:
+        actions_qs = actions_qs.select_related(
+            "mandate_source", "responsible_source"
+        ).prefetch_related("description_sources")
+    actions = list(actions_qs)
+    operative = [p.pk for p in paragraphs if p.is_operative]
+    p_rollups = paragraph_rollups(operative, as_of) if operative else {}
+    for paragraph in paragraphs:
+        paragraph.rollup = p_rollups.get(paragraph.pk)
+        paragraph.listed_actions = [
+            a for a in actions if any(p.pk == paragraph.pk for p in a.paragraphs.all())
+        ]
+    return ResolutionState(
+        resolution=resolution,
+        as_of=as_of,
+        paragraphs=paragraphs,
+        actions=actions,
+        rollup=resolution_rollup(resolution, as_of),
+        paragraph_rollups=p_rollups,
+    )
