@@ -23,6 +23,7 @@ DOMAIN = (
     "resolutions.models",
     "resolutions.status",
     "resolutions.rollup",
+    "resolutions.selectors",  # the read paths pages, exports and the API share
     "resolutions.dates",
     "resolutions.languages",
     "resolutions.asof",
