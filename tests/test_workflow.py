@@ -481,7 +481,7 @@ def test_bulk_publish_with_one_note(client, action, editor, reviewer):
     staff.client_for(client, reviewer)
 
     changelist, selection, page = _bulk(client, "publish", updates)
-    assert page.status_code == 200 and "3 status update(s)" in page.text
+    assert page.status_code == 200 and "3 status updates" in page.text
     response = client.post(
         changelist,
         {

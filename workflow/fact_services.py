@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from resolutions.models import (
     FactCorrection,
@@ -52,7 +53,7 @@ def _save_step(record, user, reason):
 def _require_source(record):
     if isinstance(record, Occurrence) and not record.sources.exists():
         raise ValidationError(
-            {"sources": "An occurrence needs at least one source before it is submitted."}
+            {"sources": _("An occurrence needs at least one source before it is submitted.")}
         )
 
 
@@ -83,8 +84,11 @@ def may_publish_fact(user, record):
 def fact_submit(*, user, record):
     stored = _locked(record)
     if stored.state != FactState.DRAFT:
-        raise ValidationError(f"Only a draft can be submitted; this one is {stored.state}.")
-    roles.require(may_submit_fact(user, stored), "You may submit only your own drafts.")
+        raise ValidationError(
+            _("Only a draft can be submitted; this one is %(state)s.")
+            % {"state": stored.get_state_display()}
+        )
+    roles.require(may_submit_fact(user, stored), _("You may submit only your own drafts."))
     _require_source(stored)
     stored.state = FactState.SUBMITTED
     stored.submitted_at = timezone.now()
@@ -99,9 +103,10 @@ def fact_publish(*, user, record):
     stored = _locked(record)
     if stored.state != FactState.SUBMITTED:
         raise ValidationError(
-            f"Only a record submitted for review can be published; this one is {stored.state}."
+            _("Only a record submitted for review can be published; this one is %(state)s.")
+            % {"state": stored.get_state_display()}
         )
-    roles.require(may_review_fact(user, stored), "Publishing is for reviewers.")
+    roles.require(may_review_fact(user, stored), _("Publishing is for reviewers."))
     roles.require(may_publish_fact(user, stored), roles.SELF_REVIEW_REFUSED)
     _require_source(stored)
     stored.state = FactState.PUBLISHED
@@ -128,13 +133,14 @@ def fact_publish(*, user, record):
 def fact_reject(*, user, record, reason):
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"rejection_reason": "Say why it is rejected."})
+        raise ValidationError({"rejection_reason": _("Say why it is rejected.")})
     stored = _locked(record)
     if stored.state != FactState.SUBMITTED:
         raise ValidationError(
-            f"Only a record submitted for review can be rejected; this one is {stored.state}."
+            _("Only a record submitted for review can be rejected; this one is %(state)s.")
+            % {"state": stored.get_state_display()}
         )
-    roles.require(may_review_fact(user, stored), "Rejecting is for reviewers.")
+    roles.require(may_review_fact(user, stored), _("Rejecting is for reviewers."))
     stored.state = FactState.DRAFT
     stored.submitted_at = None
     stored.rejected_at, stored.rejected_by, stored.rejection_reason = timezone.now(), user, reason

@@ -4,6 +4,7 @@ import simple_history
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from resolutions.models import MandateType, Resolution
 from resolutions.models.audit import AuditedRecords
@@ -26,13 +27,13 @@ class EditorAssignment(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="editor_assignments",
-        help_text="Leave empty for every resolution.",
+        help_text=_("Leave empty for every resolution."),
     )
     mandate_type = models.CharField(
         max_length=30,
         choices=MandateType.choices,
         blank=True,
-        help_text="Leave empty for every mandate type.",
+        help_text=_("Leave empty for every mandate type."),
     )
     note = models.CharField(max_length=200, blank=True)
 
@@ -89,7 +90,7 @@ class NotificationPreference(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
     )
     email_enabled = models.BooleanField(
-        default=True, help_text="Untick to receive no email from the tracker."
+        default=True, help_text=_("Untick to receive no email from the tracker.")
     )
     language = models.CharField(
         max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE

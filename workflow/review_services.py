@@ -15,6 +15,8 @@ from collections.abc import Callable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from resolutions.models import ConflictError, State, Verification
 from resolutions.models.audit import attribute_to
@@ -27,7 +29,7 @@ def _author_name(user):
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
-NO_EVIDENCE = "A review needs at least one piece of evidence."
+NO_EVIDENCE = gettext_lazy("A review needs at least one piece of evidence.")
 
 # The fields of a review its author writes; everything else is set by the workflow.
 CONTENT_FIELDS = ("action", "reviewed_on", "note")
@@ -65,7 +67,7 @@ def action_review_create(
     check). Published as `verification` unless `state` says otherwise. `evidence` is a list of
     dicts with any of: source, occurrence, url, title, locator, quote."""
     if not evidence:
-        raise ValidationError({"evidence": "A review needs at least one piece of evidence."})
+        raise ValidationError({"evidence": _("A review needs at least one piece of evidence.")})
     state = State(state)
     now = timezone.now()
     review = ActionReview(
@@ -89,8 +91,11 @@ def action_review_create(
 @transaction.atomic
 def action_review_draft_create(*, user, action, reviewed_on, note, evidence):
     """A new draft review by `user` (Editor or above, within their assignments). Not public."""
-    roles.require(roles.can_draft(user), "You may not record reviews.")
-    roles.require(roles.in_scope(user, action), f"You are not assigned to “{action}”.")
+    roles.require(roles.can_draft(user), _("You may not record reviews."))
+    roles.require(
+        roles.in_scope(user, action),
+        _("You are not assigned to “%(action)s”.") % {"action": action},
+    )
     review = ActionReview(
         action=action,
         reviewed_on=reviewed_on,
@@ -122,11 +127,13 @@ def action_review_draft_edit(*, user, review, version, evidence=None, **changes)
     of it (a list) or saves its changes (a callable). Only its author (or an administrator)."""
     unknown = set(changes) - set(CONTENT_FIELDS)
     if unknown:
-        raise ValidationError(f"Not a field of a draft review: {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            _("Not a field of a draft review: %(names)s.") % {"names": ", ".join(sorted(unknown))}
+        )
     stored = _locked(review, version)
-    roles.require(roles.may_edit_draft(user, stored), "You may edit only your own drafts.")
+    roles.require(roles.may_edit_draft(user, stored), _("You may edit only your own drafts."))
     if "action" in changes:
-        roles.require(roles.in_scope(user, changes["action"]), "You are not assigned to it.")
+        roles.require(roles.in_scope(user, changes["action"]), _("You are not assigned to it."))
     for name, value in changes.items():
         setattr(stored, name, value)
     attribute_to(stored, user)
@@ -167,8 +174,11 @@ def action_review_submit(*, user, review, version=None, note=""):
     """draft → submitted. From now on it cannot be edited."""
     stored = _locked(review, version)
     if stored.state != State.DRAFT:
-        raise ValidationError(f"Only a draft can be submitted; this review is {stored.state}.")
-    roles.require(roles.may_submit(user, stored), "You may submit only your own drafts.")
+        raise ValidationError(
+            _("Only a draft can be submitted; this review is %(state)s.")
+            % {"state": stored.get_state_display()}
+        )
+    roles.require(roles.may_submit(user, stored), _("You may submit only your own drafts."))
     stored.state = State.SUBMITTED
     stored.submitted_at = timezone.now()
     stored.submitted_by = user
@@ -185,14 +195,13 @@ def action_review_publish(*, user, review, verification, version=None, note=""):
     stored = _locked(review, version)
     if stored.state != State.SUBMITTED:
         raise ValidationError(
-            f"Only a review submitted for review can be published; this one is {stored.state}."
+            _("Only a review submitted for review can be published; this one is %(state)s.")
+            % {"state": stored.get_state_display()}
         )
-    roles.require(roles.may_review(user, stored), "Publishing is for reviewers.")
+    roles.require(roles.may_review(user, stored), _("Publishing is for reviewers."))
     roles.require(roles.may_publish(user, stored), roles.SELF_REVIEW_REFUSED)
     if verification not in Verification.values:
-        raise ValidationError(
-            {"verification": f"Say whether it is {' or '.join(Verification.values)}."}
-        )
+        raise ValidationError({"verification": _("Say whether it is reported or verified.")})
     stored.state = State.PUBLISHED
     stored.verification = verification
     stored.published_at = timezone.now()
@@ -214,13 +223,14 @@ def action_review_reject(*, user, review, reason, version=None):
     """submitted → draft, with the reason."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"rejection_reason": "Say why the review is rejected."})
+        raise ValidationError({"rejection_reason": _("Say why the review is rejected.")})
     stored = _locked(review, version)
     if stored.state != State.SUBMITTED:
         raise ValidationError(
-            f"Only a review submitted for review can be rejected; this one is {stored.state}."
+            _("Only a review submitted for review can be rejected; this one is %(state)s.")
+            % {"state": stored.get_state_display()}
         )
-    roles.require(roles.may_review(user, stored), "Rejecting is for reviewers.")
+    roles.require(roles.may_review(user, stored), _("Rejecting is for reviewers."))
     stored.state = State.DRAFT
     stored.submitted_at, stored.submitted_by = None, None
     stored.rejected_at, stored.rejected_by = timezone.now(), user
@@ -257,7 +267,7 @@ def action_reviews_transition(*, user, reviews, transition, **params):
 @transaction.atomic
 def action_reviews_bulk_draft(*, user, actions, reviewed_on, note, evidence):
     """A draft review record for each action, with the same note, date and evidence."""
-    roles.require(roles.can_draft(user), "You may not record reviews.")
+    roles.require(roles.can_draft(user), _("You may not record reviews."))
     drafts = []
     for action in actions:
         try:

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.core.exceptions import PermissionDenied
 from django.db import DEFAULT_DB_ALIAS, models, router
+from django.utils.translation import gettext_lazy
 
 
 class Role(models.TextChoices):
@@ -245,7 +246,7 @@ def is_own(user, record):
     return record.author_id is not None and record.author_id == user.pk
 
 
-SELF_REVIEW_REFUSED = (
+SELF_REVIEW_REFUSED = gettext_lazy(
     "You wrote this: a second person must review it. Nobody publishes or verifies what they "
     "wrote themselves."
 )

@@ -23,6 +23,8 @@ from collections.abc import Callable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from resolutions.models import (
     ConflictError,
@@ -44,7 +46,7 @@ def _author_name(user):
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
-NO_EVIDENCE = "A status update needs at least one piece of evidence."
+NO_EVIDENCE = gettext_lazy("A status update needs at least one piece of evidence.")
 
 
 def _attach_evidence(update, evidence):
@@ -91,7 +93,9 @@ def status_update_create(
     file's `corrects`) it is a correction, and once published the corrected one is superseded.
     """
     if not evidence:
-        raise ValidationError({"evidence": "A status update needs at least one piece of evidence."})
+        raise ValidationError(
+            {"evidence": _("A status update needs at least one piece of evidence.")}
+        )
     state = State(state)
     now = timezone.now()
     update = StatusUpdate(
@@ -151,10 +155,11 @@ def status_update_draft_create(
     """A new draft by `user` (Editor or above, within their assignments). Not public. With
     `corrects` (a published update of the same action) it is a correction: once published, it
     supersedes that update."""
-    roles.require(roles.can_draft(user), "You may not record status updates.")
+    roles.require(roles.can_draft(user), _("You may not record status updates."))
     roles.require(
         roles.in_scope(user, action),
-        f"You are not assigned to “{action}”; ask an administrator to extend your assignments.",
+        _("You are not assigned to “%(action)s”; ask an administrator to extend your assignments.")
+        % {"action": action},
     )
     update = StatusUpdate(
         action=action,
@@ -182,11 +187,13 @@ def status_update_draft_edit(*, user, update, version, evidence=None, **changes)
     submitted again."""
     unknown = set(changes) - set(CONTENT_FIELDS)
     if unknown:
-        raise ValidationError(f"Not a field of a draft: {', '.join(sorted(unknown))}.")
+        raise ValidationError(
+            _("Not a field of a draft: %(names)s.") % {"names": ", ".join(sorted(unknown))}
+        )
     stored = _locked(update, version)
-    roles.require(roles.may_edit_draft(user, stored), "You may edit only your own drafts.")
+    roles.require(roles.may_edit_draft(user, stored), _("You may edit only your own drafts."))
     if "action" in changes:
-        roles.require(roles.in_scope(user, changes["action"]), "You are not assigned to it.")
+        roles.require(roles.in_scope(user, changes["action"]), _("You are not assigned to it."))
     for name, value in changes.items():
         setattr(stored, name, value)
     attribute_to(stored, user)
@@ -206,7 +213,7 @@ def status_update_draft_edit(*, user, update, version, evidence=None, **changes)
 def status_update_draft_delete(*, user, update, version=None):
     """Throw a draft away (its author or an administrator). The audit trail keeps it."""
     stored = _locked(update, version)
-    roles.require(roles.may_delete_draft(user, stored), "You may delete only your own drafts.")
+    roles.require(roles.may_delete_draft(user, stored), _("You may delete only your own drafts."))
     attribute_to(stored, user)
     for piece in stored.evidence.all():
         attribute_to(piece, user)
@@ -218,10 +225,13 @@ def status_update_submit(*, user, update, version=None, note=""):
     """draft → submitted: ask a reviewer to publish it. From now on it cannot be edited."""
     stored = _locked(update, version)
     if stored.state != State.DRAFT:
-        raise ValidationError(f"Only a draft can be submitted; this update is {stored.state}.")
+        raise ValidationError(
+            _("Only a draft can be submitted; this update is %(state)s.")
+            % {"state": stored.get_state_display()}
+        )
     roles.require(
         roles.may_submit(user, stored),
-        "You may submit your own drafts; submitting others' drafts is for reviewers.",
+        _("You may submit your own drafts; submitting others' drafts is for reviewers."),
     )
     stored.state = State.SUBMITTED
     stored.submitted_at = timezone.now()
@@ -254,14 +264,13 @@ def status_update_publish(*, user, update, verification, version=None, note=""):
     stored = _locked(update, version)
     if stored.state != State.SUBMITTED:
         raise ValidationError(
-            f"Only an update submitted for review can be published; this one is {stored.state}."
+            _("Only an update submitted for review can be published; this one is %(state)s.")
+            % {"state": stored.get_state_display()}
         )
-    roles.require(roles.may_review(user, stored), "Publishing is for reviewers.")
+    roles.require(roles.may_review(user, stored), _("Publishing is for reviewers."))
     roles.require(roles.may_publish(user, stored), roles.SELF_REVIEW_REFUSED)
     if verification not in Verification.values:
-        raise ValidationError(
-            {"verification": f"Say whether it is {' or '.join(Verification.values)}."}
-        )
+        raise ValidationError({"verification": _("Say whether it is reported or verified.")})
     stored.state = State.PUBLISHED
     stored.verification = verification
     stored.published_at = timezone.now()
@@ -283,10 +292,10 @@ def _supersede(correction, user):
     publication, in the same transaction)."""
     corrected = StatusUpdate.objects.select_for_update().get(pk=correction.corrects_id)
     if corrected.state != State.PUBLISHED:
-        raise ValidationError({"corrects": "Only a published update can be corrected."})
+        raise ValidationError({"corrects": _("Only a published update can be corrected.")})
     if corrected.superseded_by_id is not None:
         raise ValidationError(
-            {"corrects": "That update was already corrected; correct the correction instead."}
+            {"corrects": _("That update was already corrected; correct the correction instead.")}
         )
     corrected.superseded_by = correction
     attribute_to(corrected, user)
@@ -305,7 +314,7 @@ def status_update_verify(*, user, update, version=None, note=""):
         not (roles.second_reviewer_required() and roles.is_own(user, stored)),
         roles.SELF_REVIEW_REFUSED,
     )
-    roles.require(roles.may_verify(user, stored), "Verifying is for reviewers.")
+    roles.require(roles.may_verify(user, stored), _("Verifying is for reviewers."))
     stored.verification = Verification.VERIFIED
     stored.verified_at, stored.verified_by = timezone.now(), user
     stored.review_note = note
@@ -326,13 +335,14 @@ def status_update_reject(*, user, update, reason, version=None):
     """submitted → draft, with the reason, so the author can correct it and submit it again."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"rejection_reason": "Say why the update is rejected."})
+        raise ValidationError({"rejection_reason": _("Say why the update is rejected.")})
     stored = _locked(update, version)
     if stored.state != State.SUBMITTED:
         raise ValidationError(
-            f"Only an update submitted for review can be rejected; this one is {stored.state}."
+            _("Only an update submitted for review can be rejected; this one is %(state)s.")
+            % {"state": stored.get_state_display()}
         )
-    roles.require(roles.may_review(user, stored), "Rejecting is for reviewers.")
+    roles.require(roles.may_review(user, stored), _("Rejecting is for reviewers."))
     stored.state = State.DRAFT
     stored.submitted_at, stored.submitted_by = None, None
     stored.rejected_at, stored.rejected_by = timezone.now(), user
@@ -384,7 +394,7 @@ def status_updates_transition(*, user, updates, transition, **params):
 
 
 def _versioned_update(*, user, instance, version, changes, permission):
-    roles.require(user.is_active and user.has_perm(permission), "You may not change this.")
+    roles.require(user.is_active and user.has_perm(permission), _("You may not change this."))
     instance.version = version
     for name, value in changes.items():
         setattr(instance, name, value)
@@ -411,9 +421,12 @@ def action_update(*, user, action, version, **changes):
 def occurrence_create(*, user, action, **fields):
     roles.require(
         user.is_active and user.has_perm("resolutions.add_occurrence"),
-        "You may not record occurrences.",
+        _("You may not record occurrences."),
     )
-    roles.require(roles.in_scope(user, action), f"You are not assigned to “{action}”.")
+    roles.require(
+        roles.in_scope(user, action),
+        _("You are not assigned to “%(action)s”.") % {"action": action},
+    )
     # A draft by `user`: public once a second person publishes it (fact_services.py).
     occurrence = Occurrence(action=action, state="draft", author=user, **fields)
     attribute_to(occurrence, user)

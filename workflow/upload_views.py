@@ -11,7 +11,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from resolutions.models import Resolution, StatusUpdate
@@ -145,13 +145,21 @@ def upload_confirm(request):
     if submit:
         messages.success(
             request,
-            _("%(n)d status update(s) submitted for review: a second person publishes them.")
+            ngettext(
+                "%(n)d status update submitted for review: a second person publishes it.",
+                "%(n)d status updates submitted for review: a second person publishes them.",
+                len(drafts),
+            )
             % {"n": len(drafts)},
         )
     else:
         messages.success(
             request,
-            _("%(n)d draft status update(s) created; submit them for review when ready.")
+            ngettext(
+                "%(n)d draft status update created; submit it for review when ready.",
+                "%(n)d draft status updates created; submit them for review when ready.",
+                len(drafts),
+            )
             % {"n": len(drafts)},
         )
     return HttpResponseRedirect(reverse("admin:index"))

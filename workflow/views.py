@@ -5,6 +5,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import NotificationPreference
 
@@ -13,7 +15,10 @@ class PreferenceForm(forms.ModelForm):
     class Meta:
         model = NotificationPreference
         fields = ("email_enabled", "language")
-        labels = {"email_enabled": "Email me", "language": "Language of my emails"}
+        labels = {
+            "email_enabled": gettext_lazy("Email me"),
+            "language": gettext_lazy("Language of my emails"),
+        }
 
 
 @staff_member_required
@@ -23,11 +28,11 @@ def notification_settings(request):
     form = PreferenceForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your email settings were saved.")
+        messages.success(request, _("Your email settings were saved."))
         return HttpResponseRedirect(request.path)
     context = {
         **admin.site.each_context(request),
-        "title": "My email notifications",
+        "title": _("My email notifications"),
         "form": form,
         "email": request.user.email,
     }

@@ -9,6 +9,8 @@ from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from workflow.review_services import action_reviews_bulk_draft
 
@@ -18,17 +20,20 @@ from ..models import (
 
 
 class NoChangeForm(forms.Form):
-    reviewed_on = forms.DateField(label="Reviewed on", initial=timezone.localdate)
+    reviewed_on = forms.DateField(label=gettext_lazy("Reviewed on"), initial=timezone.localdate)
     note = forms.CharField(
-        label="Note",
-        initial="Checked the sources on this date: no change.",
+        label=gettext_lazy("Note"),
+        initial=gettext_lazy("Checked the sources on this date: no change."),
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
     )
-    url = forms.URLField(label="Evidence URL (shared by every review)", assume_scheme="https")
+    url = forms.URLField(
+        label=gettext_lazy("Evidence URL (shared by every review)"), assume_scheme="https"
+    )
 
 
 @admin.action(
-    description="Record 'reviewed, no change' for selected actions (drafts)", permissions=["draft"]
+    description=gettext_lazy("Record “reviewed, no change” for selected actions (drafts)"),
+    permissions=["draft"],
 )
 def record_no_change_reviews(model_admin, request, queryset):
     form = NoChangeForm(request.POST if "apply" in request.POST else None)
@@ -43,23 +48,31 @@ def record_no_change_reviews(model_admin, request, queryset):
             )
         except (ValidationError, PermissionDenied) as error:
             text = " ".join(getattr(error, "messages", [str(error)]))
-            messages.error(request, f"Nothing was recorded. {text}")
+            messages.error(request, _("Nothing was recorded. %(errors)s") % {"errors": text})
         else:
             messages.success(
                 request,
-                f"{len(drafts)} draft review record(s): submit them for a second person to "
-                "publish.",
+                ngettext(
+                    "%(n)d draft review record: submit it for a second person to publish.",
+                    "%(n)d draft review records: submit them for a second person to publish.",
+                    len(drafts),
+                )
+                % {"n": len(drafts)},
             )
         return None
+    count = queryset.count()
     context = {
         **model_admin.admin_site.each_context(request),
-        "title": f"Reviewed, no change: {queryset.count()} action(s)",
+        "title": ngettext(
+            "Reviewed, no change: %(n)d action", "Reviewed, no change: %(n)d actions", count
+        )
+        % {"n": count},
         "opts": model_admin.model._meta,
         "updates": queryset,
         "form": form,
         "action_name": "record_no_change_reviews",
         "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
-        "button": "Record draft reviews",
+        "button": _("Record draft reviews"),
     }
     return TemplateResponse(request, "workflow/bulk_step.html", context)
 
@@ -68,14 +81,18 @@ class BulkStepForm(forms.Form):
     """The one note (and, to publish, the verification) applied to every selected update."""
 
     note = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}), label="Note"
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        label=gettext_lazy("Note"),
     )
     verification = forms.ChoiceField(
         choices=Verification.choices,
         required=False,
         widget=forms.RadioSelect,
-        help_text="Reported: self-assessed by the responsible actor. Verified: you checked it "
-        "against the cited evidence.",
+        help_text=gettext_lazy(
+            "Reported: self-assessed by the responsible actor. Verified: you checked it against "
+            "the cited evidence."
+        ),
     )
 
     def __init__(self, *args, step, **kwargs):
@@ -87,11 +104,19 @@ class BulkStepForm(forms.Form):
             del self.fields["verification"]
         if step == "reject":
             self.fields["note"].required = True
-            self.fields["note"].label = "Reason for rejecting"
+            self.fields["note"].label = _("Reason for rejecting")
 
 
 BULK_STEPS = {
-    "submit": ("Submit for review", "submitted for review"),
-    "publish": ("Publish", "published"),
-    "reject": ("Reject and return to draft", "returned to draft"),
+    "submit": (gettext_lazy("Submit for review"),),
+    "publish": (gettext_lazy("Publish"),),
+    "reject": (gettext_lazy("Reject and return to draft"),),
+}
+
+# What one step says once done, on the update's page.
+STEP_DONE = {
+    "submit": gettext_lazy("The update was submitted for review."),
+    "publish": gettext_lazy("The update was published."),
+    "reject": gettext_lazy("The update was returned to draft."),
+    "verify": gettext_lazy("The update was verified."),
 }

@@ -8,11 +8,13 @@ from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from workflow import fact_services, roles
 
+from ..bidi import isolated
 from ..models import (
     Action,
     Occurrence,
@@ -77,9 +79,22 @@ class AllFactsInline:
         return type(formset.__name__, (PublishedRowsUnchanged, formset), {})
 
 
+# What a bulk step says once done.
+FACTS_DONE = {
+    "submit": ngettext_lazy(
+        "%(n)d record submitted for review.", "%(n)d records submitted for review.", "n"
+    ),
+    "publish": ngettext_lazy("%(n)d record published.", "%(n)d records published.", "n"),
+    "reject": ngettext_lazy(
+        "%(n)d record returned to draft.", "%(n)d records returned to draft.", "n"
+    ),
+}
+
+
 class RejectForm(forms.Form):
     note = forms.CharField(
-        label="Reason for rejecting", widget=forms.Textarea(attrs={"rows": 3, "cols": 60})
+        label=gettext_lazy("Reason for rejecting"),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
     )
 
 
@@ -91,19 +106,22 @@ class FactWorkflowAdmin:
     def get_queryset(self, request):
         return _all_rows(self, request)
 
-    @admin.display(description="workflow")
+    @admin.display(description=gettext_lazy("workflow"))
     def fact_workflow(self, obj):
         if obj.state == FactState.PUBLISHED:
-            return format_html("<strong>Published</strong>. Public.")
+            return mark_safe(_("<strong>Published</strong>. Public."))  # a constant
         if obj.state == FactState.SUBMITTED:
-            return format_html("<strong>Submitted for review</strong>. Not public.")
+            return mark_safe(_("<strong>Submitted for review</strong>. Not public."))  # a constant
         if obj.rejected_at:
             return format_html(
-                "<strong>Draft, returned</strong>: “{}”. Not public.", obj.rejection_reason
+                _("<strong>Draft, returned</strong>: “{reason}”. Not public."),
+                reason=isolated(obj.rejection_reason),
             )
-        return format_html(
-            "<strong>Draft</strong>. Not public until you submit it and a second person "
-            "publishes it (use the actions of the list)."
+        return mark_safe(  # a constant
+            _(
+                "<strong>Draft</strong>. Not public until you submit it and a second person "
+                "publishes it (use the actions of the list)."
+            )
         )
 
     def save_model(self, request, obj, form, change):
@@ -113,7 +131,7 @@ class FactWorkflowAdmin:
         else:
             stored = type(obj).all_objects.get(pk=obj.pk)
             if not fact_services.may_edit_fact(request.user, stored):
-                raise PermissionDenied("A published record is changed by an Administrator only.")
+                raise PermissionDenied(_("A published record is changed by an Administrator only."))
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -129,15 +147,17 @@ class FactWorkflowAdmin:
         if step == "reject":
             form = RejectForm(request.POST if "apply" in request.POST else None)
             if not (form.is_bound and form.is_valid()):
+                count = queryset.count()
                 context = {
                     **self.admin_site.each_context(request),
-                    "title": f"Reject: {queryset.count()} record(s)",
+                    "title": ngettext("Reject: %(n)d record", "Reject: %(n)d records", count)
+                    % {"n": count},
                     "opts": self.model._meta,
                     "updates": queryset,
                     "form": form,
                     "action_name": "reject_selected_facts",
                     "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
-                    "button": "Reject and return to draft",
+                    "button": _("Reject and return to draft"),
                 }
                 return TemplateResponse(request, "workflow/bulk_step.html", context)
             params["reason"] = form.cleaned_data["note"]
@@ -147,20 +167,20 @@ class FactWorkflowAdmin:
             )
         except (ValidationError, PermissionDenied) as error:
             text = " ".join(getattr(error, "messages", [str(error)]))
-            messages.error(request, f"Nothing was changed. {text}")
+            messages.error(request, _("Nothing was changed. %(errors)s") % {"errors": text})
         else:
-            messages.success(request, f"{len(done)} record(s): {step} done.")
+            messages.success(request, FACTS_DONE[step] % {"n": len(done)})
         return None
 
-    @admin.action(description="Submit selected drafts for review")
+    @admin.action(description=gettext_lazy("Submit selected drafts for review"))
     def submit_selected_facts(self, request, queryset):
         return self._fact_step(request, queryset, "submit")
 
-    @admin.action(description="Publish selected submitted records")
+    @admin.action(description=gettext_lazy("Publish selected submitted records"))
     def publish_selected_facts(self, request, queryset):
         return self._fact_step(request, queryset, "publish")
 
-    @admin.action(description="Reject selected submitted records")
+    @admin.action(description=gettext_lazy("Reject selected submitted records"))
     def reject_selected_facts(self, request, queryset):
         return self._fact_step(request, queryset, "reject")
 

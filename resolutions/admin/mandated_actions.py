@@ -7,6 +7,7 @@ from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from workflow import roles
@@ -44,7 +45,7 @@ from .translations import (
 
 class CurrentStatusFilter(admin.SimpleListFilter):
     # Filters on the annotation ActionAdmin.get_queryset adds: the status is derived, not stored.
-    title = "current status"
+    title = gettext_lazy("current status")
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
@@ -61,8 +62,8 @@ class ActionParagraphInline(SecretariatInline, admin.TabularInline):
     fields = ("paragraph",)
     autocomplete_fields = ("paragraph",)
     extra = 0
-    verbose_name = "paragraph served"
-    verbose_name_plural = "paragraphs served"
+    verbose_name = gettext_lazy("paragraph served")
+    verbose_name_plural = gettext_lazy("paragraphs served")
     row_select_related = ("action", "paragraph__resolution")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -122,7 +123,7 @@ class StatusHistoryInline(SecretariatInline, admin.TabularInline):
     Read-only: history is append-only."""
 
     model = StatusUpdate
-    verbose_name_plural = "status history"
+    verbose_name_plural = gettext_lazy("status history")
     ordering = ("-as_of", "-recorded_at", "-id")
     fields = (
         "as_of",
@@ -144,7 +145,7 @@ class StatusHistoryInline(SecretariatInline, admin.TabularInline):
         Prefetch("evidence", queryset=Evidence.objects.select_related("source", "occurrence")),
     )
 
-    @admin.display(description="evidence")
+    @admin.display(description=gettext_lazy("evidence"))
     def evidence_list(self, update):
         # Titles and locators only; the quotes are on the update's own page.
         return format_html_join(
@@ -266,46 +267,49 @@ class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
 
     # An action that is being added has no annotations: the change page's read-only fields
     # then show the empty value.
-    @admin.display(description="current status", ordering="current_status")
+    @admin.display(description=gettext_lazy("current status"), ordering="current_status")
     def current_status(self, action):
         value = getattr(action, "current_status", None)
         return Status(value).label if value else None
 
-    @admin.display(description="progress", ordering="credit")
+    @admin.display(description=gettext_lazy("progress"), ordering="credit")
     def progress(self, action):
         # None is "not applicable": it is left out of the roll-up, which is not the same as 0%.
         credit = getattr(action, "credit", None)
         return None if credit is None else f"{credit}%"
 
-    @admin.display(description="overdue", boolean=True, ordering="is_overdue")
+    @admin.display(description=gettext_lazy("overdue"), boolean=True, ordering="is_overdue")
     def overdue(self, action):
         return action.is_overdue
 
-    @admin.display(description="not yet public")
+    @admin.display(description=gettext_lazy("not yet public"))
     def unpublished(self, action):
         """A simple preview of the unpublished state: the newest draft or submitted update."""
         if action.pk is None:
             return None
         status = getattr(action, "pending_status", None)
         if not status:
-            return "Nothing is waiting: every recorded update is published."
+            return _("Nothing is waiting: every recorded update is published.")
         as_of = action.pending_as_of
         would_change = action.latest_as_of is None or as_of >= action.latest_as_of
         return format_html(
-            "{}: <strong>{}</strong> as of {}. {}",
-            State(action.pending_state).label,
-            Status(status).label,
-            as_of.isoformat(),
-            "If a reviewer publishes it, it becomes the current assessment."
+            _("{state}: <strong>{status}</strong> as of {day}. {effect}"),
+            state=State(action.pending_state).label,
+            status=Status(status).label,
+            day=as_of.isoformat(),
+            effect=_("If a reviewer publishes it, it becomes the current assessment.")
             if would_change
-            else "It is older than the published assessment, which stays current.",
+            else _("It is older than the published assessment, which stays current."),
         )
 
-    @admin.display(description="new assessment")
+    @admin.display(description=gettext_lazy("new assessment"))
     def record_status_update(self, action):
         if action.pk is None:
-            return "Save the action first."
+            return _("Save the action first.")
         url = reverse(f"{self.admin_site.name}:resolutions_statusupdate_add")
         return format_html(
-            '<a class="addlink" href="{}?action={}">Record a status update</a>', url, action.pk
+            '<a class="addlink" href="{}?action={}">{}</a>',
+            url,
+            action.pk,
+            _("Record a status update"),
         )

@@ -12,8 +12,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.forms import Textarea
 from django.http import HttpResponseRedirect
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from ..bidi import mark_runs
 from ..models import (
     ConflictError,
 )
@@ -31,7 +33,7 @@ class AuditedAdmin(SimpleHistoryAdmin):
         # *view* permission. A revert would also bypass the workflow: the audit trail is
         # something to read, never to write through.
         if request.method not in ("GET", "HEAD"):
-            raise PermissionDenied("The history of a record cannot be changed.")
+            raise PermissionDenied(_("The history of a record cannot be changed."))
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
@@ -76,7 +78,7 @@ class VersionedAdmin:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
-        for _, options in fieldsets:
+        for _name, options in fieldsets:
             options["fields"] = [n for n in options["fields"] if n != VERSION_FIELD]
         # Only a form that can be saved carries the version; a view-only page has no inputs.
         editable = (
@@ -133,7 +135,9 @@ class DraftByServiceAdmin:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except ValidationError as refused:
             # A rule only the service checks (the form checked the rest): nothing was saved.
-            messages.error(request, f"Nothing was saved. {' '.join(refused.messages)}")
+            messages.error(
+                request, _("Nothing was saved. %(errors)s") % {"errors": " ".join(refused.messages)}
+            )
             return HttpResponseRedirect(request.get_full_path())
 
 
@@ -143,6 +147,16 @@ class VersionedInline:
     def get_fields(self, request, obj=None):
         fields = [n for n in super().get_fields(request, obj) if n != VERSION_FIELD]
         return _with_version(fields) if self.has_change_permission(request, obj) else fields
+
+
+def _isolated_help(formfield):
+    """A help text that names a symbol or a code (53/45-POL, PP1, 5(a), SHA-256) keeps its
+    reading order in Arabic: each left-to-right run is isolated with markup
+    (resolutions/bidi.mark_runs; a left-to-right help text is only escaped). The admin prints
+    help texts unescaped."""
+    if formfield is not None and formfield.help_text:
+        formfield.help_text = mark_runs(formfield.help_text)
+    return formfield
 
 
 class SecretariatAdmin(AuditedAdmin):
@@ -158,6 +172,9 @@ class SecretariatAdmin(AuditedAdmin):
         if isinstance(self.list_select_related, list | tuple) and self.list_select_related:
             queryset = queryset.select_related(*self.list_select_related)
         return queryset
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return _isolated_help(super().formfield_for_dbfield(db_field, request, **kwargs))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.get_autocomplete_fields(request):
@@ -189,6 +206,9 @@ class SecretariatInline:
         if self.row_prefetch_related:
             queryset = queryset.prefetch_related(*self.row_prefetch_related)
         return queryset
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return _isolated_help(super().formfield_for_dbfield(db_field, request, **kwargs))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.get_autocomplete_fields(request):

@@ -10,6 +10,8 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from workflow import roles
 
@@ -30,14 +32,14 @@ DUE_SOON_DAYS = 30
 class StatusUpdateQueueFilter(admin.SimpleListFilter):
     """?queue=review|drafts|returned on the status-update list: the work queue's links."""
 
-    title = "my work"
+    title = gettext_lazy("my work")
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
         return (
-            ("review", "Waiting for my review"),
-            ("drafts", "My drafts"),
-            ("returned", "Returned to me"),
+            ("review", _("Waiting for my review")),
+            ("drafts", _("My drafts")),
+            ("returned", _("Returned to me")),
         )
 
     def queryset(self, request, queryset):
@@ -48,14 +50,14 @@ class ActionQueueFilter(admin.SimpleListFilter):
     """?queue=overdue|due_soon|stale on the action list (its rows carry the roll-up's
     is_overdue and is_stale for today), limited to the user's assignments."""
 
-    title = "my actions"
+    title = gettext_lazy("my actions")
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
         return (
-            ("overdue", "Overdue"),
-            ("due_soon", f"Due within {DUE_SOON_DAYS} days"),
-            ("stale", "Not reviewed for 12 months"),
+            ("overdue", _("Overdue")),
+            ("due_soon", _("Due within %(n)d days") % {"n": DUE_SOON_DAYS}),
+            ("stale", _("Not reviewed for 12 months")),
         )
 
     def queryset(self, request, queryset):
@@ -97,14 +99,16 @@ def work_queue(user):
     updates_url = reverse("admin:resolutions_statusupdate_changelist")
     if roles.can_review(user):
         count = filter_updates(StatusUpdate.objects.all(), user, "review").count()
-        rows.append(("Status updates waiting for my review", count, f"{updates_url}?queue=review"))
+        rows.append(
+            (_("Status updates waiting for my review"), count, f"{updates_url}?queue=review")
+        )
         for model, label in (
-            (Occurrence, "Occurrences"),
-            (Participation, "Participations"),
-            (SourcedFigure, "Sourced figures"),
-            (MemberStateRole, "Member State roles"),
-            (FactCorrection, "Corrections of published records"),
-            (ActionReview, "Review records"),
+            (Occurrence, _("Occurrences waiting for review")),
+            (Participation, _("Participations waiting for review")),
+            (SourcedFigure, _("Sourced figures waiting for review")),
+            (MemberStateRole, _("Member State roles waiting for review")),
+            (FactCorrection, _("Corrections of published records waiting for review")),
+            (ActionReview, _("Review records waiting for review")),
         ):
             manager = getattr(model, "all_objects", model.objects)
             waiting = manager.filter(state=State.SUBMITTED)
@@ -112,15 +116,13 @@ def work_queue(user):
                 waiting = waiting.exclude(author=user)
             meta = model._meta
             url = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
-            rows.append(
-                (f"{label} waiting for review", waiting.count(), f"{url}?state__exact=submitted")
-            )
+            rows.append((label, waiting.count(), f"{url}?state__exact=submitted"))
     if roles.can_draft(user):
         mine = StatusUpdate.objects.filter(author=user, state=State.DRAFT).aggregate(
             drafts=Count("pk"), returned=Count("pk", filter=Q(rejected_at__isnull=False))
         )
-        rows.append(("My drafts", mine["drafts"], f"{updates_url}?queue=drafts"))
-        rows.append(("Returned to me", mine["returned"], f"{updates_url}?queue=returned"))
+        rows.append((_("My drafts"), mine["drafts"], f"{updates_url}?queue=drafts"))
+        rows.append((_("Returned to me"), mine["returned"], f"{updates_url}?queue=returned"))
     returned = list(
         filter_updates(StatusUpdate.objects.all(), user, "returned")
         .select_related("action", "rejected_by")
@@ -131,9 +133,9 @@ def work_queue(user):
     actions_url = reverse("admin:resolutions_action_changelist")
     actions = roles.actions_in_scope(user, Action.objects.with_status(timezone.localdate()))
     for queue, label in (
-        ("overdue", "My actions overdue"),
-        ("due_soon", f"My actions due within {DUE_SOON_DAYS} days"),
-        ("stale", "My actions not reviewed for 12 months"),
+        ("overdue", _("My actions overdue")),
+        ("due_soon", _("My actions due within %(n)d days") % {"n": DUE_SOON_DAYS}),
+        ("stale", _("My actions not reviewed for 12 months")),
     ):
         rows.append((label, filter_actions(actions, queue).count(), f"{actions_url}?queue={queue}"))
     return rows, returned

@@ -47,7 +47,7 @@ class SourceDocumentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "key" in self.fields:
             self.fields["key"].required = False
-            self.fields["key"].help_text = "Leave blank to derive it from the title."
+            self.fields["key"].help_text = _("Leave blank to derive it from the title.")
 
     def clean(self):
         data = super().clean()

@@ -11,6 +11,8 @@ from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from workflow import review_services, roles
 
@@ -24,6 +26,21 @@ from .options import (
     SecretariatInline,
     VersionedAdmin,
 )
+
+# What a bulk step says once done.
+REVIEWS_DONE = {
+    "submit": ngettext_lazy(
+        "%(n)d review record submitted for review.",
+        "%(n)d review records submitted for review.",
+        "n",
+    ),
+    "publish": ngettext_lazy(
+        "%(n)d review record published.", "%(n)d review records published.", "n"
+    ),
+    "reject": ngettext_lazy(
+        "%(n)d review record returned to draft.", "%(n)d review records returned to draft.", "n"
+    ),
+}
 
 
 class ReviewEvidenceInline(SecretariatInline, admin.TabularInline):
@@ -125,13 +142,17 @@ class ActionReviewAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
                 )
             except (ValidationError, PermissionDenied, AppendOnlyError) as error:
                 text = " ".join(getattr(error, "messages", [str(error)]))
-                messages.error(request, f"Nothing was changed. {text}")
+                messages.error(request, _("Nothing was changed. %(errors)s") % {"errors": text})
             else:
-                messages.success(request, f"{len(done)} review(s) {BULK_STEPS[step][1]}.")
+                messages.success(request, REVIEWS_DONE[step] % {"n": len(done)})
             return None
+        count = queryset.count()
         context = {
             **self.admin_site.each_context(request),
-            "title": f"{BULK_STEPS[step][0]}: {queryset.count()} review(s)",
+            "title": ngettext(
+                "%(step)s: %(n)d review record", "%(step)s: %(n)d review records", count
+            )
+            % {"step": BULK_STEPS[step][0], "n": count},
             "opts": self.model._meta,
             "updates": queryset.select_related("action"),
             "form": form,
@@ -141,14 +162,18 @@ class ActionReviewAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
         }
         return TemplateResponse(request, "workflow/bulk_step.html", context)
 
-    @admin.action(description="Submit selected draft reviews", permissions=["draft"])
+    @admin.action(description=gettext_lazy("Submit selected draft reviews"), permissions=["draft"])
     def submit_selected(self, request, queryset):
         return self._bulk(request, queryset, "submit")
 
-    @admin.action(description="Publish selected submitted reviews", permissions=["review"])
+    @admin.action(
+        description=gettext_lazy("Publish selected submitted reviews"), permissions=["review"]
+    )
     def publish_selected(self, request, queryset):
         return self._bulk(request, queryset, "publish")
 
-    @admin.action(description="Reject selected submitted reviews", permissions=["review"])
+    @admin.action(
+        description=gettext_lazy("Reject selected submitted reviews"), permissions=["review"]
+    )
     def reject_selected(self, request, queryset):
         return self._bulk(request, queryset, "reject")

@@ -12,9 +12,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from workflow import roles, services
 
+from ..bidi import isolated, ltr
 from ..models import (
     Action,
     Evidence,
@@ -23,7 +26,7 @@ from ..models import (
     Verification,
 )
 from ..models.status_updates import AppendOnlyError
-from .actions import BULK_STEPS, BulkStepForm
+from .actions import BULK_STEPS, STEP_DONE, BulkStepForm
 from .options import (
     COMPACT_TEXT,
     DraftByServiceAdmin,
@@ -35,6 +38,21 @@ from .queue import StatusUpdateQueueFilter
 
 # --- Status updates -------------------------------------------------------------------------
 
+
+# What a bulk step says once done.
+UPDATES_DONE = {
+    "submit": ngettext_lazy(
+        "%(n)d status update submitted for review.",
+        "%(n)d status updates submitted for review.",
+        "n",
+    ),
+    "publish": ngettext_lazy(
+        "%(n)d status update published.", "%(n)d status updates published.", "n"
+    ),
+    "reject": ngettext_lazy(
+        "%(n)d status update returned to draft.", "%(n)d status updates returned to draft.", "n"
+    ),
+}
 
 # The most pieces of evidence one status update can carry in the admin form.
 MAX_EVIDENCE = 20
@@ -194,7 +212,7 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
         if "_submit_for_review" not in request.POST:
             return
         services.status_update_submit(user=request.user, update=obj)
-        messages.success(request, "Submitted for review: a reviewer will publish or reject it.")
+        messages.success(request, _("Submitted for review: a reviewer will publish or reject it."))
 
     def response_add(self, request, obj, post_url_continue=None):
         self._submit_after_save(request, obj)
@@ -206,37 +224,42 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
 
     # --- the change page: where the update stands, and the review steps ----------------------
 
-    @admin.display(description="workflow")
+    @admin.display(description=gettext_lazy("workflow"))
     def workflow(self, update):
         def who(user):
-            return (user.get_full_name() or user.get_username()) if user else "a data file"
+            return (user.get_full_name() or user.get_username()) if user else _("a data file")
 
         state = State(update.state)
         if state == State.PUBLISHED:
             text = format_html(
-                "<strong>Published</strong> on {} by {} — <strong>{}</strong>: {}",
-                f"{update.published_at:%Y-%m-%d %H:%M}",
-                who(update.published_by),
-                update.get_verification_display(),
-                update.verification_definition,
+                _(
+                    "<strong>Published</strong> on {when} by {who} — "
+                    "<strong>{verification}</strong>: {meaning}"
+                ),
+                when=ltr(f"{update.published_at:%Y-%m-%d %H:%M}"),
+                who=isolated(who(update.published_by)),
+                verification=update.get_verification_display(),
+                meaning=update.verification_definition,
             )
         elif state == State.SUBMITTED:
             text = format_html(
-                "<strong>Submitted for review</strong> on {} by {}. Not public.",
-                f"{update.submitted_at:%Y-%m-%d %H:%M}",
-                who(update.submitted_by),
+                _("<strong>Submitted for review</strong> on {when} by {who}. Not public."),
+                when=ltr(f"{update.submitted_at:%Y-%m-%d %H:%M}"),
+                who=isolated(who(update.submitted_by)),
             )
         elif update.rejected_at:
             text = format_html(
-                "<strong>Draft, returned</strong> on {} by {}: “{}”. Not public.",
-                f"{update.rejected_at:%Y-%m-%d %H:%M}",
-                who(update.rejected_by),
-                update.rejection_reason,
+                _("<strong>Draft, returned</strong> on {when} by {who}: “{reason}”. Not public."),
+                when=ltr(f"{update.rejected_at:%Y-%m-%d %H:%M}"),
+                who=isolated(who(update.rejected_by)),
+                reason=isolated(update.rejection_reason),
             )
         else:
-            text = mark_safe("<strong>Draft</strong>. Not public.")  # a constant
+            text = mark_safe(_("<strong>Draft</strong>. Not public."))  # a constant
         if update.review_note:
-            text = format_html("{}<br>Note: {}", text, update.review_note)
+            text = format_html(
+                _("{text}<br>Note: {note}"), text=text, note=isolated(update.review_note)
+            )
         return text
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -310,8 +333,7 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
             # A reviewer refused a step (their own update): say why on the update's page.
             messages.error(request, str(error))
         else:
-            done = "verified" if step == "verify" else BULK_STEPS[step][1]
-            messages.success(request, f"The update was {done}.")
+            messages.success(request, STEP_DONE[step])
         return HttpResponseRedirect(change_url)
 
     # --- bulk actions: one note for several updates, all or nothing --------------------------
@@ -332,13 +354,17 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
                 )
             except (ValidationError, PermissionDenied, AppendOnlyError) as error:
                 text = " ".join(getattr(error, "messages", [str(error)]))
-                messages.error(request, f"Nothing was changed. {text}")
+                messages.error(request, _("Nothing was changed. %(errors)s") % {"errors": text})
             else:
-                messages.success(request, f"{len(done)} update(s) {BULK_STEPS[step][1]}.")
+                messages.success(request, UPDATES_DONE[step] % {"n": len(done)})
             return None
+        count = queryset.count()
         context = {
             **self.admin_site.each_context(request),
-            "title": f"{BULK_STEPS[step][0]}: {queryset.count()} status update(s)",
+            "title": ngettext(
+                "%(step)s: %(n)d status update", "%(step)s: %(n)d status updates", count
+            )
+            % {"step": BULK_STEPS[step][0], "n": count},
             "opts": self.model._meta,
             "updates": queryset.select_related("action"),
             "form": form,
@@ -348,14 +374,20 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
         }
         return TemplateResponse(request, "workflow/bulk_step.html", context)
 
-    @admin.action(description="Submit selected drafts for review", permissions=["draft"])
+    @admin.action(
+        description=gettext_lazy("Submit selected drafts for review"), permissions=["draft"]
+    )
     def submit_selected(self, request, queryset):
         return self._bulk(request, queryset, "submit")
 
-    @admin.action(description="Publish selected submitted updates", permissions=["review"])
+    @admin.action(
+        description=gettext_lazy("Publish selected submitted updates"), permissions=["review"]
+    )
     def publish_selected(self, request, queryset):
         return self._bulk(request, queryset, "publish")
 
-    @admin.action(description="Reject selected submitted updates", permissions=["review"])
+    @admin.action(
+        description=gettext_lazy("Reject selected submitted updates"), permissions=["review"]
+    )
     def reject_selected(self, request, queryset):
         return self._bulk(request, queryset, "reject")

@@ -244,7 +244,7 @@ class Action(VersionedModel):
 
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="actions")
     key = models.SlugField(
-        max_length=80, help_text="Stable identifier within the resolution, used by data files."
+        max_length=80, help_text=_("Stable identifier within the resolution, used by data files.")
     )
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
@@ -252,7 +252,7 @@ class Action(VersionedModel):
         SourceDocument,
         blank=True,
         related_name="described_actions",
-        help_text="The sources of the facts the description states.",
+        help_text=_("The sources of the facts the description states."),
     )
     mandate_type = models.CharField(max_length=30, choices=MandateType.choices)
     recurrence = models.CharField(
@@ -269,17 +269,17 @@ class Action(VersionedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The source that names the responsible actors.",
+        help_text=_("The source that names the responsible actors."),
     )
     responsible_locator = models.CharField(max_length=200, blank=True)
     responsible_quote = models.TextField(
-        blank=True, help_text="The source's words that name the responsible actors."
+        blank=True, help_text=_("The source's words that name the responsible actors.")
     )
     due_date = models.DateField(null=True, blank=True)
     weight = models.PositiveSmallIntegerField(
         default=1,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text="Relative weight in the roll-up (1–100).",
+        help_text=_("Relative weight in the roll-up (1–100)."),
     )
     mandate_source = models.ForeignKey(
         SourceDocument,
@@ -287,10 +287,10 @@ class Action(VersionedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Where the attribution of this mandate to the resolution comes from.",
+        help_text=_("Where the attribution of this mandate to the resolution comes from."),
     )
     attribution_note = models.TextField(
-        blank=True, help_text="Caveats on the attribution, e.g. conflicting sources."
+        blank=True, help_text=_("Caveats on the attribution, e.g. conflicting sources.")
     )
 
     objects = ActionQuerySet.as_manager()
@@ -427,7 +427,7 @@ class Occurrence(ReviewedFact, VersionedModel):
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="occurrences")
     key = models.SlugField(
-        max_length=80, blank=True, help_text="Stable identifier within the action (data files)."
+        max_length=80, blank=True, help_text=_("Stable identifier within the action (data files).")
     )
     kind = models.CharField(max_length=12, choices=Kind.choices)
     title = models.CharField(max_length=300)
@@ -437,14 +437,16 @@ class Occurrence(ReviewedFact, VersionedModel):
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
-        help_text="When a source gives only the month or year, the date is its first day; "
-        "'on or after' when it gives only the event it followed (the date is that event's).",
+        help_text=_(
+            "When a source gives only the month or year, the date is its first day; "
+            "'on or after' when it gives only the event it followed (the date is that event's)."
+        ),
     )
     place = models.CharField(max_length=200, blank=True)
     theme = models.CharField(max_length=500, blank=True)
     participants_count = models.PositiveIntegerField(null=True, blank=True)
     participants_count_is_minimum = models.BooleanField(
-        default=False, help_text="The source says 'more than' this number."
+        default=False, help_text=_("The source says 'more than' this number.")
     )
     member_states_count = models.PositiveSmallIntegerField(null=True, blank=True)
     participation_note = models.TextField(blank=True)

@@ -18,9 +18,9 @@ from .sources import SourceDocument
 
 
 class Body(models.Model):
-    key = models.SlugField(max_length=40, unique=True, help_text="Used in data files and URLs.")
+    key = models.SlugField(max_length=40, unique=True, help_text=_("Used in data files and URLs."))
     name = models.CharField(max_length=200, unique=True)
-    short_name = models.CharField(max_length=60, blank=True, help_text="e.g. OIC")
+    short_name = models.CharField(max_length=60, blank=True, help_text=_("e.g. OIC"))
     source = models.ForeignKey(
         SourceDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -73,9 +73,9 @@ class Membership(models.Model):
     )
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
     standing = models.CharField(max_length=10, choices=Standing.choices, default=Standing.MEMBER)
-    start_date = models.DateField(null=True, blank=True, help_text="Blank: not stated.")
+    start_date = models.DateField(null=True, blank=True, help_text=_("Blank: not stated."))
     end_date = models.DateField(
-        null=True, blank=True, help_text="The last day of this standing. Blank: still so."
+        null=True, blank=True, help_text=_("The last day of this standing. Blank: still so.")
     )
     source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="+")
     note = models.TextField(blank=True)

@@ -17,6 +17,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 PUBLISHED = "published"
 
@@ -54,7 +55,7 @@ class ReviewedFact(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         editable=False,
-        help_text="Who recorded it in the admin; empty for data-file records.",
+        help_text=_("Who recorded it in the admin; empty for data-file records."),
     )
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -126,12 +127,12 @@ class FactCorrection(ReviewedFact):
     object_id = models.PositiveBigIntegerField(editable=False)
     fact = GenericForeignKey("content_type", "object_id")
     changes = models.JSONField(
-        editable=False, help_text="The fields the correction changes and their new values."
+        editable=False, help_text=_("The fields the correction changes and their new values.")
     )
     previous = models.JSONField(
-        default=dict, editable=False, help_text="Their values when it was proposed."
+        default=dict, editable=False, help_text=_("Their values when it was proposed.")
     )
-    reason = models.TextField(help_text="Why the published record is wrong, and the source.")
+    reason = models.TextField(help_text=_("Why the published record is wrong, and the source."))
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     # Never public: both see every correction (all_objects as for the other facts).

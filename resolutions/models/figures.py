@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from .actions import Action
 from .facts import ReviewedFact, fact_constraints, published_only
@@ -39,7 +40,7 @@ class SourcedFigure(ReviewedFact):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="figures")
     label = models.CharField(max_length=200)
     value = models.PositiveIntegerField()
-    is_minimum = models.BooleanField(default=False, help_text="The source says 'more than'.")
+    is_minimum = models.BooleanField(default=False, help_text=_("The source says 'more than'."))
     as_of = models.DateField()
     source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="+")
     quote = models.TextField(blank=True)

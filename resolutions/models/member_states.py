@@ -51,10 +51,10 @@ class MemberStateQuerySet(models.QuerySet):
 
 
 class MemberState(models.Model):
-    iso3 = models.CharField(max_length=3, unique=True, help_text="ISO 3166-1 alpha-3")
+    iso3 = models.CharField(max_length=3, unique=True, help_text=_("ISO 3166-1 alpha-3"))
     name = models.CharField(max_length=120, unique=True)
     name_in_source = models.CharField(
-        max_length=120, blank=True, help_text="The spelling of the membership source."
+        max_length=120, blank=True, help_text=_("The spelling of the membership source.")
     )
     source = models.ForeignKey(
         SourceDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -32,33 +32,43 @@ class Vote(models.TextChoices):
 
 
 class Resolution(VersionedModel):
-    symbol = models.CharField(max_length=60, unique=True, help_text="As printed, e.g. 53/45-POL.")
-    slug = models.SlugField(max_length=80, unique=True, help_text="Used in URLs, e.g. 53-45-pol.")
+    symbol = models.CharField(
+        max_length=60, unique=True, help_text=_("As printed, e.g. 53/45-POL.")
+    )
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text=_("Used in URLs, e.g. 53-45-pol.")
+    )
     title = models.CharField(max_length=500)
-    adopting_body = models.CharField(max_length=200, help_text="e.g. Council of Foreign Ministers")
+    adopting_body = models.CharField(
+        max_length=200, help_text=_("e.g. Council of Foreign Ministers")
+    )
     body = models.ForeignKey(
         "resolutions.Body",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="resolutions",
-        help_text="The body whose members 'Member States' means in this resolution (e.g. the "
-        "OIC for a resolution of its Council of Foreign Ministers).",
+        help_text=_(
+            "The body whose members 'Member States' means in this resolution (e.g. the "
+            "OIC for a resolution of its Council of Foreign Ministers)."
+        ),
     )
-    session = models.CharField(max_length=200, help_text="e.g. 45th session")
+    session = models.CharField(max_length=200, help_text=_("e.g. 45th session"))
     session_theme = models.CharField(max_length=300, blank=True)
     place = models.CharField(max_length=200, blank=True)
-    adopted_on = models.DateField(null=True, blank=True, help_text="First day of adoption.")
+    adopted_on = models.DateField(null=True, blank=True, help_text=_("First day of adoption."))
     adopted_until = models.DateField(
-        null=True, blank=True, help_text="Last day, when the session spans several days."
+        null=True, blank=True, help_text=_("Last day, when the session spans several days.")
     )
     # Shown beside the Gregorian dates, as the source writes them (never converted: conversions
     # disagree by a day, and the sources already disagree with each other).
     adopted_hijri = models.CharField(
         max_length=120,
         blank=True,
-        help_text="The adoption date(s) in the Hijri calendar, verbatim from a source, e.g. "
-        "يومي 19 و20 شعبان 1439ه.",
+        help_text=_(
+            "The adoption date(s) in the Hijri calendar, verbatim from a source, e.g. "
+            "يومي 19 و20 شعبان 1439ه."
+        ),
     )
     adopted_hijri_source = models.ForeignKey(
         SourceDocument,
@@ -66,26 +76,28 @@ class Resolution(VersionedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The source the Hijri date is quoted from.",
+        help_text=_("The source the Hijri date is quoted from."),
     )
     adoption_dates_note = models.TextField(
-        blank=True, help_text="Other calendars or conflicting dates, with their sources."
+        blank=True, help_text=_("Other calendars or conflicting dates, with their sources.")
     )
     # Identity as UN and OIC documents print it. Blank (or "not stated") wherever no source
     # states it: nothing here is inferred from a numbering pattern or a neighbouring session.
     agenda_item = models.CharField(
-        max_length=200, blank=True, help_text="As printed, e.g. 34 or 34 (a). Blank: not stated."
+        max_length=200, blank=True, help_text=_("As printed, e.g. 34 or 34 (a). Blank: not stated.")
     )
     draft_symbol = models.CharField(
-        max_length=100, blank=True, help_text="The draft's symbol, as printed. Blank: not stated."
+        max_length=100,
+        blank=True,
+        help_text=_("The draft's symbol, as printed. Blank: not stated."),
     )
     document_symbol = models.CharField(
         max_length=100,
         blank=True,
-        help_text="The adopted text's document symbol, as printed. Blank: not stated.",
+        help_text=_("The adopted text's document symbol, as printed. Blank: not stated."),
     )
     issued_on = models.DateField(
-        null=True, blank=True, help_text="The date the document was issued. Blank: not stated."
+        null=True, blank=True, help_text=_("The date the document was issued. Blank: not stated.")
     )
     vote = models.CharField(max_length=14, choices=Vote.choices, default=Vote.NOT_STATED)
     votes_for = models.PositiveIntegerField(null=True, blank=True)
@@ -97,16 +109,18 @@ class Resolution(VersionedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The source of the agenda item, symbols, issuing date and vote.",
+        help_text=_("The source of the agenda item, symbols, issuing date and vote."),
     )
     summary = models.TextField(blank=True)
     sources = models.ManyToManyField(SourceDocument, blank=True, related_name="resolutions")
     data_file = models.CharField(
-        max_length=300, blank=True, help_text="The data file this resolution was last loaded from."
+        max_length=300,
+        blank=True,
+        help_text=_("The data file this resolution was last loaded from."),
     )
     is_synthetic = models.BooleanField(
         default=False,
-        help_text="Generated demo or benchmark data, not a real resolution.",
+        help_text=_("Generated demo or benchmark data, not a real resolution."),
     )
 
     objects = ResolutionQuerySet.as_manager()
@@ -243,7 +257,7 @@ class ResolutionLink(models.Model):
     kind = models.CharField(max_length=12, choices=LinkKind.choices)
     order = models.PositiveIntegerField(default=0)
     target_symbol = models.CharField(
-        max_length=100, help_text="The target's symbol, as the source names it."
+        max_length=100, help_text=_("The target's symbol, as the source names it.")
     )
     target = models.ForeignKey(
         Resolution,
@@ -251,7 +265,7 @@ class ResolutionLink(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="links_in",
-        help_text="The target, when it is a resolution loaded in the tracker.",
+        help_text=_("The target, when it is a resolution loaded in the tracker."),
     )
     target_body = models.CharField(max_length=200, blank=True)
     target_title = models.CharField(max_length=500, blank=True)
@@ -261,7 +275,7 @@ class ResolutionLink(models.Model):
         SourceDocument,
         blank=True,
         related_name="+",
-        help_text="Where the external target's title, date and address come from.",
+        help_text=_("Where the external target's title, date and address come from."),
     )
     paragraph = models.ForeignKey(
         "Paragraph",
@@ -269,13 +283,13 @@ class ResolutionLink(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="links",
-        help_text="The paragraph that makes the reference, where known (e.g. PP3).",
+        help_text=_("The paragraph that makes the reference, where known (e.g. PP3)."),
     )
     source = models.ForeignKey(
         SourceDocument,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The source that states the reference.",
+        help_text=_("The source that states the reference."),
     )
     locator = models.CharField(max_length=200, blank=True)
     note = models.TextField(blank=True)
@@ -353,35 +367,41 @@ class Paragraph(VersionedModel):
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="paragraphs")
     number = models.CharField(
         max_length=20,
-        help_text="As printed: 4, 7, 5(b). Paragraphs the source does not number use their "
-        "position: PP1, PP2… (preambular), OP1, OP2… (operative).",
+        help_text=_(
+            "As printed: 4, 7, 5(b). Paragraphs the source does not number use their "
+            "position: PP1, PP2… (preambular), OP1, OP2… (operative)."
+        ),
     )
     number_is_positional = models.BooleanField(
         default=False,
-        help_text="The number is the paragraph's position among paragraphs of its kind (PP1, "
-        "OP1…), not a number printed in the source.",
+        help_text=_(
+            "The number is the paragraph's position among paragraphs of its kind (PP1, "
+            "OP1…), not a number printed in the source."
+        ),
     )
-    order = models.PositiveIntegerField(help_text="Position in the resolution, for sorting.")
+    order = models.PositiveIntegerField(help_text=_("Position in the resolution, for sorting."))
     parent = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
-        help_text="The paragraph this one is a sub-paragraph of (5 for 5(a)): same resolution, "
-        "same kind, earlier in the order.",
+        help_text=_(
+            "The paragraph this one is a sub-paragraph of (5 for 5(a)): same resolution, "
+            "same kind, earlier in the order."
+        ),
     )
     kind = models.CharField(max_length=12, choices=ParagraphKind.choices)
     operative_verb = models.CharField(
-        max_length=20, choices=OperativeVerb.choices, blank=True, help_text="Blank when unknown."
+        max_length=20, choices=OperativeVerb.choices, blank=True, help_text=_("Blank when unknown.")
     )
     operative_verb_other = models.CharField(max_length=60, blank=True)
     addressee = models.CharField(
-        max_length=30, choices=Addressee.choices, blank=True, help_text="Blank when unknown."
+        max_length=30, choices=Addressee.choices, blank=True, help_text=_("Blank when unknown.")
     )
     addressee_detail = models.CharField(max_length=200, blank=True)
     summary = models.CharField(
-        max_length=200, blank=True, help_text="A short description for tables."
+        max_length=200, blank=True, help_text=_("A short description for tables.")
     )
     text = models.TextField(blank=True)
     text_provenance = models.CharField(
@@ -391,15 +411,17 @@ class Paragraph(VersionedModel):
         SourceDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     text_source_locator = models.CharField(
-        max_length=200, blank=True, help_text="Where in the source: page, section or session."
+        max_length=200, blank=True, help_text=_("Where in the source: page, section or session.")
     )
     provenance_note = models.TextField(
-        blank=True, help_text="Why the text has this provenance, e.g. 'unofficial translation'."
+        blank=True, help_text=_("Why the text has this provenance, e.g. 'unofficial translation'.")
     )
     excluded_from_rollup = models.BooleanField(
         default=False,
-        help_text="Not applicable for the roll-up, e.g. a paragraph that only exhorts Member "
-        "States. Shown publicly with the reason.",
+        help_text=_(
+            "Not applicable for the roll-up, e.g. a paragraph that only exhorts Member "
+            "States. Shown publicly with the reason."
+        ),
     )
     exclusion_reason = models.TextField(blank=True)
 

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .actions import Action, Occurrence
 from .sources import SourceDocument
@@ -61,8 +62,8 @@ class ActionReview(VersionedModel):
     Verification = Verification
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reviews")
-    reviewed_on = models.DateField(help_text="The date the sources were checked.")
-    note = models.TextField(help_text="What was checked, and what it showed.")
+    reviewed_on = models.DateField(help_text=_("The date the sources were checked."))
+    note = models.TextField(help_text=_("What was checked, and what it showed."))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -71,7 +72,7 @@ class ActionReview(VersionedModel):
         related_name="action_reviews",
     )
     author_name = models.CharField(
-        max_length=200, help_text="Who recorded it, kept as written at the time."
+        max_length=200, help_text=_("Who recorded it, kept as written at the time.")
     )
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
 

@@ -17,12 +17,12 @@ class SourceDocument(models.Model):
     key = models.SlugField(
         max_length=80,
         unique=True,
-        help_text="Stable identifier used by data files to refer to this source.",
+        help_text=_("Stable identifier used by data files to refer to this source."),
     )
     title = models.CharField(max_length=500)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     symbol = models.CharField(
-        max_length=120, blank=True, help_text="Document symbol or job number, as printed."
+        max_length=120, blank=True, help_text=_("Document symbol or job number, as printed.")
     )
     url = models.URLField(max_length=500, blank=True)
     date = models.DateField(null=True, blank=True)

@@ -6,6 +6,7 @@ from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..status import PROGRESS_ALLOWED, RECORDABLE_CHOICES, Status
@@ -159,14 +160,16 @@ class StatusUpdate(VersionedModel):
     progress = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        validators=[MaxValueValidator(100, "Progress is a percentage between 0 and 100.")],
-        help_text="0–100, only where a sourced figure exists.",
+        validators=[MaxValueValidator(100, _("Progress is a percentage between 0 and 100."))],
+        help_text=_("0–100, only where a sourced figure exists."),
     )
-    as_of = models.DateField(help_text="The date the assessment describes.")
+    as_of = models.DateField(help_text=_("The date the assessment describes."))
     note = models.TextField(
         max_length=NOTE_MAX_LENGTH,
         validators=[MaxLengthValidator(NOTE_MAX_LENGTH)],
-        help_text=f"At most {NOTE_MAX_LENGTH} characters; the evidence carries the detail.",
+        help_text=format_lazy(
+            _("At most {n} characters; the evidence carries the detail."), n=NOTE_MAX_LENGTH
+        ),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -176,14 +179,14 @@ class StatusUpdate(VersionedModel):
         related_name="status_updates",
     )
     author_name = models.CharField(
-        max_length=200, help_text="Who recorded it, kept as written at the time."
+        max_length=200, help_text=_("Who recorded it, kept as written at the time.")
     )
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
     import_key = models.CharField(
         max_length=80,
         blank=True,
         editable=False,
-        help_text="Identifies an update that came from a data file, so reloading is idempotent.",
+        help_text=_("Identifies an update that came from a data file, so reloading is idempotent."),
     )
 
     # --- Editorial workflow. Written only by the workflow services, never by a form. ---------
@@ -196,8 +199,10 @@ class StatusUpdate(VersionedModel):
         choices=Verification.choices,
         blank=True,
         editable=False,
-        help_text="Set when published: reported (self-assessed by the responsible actor) or "
-        "verified (confirmed against the evidence by a reviewer).",
+        help_text=_(
+            "Set when published: reported (self-assessed by the responsible actor) or "
+            "verified (confirmed against the evidence by a reviewer)."
+        ),
     )
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     submitted_by = models.ForeignKey(
@@ -216,7 +221,7 @@ class StatusUpdate(VersionedModel):
         on_delete=models.PROTECT,
         related_name="+",
         editable=False,
-        help_text="The reviewer; empty for updates loaded from a data file.",
+        help_text=_("The reviewer; empty for updates loaded from a data file."),
     )
     rejected_at = models.DateTimeField(null=True, blank=True, editable=False)
     rejected_by = models.ForeignKey(
@@ -229,7 +234,7 @@ class StatusUpdate(VersionedModel):
     )
     rejection_reason = models.TextField(blank=True, editable=False)
     review_note = models.TextField(
-        blank=True, editable=False, help_text="The note given with the last workflow step."
+        blank=True, editable=False, help_text=_("The note given with the last workflow step.")
     )
     # Who confirmed it against the evidence, and when: at publication ("verified"), or later,
     # as a review step on an update first published as reported. Empty for data-file updates.
@@ -252,7 +257,7 @@ class StatusUpdate(VersionedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="corrections",
-        help_text="The published update this one corrects (“Correct this update”).",
+        help_text=_("The published update this one corrects (“Correct this update”)."),
     )
     superseded_by = models.ForeignKey(
         "self",
@@ -261,7 +266,7 @@ class StatusUpdate(VersionedModel):
         on_delete=models.PROTECT,
         related_name="+",
         editable=False,
-        help_text="The published correction that replaced this update.",
+        help_text=_("The published correction that replaced this update."),
     )
 
     objects = StatusUpdateQuerySet.as_manager()
@@ -484,19 +489,21 @@ class Evidence(models.Model):
     url = models.URLField(max_length=500, blank=True)
     title = models.CharField(max_length=300, blank=True)
     locator = models.CharField(
-        max_length=200, blank=True, help_text="Page, paragraph or section within the source."
+        max_length=200, blank=True, help_text=_("Page, paragraph or section within the source.")
     )
-    quote = models.TextField(blank=True, help_text="The words relied on, verbatim.")
+    quote = models.TextField(blank=True, help_text=_("The words relied on, verbatim."))
     file = models.FileField(
         upload_to="evidence/%Y/%m/",
         max_length=300,
         blank=True,
-        help_text="A PDF, DOCX, XLSX or image (see README for the size limit). Its SHA-256 is "
-        "stored and shown so the citation can be checked later.",
+        help_text=_(
+            "A PDF, DOCX, XLSX or image (see README for the size limit). Its SHA-256 is "
+            "stored and shown so the citation can be checked later."
+        ),
     )
     file_type = models.CharField(max_length=5, blank=True, editable=False)
     file_sha256 = models.CharField(
-        "SHA-256", max_length=64, blank=True, editable=False, help_text="Of the file's bytes."
+        "SHA-256", max_length=64, blank=True, editable=False, help_text=_("Of the file's bytes.")
     )
 
     class Meta:

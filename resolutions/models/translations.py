@@ -2,6 +2,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from .provenance import Provenance
 from .sources import SourceDocument
@@ -60,7 +61,7 @@ class TextTranslation(models.Model):
     )
     locator = models.CharField(max_length=200, blank=True)
     note = models.TextField(
-        blank=True, help_text="e.g. 'unofficial translation by the secretariat'."
+        blank=True, help_text=_("e.g. 'unofficial translation by the secretariat'.")
     )
     # For a "translation": the text it was made from and its language, kept beside it.
     original_language = models.CharField(max_length=2, blank=True, choices=Language.choices)

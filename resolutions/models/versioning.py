@@ -17,6 +17,8 @@ no audit entry): reloading a data file that has not changed leaves the database 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, router, transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 def _shown(value, limit=80):
@@ -51,18 +53,30 @@ class ConflictError(ValidationError):
         history = getattr(stored, "history", None)
         last = history.order_by("-history_date", "-history_id").first() if history else None
         if last is not None:
-            by = last.history_user.get_username() if last.history_user_id else "a data load"
-            who = f" by {by} at {last.history_date:%Y-%m-%d %H:%M:%S %Z}"
+            by = last.history_user.get_username() if last.history_user_id else _("a data load")
+            who = _(" by %(user)s at %(when)s") % {
+                "user": by,
+                "when": f"{last.history_date:%Y-%m-%d %H:%M:%S %Z}",
+            }
         listed = "; ".join(
-            f"{label}: your value “{_shown(mine)}” → saved value “{_shown(theirs)}”"
+            _("%(field)s: your value “%(mine)s” → saved value “%(theirs)s”")
+            % {"field": label, "mine": _shown(mine), "theirs": _shown(theirs)}
             for label, mine, theirs in self.changes
         )
         message = (
-            f"Someone else saved this {stored._meta.verbose_name} while you were editing it "
-            f"(version {stored.version}{who}; you started from version {attempted.version}). "
-            "Nothing was saved. "
-            + (f"Differences — {listed}. " if listed else "")
-            + "Reload the page to see the current values, then make your change again."
+            _(
+                "Someone else saved this %(record)s while you were editing it (version "
+                "%(version)s%(who)s; you started from version %(start)s). Nothing was saved."
+            )
+            % {
+                "record": stored._meta.verbose_name,
+                "version": stored.version,
+                "who": who,
+                "start": attempted.version,
+            }
+            + " "
+            + (_("Differences — %(list)s.") % {"list": listed} + " " if listed else "")
+            + _("Reload the page to see the current values, then make your change again.")
         )
         self.text = message
         # A non-field error in dict form, so that forms show it above the fields and code that
@@ -77,7 +91,9 @@ class VersionedModel(models.Model):
     version = models.PositiveIntegerField(
         default=0,
         editable=False,
-        help_text="Number of changes saved since the record was created (optimistic locking).",
+        help_text=gettext_lazy(
+            "Number of changes saved since the record was created (optimistic locking)."
+        ),
     )
 
     class Meta:

@@ -55,7 +55,7 @@ def test_upload_preview_fix_confirm_and_the_reviewers_queue(
     shot(page, "upload-2-preview-valid")
     assert not StatusUpdate.objects.filter(note=NOTE).exists()
     page.get_by_role("button", name="Confirm and save as drafts").click()
-    expect(page.locator(".messagelist")).to_contain_text("2 status update(s) submitted for review")
+    expect(page.locator(".messagelist")).to_contain_text("2 status updates submitted for review")
 
     updates = StatusUpdate.objects.filter(note=NOTE)
     assert sorted(u.action_id for u in updates) == sorted(ids)
