@@ -324,8 +324,11 @@ class Action(VersionedModel):
         if self.due_date and adopted and self.due_date < adopted:
             raise ValidationError(
                 {
-                    "due_date": f"The due date {self.due_date} is before the resolution was "
-                    f"adopted ({adopted}); a mandate cannot fall due before it exists."
+                    "due_date": _(
+                        "The due date %(due)s is before the resolution was adopted "
+                        "(%(adopted)s); a mandate cannot fall due before it exists."
+                    )
+                    % {"due": self.due_date, "adopted": adopted}
                 }
             )
 

@@ -153,7 +153,10 @@ class ActionReview(VersionedModel):
         ]
 
     def __str__(self):
-        return f"{self.action} — reviewed on {self.reviewed_on}"
+        return _("%(action)s — reviewed on %(day)s") % {
+            "action": self.action,
+            "day": self.reviewed_on,
+        }
 
     @property
     def is_public(self):

@@ -366,7 +366,11 @@ class StatusUpdate(VersionedModel):
         ]
 
     def __str__(self):
-        return f"{self.action} — {self.get_status_display()} as of {self.as_of}"
+        return _("%(action)s — %(status)s as of %(day)s") % {
+            "action": self.action,
+            "status": self.get_status_display(),
+            "day": self.as_of,
+        }
 
     @property
     def is_public(self):
@@ -427,7 +431,7 @@ class StatusUpdate(VersionedModel):
         ):
             return
         raise AppendOnlyError(
-            "Status updates are append-only once submitted; record a correction instead."
+            _("Status updates are append-only once submitted; record a correction instead.")
         )
 
     def delete(self, *args, **kwargs):
@@ -445,14 +449,20 @@ def check_as_of(update):
     today = timezone.localdate()
     if update.as_of > today:
         raise ValidationError(
-            {"as_of": f"The as-of date {update.as_of} is in the future; today is {today}."}
+            {
+                "as_of": _("The as-of date %(day)s is in the future; today is %(today)s.")
+                % {"day": update.as_of, "today": today}
+            }
         )
     adopted = update.action.resolution.adopted_on
     if adopted and update.as_of < adopted:
         raise ValidationError(
             {
-                "as_of": f"The as-of date {update.as_of} is before the resolution was adopted "
-                f"({adopted}); nothing can be implemented before adoption."
+                "as_of": _(
+                    "The as-of date %(day)s is before the resolution was adopted (%(adopted)s); "
+                    "nothing can be implemented before adoption."
+                )
+                % {"day": update.as_of, "adopted": adopted}
             }
         )
 
@@ -463,14 +473,14 @@ def check_corrects(update):
         return
     corrected = update.corrects
     if update.pk is not None and corrected.pk == update.pk:
-        raise ValidationError({"corrects": "An update cannot correct itself."})
+        raise ValidationError({"corrects": _("An update cannot correct itself.")})
     if corrected.state != State.PUBLISHED:
-        raise ValidationError({"corrects": "Only a published update can be corrected."})
+        raise ValidationError({"corrects": _("Only a published update can be corrected.")})
     if update.action_id is not None and corrected.action_id != update.action_id:
-        raise ValidationError({"corrects": "A correction is about the same action."})
+        raise ValidationError({"corrects": _("A correction is about the same action.")})
     if corrected.superseded_by_id is not None and corrected.superseded_by_id != update.pk:
         raise ValidationError(
-            {"corrects": "That update was already corrected; correct the correction instead."}
+            {"corrects": _("That update was already corrected; correct the correction instead.")}
         )
 
 
