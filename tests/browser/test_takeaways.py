@@ -161,6 +161,16 @@ def test_the_changes_page_opens_on_a_useful_range(page, live_seeded, axe, shot, 
     assert date_from and date_to and date_from <= date_to
     assert axe(page) == []
     shot(page, f"takeaways-changes-{lang}")
+    # A period in which nothing was recorded says so plainly (and not that nothing was done).
+    page.locator('input[name="from"]').fill("2023-01-01")
+    page.locator('input[name="to"]').fill("2023-06-01")
+    page.locator('input[name="to"]').press("Enter")
+    page.wait_for_load_state()
+    assert "from=2023-01-01" in page.url
+    notice = page.locator(".notice--nothing")
+    assert notice.is_visible() and notice.get_attribute("role") == "status"
+    assert axe(page) == []
+    shot(page, f"takeaways-changes-nothing-{lang}")
 
 
 @pytest.mark.parametrize("lang", LANGS)
