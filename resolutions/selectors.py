@@ -20,7 +20,7 @@ from functools import cached_property
 from django.db.models import Prefetch
 
 from .models import Action, Actor, Paragraph, Resolution
-from .rollup import Rollup, paragraph_rollups, resolution_rollup, rollup_by_resolution
+from .rollup import Rollup, paragraph_rollups, resolution_rollup, unplaced_rollups
 
 ROLLUP_ENTRY_KEYS = (
     "percent",
@@ -84,8 +84,7 @@ class ResolutionState:
     @cached_property
     def unplaced_rollup(self) -> Rollup | None:
         """The roll-up of the mandates with no known paragraph (one query, when asked)."""
-        actions = Action.objects.filter(resolution=self.resolution).without_paragraph()
-        return rollup_by_resolution(actions, self.as_of).get(self.resolution.pk)
+        return unplaced_rollups([self.resolution.pk], self.as_of).get(self.resolution.pk)
 
 
 def resolution_state(

@@ -41,7 +41,7 @@ from .rollup import (
     next_due,
     paragraph_rollups,
     resolution_rollups,
-    rollup_by_resolution,
+    unplaced_rollups,
 )
 from .selectors import resolution_state
 from .status import DEFAULT_CREDIT, DEFINITIONS, ORDER, PROGRESS_ALLOWED, Status
@@ -103,7 +103,7 @@ def _dashboard_data(as_of, page_number):
     p_rollups = paragraph_rollups([p.pk for p in paragraphs], as_of)
     in_resolutions = Action.objects.filter(resolution_id__in=ids)
     unplaced = list(in_resolutions.without_paragraph().with_status(as_of).order_by("pk"))
-    unplaced_rollups = rollup_by_resolution(in_resolutions.without_paragraph(), as_of)
+    unplaced_rollup = unplaced_rollups(ids, as_of)
     undated = in_resolutions.filter(due_date__isnull=True).count_by_resolution()
     events = charts.change_events(ids, as_of)
     history = charts.progress_history(resolutions, as_of, events)
@@ -113,7 +113,7 @@ def _dashboard_data(as_of, page_number):
         for paragraph in resolution.operative:
             paragraph.rollup = p_rollups[paragraph.pk]
         resolution.unplaced = [a for a in unplaced if a.resolution_id == resolution.pk]
-        resolution.unplaced_rollup = unplaced_rollups.get(resolution.pk)
+        resolution.unplaced_rollup = unplaced_rollup.get(resolution.pk)
         resolution.undated = undated.get(resolution.pk, 0)
         resolution.history = history[resolution.pk]
         resolution.latest_events = [
