@@ -127,6 +127,8 @@ class ChangeEvent:
     end: date | None
     place: str | None
     adopted_on: date | None  # the resolution's adoption date
+    # The label is the project's unofficial translation (French and Arabic pages): said so.
+    label_is_translation: bool = False
 
     @property
     def before_adoption(self) -> bool:
@@ -189,12 +191,18 @@ def _translate_events(events, resolution_ids) -> None:
                 default=Subquery(occurrence.values("place")[:1]),
             ),
         )
-        .values_list("field", "o_action", "o_original", "text")
+        .values_list("field", "o_action", "o_original", "text", "provenance")
     )
-    found = {(field, action, original): text for field, action, original, text in rows}
+    found = {(field, action, original): text for field, action, original, text, _p in rows}
+    made_here = {
+        (field, action, original)
+        for field, action, original, _text, provenance in rows
+        if provenance == "translation"
+    }
     for e in events:
         if e.kind != "occurrence":
             continue
+        e.label_is_translation = ("title", e.action_id, e.label) in made_here
         e.label = found.get(("title", e.action_id, e.label), e.label)
         if e.place:
             e.place = found.get(("place", e.action_id, e.place), e.place)

@@ -233,6 +233,9 @@ class ActionFilterSet(FilterSet):
             self.filters["resolution"].queryset = resolutions.prefetch_related(
                 translations_prefetch()
             )
+            # Organisations' names ("OIC General Secretariat") in the page's language.
+            actors = self.filters["actor"].queryset
+            self.filters["actor"].queryset = actors.prefetch_related(translations_prefetch())
         self.filters["paragraph"].queryset = paragraphs
 
     def filter_search(self, queryset, name, value):

@@ -80,6 +80,21 @@ def prefetch_translations(*groups, language=None):
     return records
 
 
+def related_records(updates=(), actions=()):
+    """The records hanging from status updates (their evidence) and actions (their responsible
+    actors) that are already loaded (prefetched), for prefetch_translations: translating them
+    then costs no query of its own."""
+    records = []
+    for update in updates:
+        records.append(update)
+        if "evidence" in getattr(update, "_prefetched_objects_cache", {}):
+            records.extend(update.evidence.all())
+    for action in actions:
+        if "responsible_actors" in getattr(action, "_prefetched_objects_cache", {}):
+            records.extend(action.responsible_actors.all())
+    return records
+
+
 @dataclass
 class Rendered:
     """One field as shown to the reader."""
@@ -184,10 +199,11 @@ def collation_key(text: str, language: str | None = None):
 
 
 def actor_label(actor, language: str | None = None) -> str:
-    """A responsible actor's name for a reader: a Member State's from CLDR, in `language`."""
+    """A responsible actor's name for a reader: a Member State's from CLDR, an organisation's
+    from its translation (TextTranslation), in `language`."""
     if actor.member_state_id:
         return country_name(actor.member_state.iso3, actor.name, language)
-    return actor.name
+    return translated(actor, "name", language).text
 
 
 # --- What is still untranslated: `manage.py translation_status` --------------------------------
@@ -212,10 +228,12 @@ def _records_by_resolution():
         Action,
         Actor,
         Evidence,
+        MemberStateRole,
         Occurrence,
         Paragraph,
         Participation,
         Resolution,
+        SourcedFigure,
         StatusUpdate,
     )
 
@@ -233,6 +251,8 @@ def _records_by_resolution():
         # A Member State's name comes from CLDR (country_name), never from a translation.
         "actor": (Actor.objects.filter(member_state__isnull=True), None),
         "participation": (Participation.objects.all(), "occurrence__action__resolution__symbol"),
+        "sourcedfigure": (SourcedFigure.objects.all(), "action__resolution__symbol"),
+        "memberstaterole": (MemberStateRole.objects.all(), "action__resolution__symbol"),
     }
 
 

@@ -45,7 +45,7 @@ from .rollup import (
 )
 from .selectors import resolution_state
 from .status import DEFAULT_CREDIT, DEFINITIONS, ORDER, PROGRESS_ALLOWED, Status
-from .translations import collation_key, country_name, prefetch_translations
+from .translations import collation_key, country_name, prefetch_translations, related_records
 
 RECENT_UPDATES = 6
 RESOLUTIONS_PER_PAGE = 5
@@ -122,7 +122,13 @@ def _dashboard_data(as_of, page_number):
     latest_events = [e for e in events if e.kind == "occurrence"][:RECENT_EVENTS]
     recent_updates = list(_recent_updates(as_of)[:RECENT_UPDATES])
     # French and Arabic pages: one query per model type for the content translations.
-    prefetch_translations(resolutions, paragraphs, unplaced, [u.action for u in recent_updates])
+    prefetch_translations(
+        resolutions,
+        paragraphs,
+        unplaced,
+        [u.action for u in recent_updates],
+        related_records(recent_updates, unplaced),
+    )
     symbols = {r.pk: r.symbol for r in resolutions}
     for event in latest_events:
         event.symbol = symbols.get(event.resolution_id, "")
@@ -162,7 +168,12 @@ def _resolution_data(slug, as_of):
     state = resolution_state(resolution, as_of)  # the one reader, shared with the exports
     _nest(state.paragraphs)
     events = charts.change_events([resolution.pk], as_of)
-    prefetch_translations([resolution], state.paragraphs, state.actions)
+    prefetch_translations(
+        [resolution],
+        state.paragraphs,
+        state.actions,
+        related_records(actions=state.actions),
+    )
     return {
         "resolution": resolution,
         "rollup": state.rollup,
@@ -253,6 +264,7 @@ def _paragraph_data(slug, number, as_of):
         [u.action for u in updates],
         occurrences,
         [o.action for o in occurrences],
+        related_records(updates, actions),
     )
     # One chronological story of the paragraph: assessments and the events they rest on.
     timeline = sorted(
@@ -315,7 +327,24 @@ def _action_data(pk, as_of):
         )
     )
     paragraphs = list(action.paragraphs.in_order().select_related("text_source"))
-    prefetch_translations([action, action.resolution], paragraphs, occurrences)
+    history = list(
+        StatusUpdate.objects.public()
+        .on_or_before(as_of)
+        .filter(action=action)
+        .timeline()
+        .newest_first()
+    )
+    figures = list(action.figures.filter(as_of__lte=as_of).select_related("source"))
+    roles = list(action.member_state_roles.known_on(as_of).select_related("member_state", "source"))
+    prefetch_translations(
+        [action, action.resolution],
+        paragraphs,
+        occurrences,
+        figures,
+        roles,
+        [p for o in occurrences for p in o.participations.all()],
+        related_records(history, [action]),
+    )
     return {
         "action": action,
         "resolution": action.resolution,
@@ -323,15 +352,11 @@ def _action_data(pk, as_of):
         "status_definition": DEFINITIONS[status],
         "window_days": window_days,
         "window_ends": window_ends,
-        "history": StatusUpdate.objects.public()
-        .on_or_before(as_of)
-        .filter(action=action)
-        .timeline()
-        .newest_first(),
+        "history": history,
         "occurrences": occurrences,
         "paragraphs": paragraphs,
-        "figures": action.figures.filter(as_of__lte=as_of).select_related("source"),
-        "roles": action.member_state_roles.known_on(as_of).select_related("member_state", "source"),
+        "figures": figures,
+        "roles": roles,
     }
 
 
@@ -354,6 +379,12 @@ def action_detail(request, pk):
 
 
 # --- Action list ---------------------------------------------------------------------------
+
+
+def _with_translations(actions):
+    """The listed actions with their translations and their actors' (one query)."""
+    prefetch_translations(actions, related_records(actions=actions))
+    return actions
 
 
 def _page_of(request, queryset):
@@ -384,7 +415,7 @@ def action_list(request):
         or any(name in filterset.errors for name in more),
         filterset=filterset,
         page=page,
-        actions=prefetch_translations(list(page.object_list)),
+        actions=_with_translations(list(page.object_list)),
         problems=problems + ([page_problem] if page_problem else []),
         active=filterset.active,
         search=filterset.form.cleaned_data.get("q", "") if filterset.form.is_bound else "",
@@ -459,6 +490,7 @@ def member_state_list(request):
     prefetch_translations(
         ctx["collective_actions"],
         [f.action for f in ctx["figures"]],
+        ctx["figures"],
         [r.action for s in ctx["member_states"] for r in getattr(s, "current_roles", ())],
         ctx["counted_events"],
     )
@@ -549,6 +581,10 @@ def member_state_detail(request, iso3):
         [r.action for r in ctx["roles"]],
         [f.action for f in ctx["figures"]],
         [p.occurrence for p in ctx["participations"]],
+        ctx["participations"],
+        related_records(actions=[*ctx["responsible_for"], *ctx["collectively"]]),
+        ctx["figures"],
+        ctx["roles"],
         ctx["counted_events"],
         ctx["bound_by"],
     )

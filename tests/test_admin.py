@@ -317,9 +317,10 @@ def _add_ten_times_the_data():
             provenance="verbatim",
             source=sources[i % 20],
         )
-    contact_group.translations.all().delete()  # the data file's own, replaced by these four
+    contact_group.translations.all().delete()  # the data file's own, replaced by these
+    fields = [f for f in TRANSLATABLE_FIELDS["action"] if getattr(contact_group, f)]
     for i, (field, language) in enumerate(
-        [("title", "fr"), ("title", "ar"), ("description", "fr"), ("description", "ar")]
+        (field, language) for field in fields for language in ("fr", "ar")
     ):
         TextTranslation.objects.create(
             record=contact_group,
@@ -791,7 +792,7 @@ def test_missing_languages_follow_the_translations(admin_client, real_data):
     assert list(cells.values()) == ["—"]
 
     network = _action("network")
-    for field in ("title", "description"):
+    for field in TRANSLATABLE_FIELDS["action"]:
         TextTranslation.objects.create(
             record=network, field=field, language="fr", text="Réseau", provenance="paraphrase"
         )
@@ -806,9 +807,11 @@ def test_missing_languages_follow_the_translations(admin_client, real_data):
     assert '<div class="readonly">ar</div>' in page.text  # the change page says it too
     # A field left empty needs no translation: the network has a title and no description.
     assert not network.description
-    TextTranslation.objects.create(
-        record=network, field="title", language="ar", text="شبكة", provenance="paraphrase"
-    )
+    for field in TRANSLATABLE_FIELDS["action"]:
+        if getattr(network, field):
+            TextTranslation.objects.create(
+                record=network, field=field, language="ar", text="شبكة", provenance="paraphrase"
+            )
     page = admin_client.get(reverse("admin:resolutions_action_change", args=[network.pk]))
     assert '<div class="readonly">—</div>' in page.text
 

@@ -3,12 +3,23 @@
 labelled so and keep their English original; official texts stay verbatim. A walk over the
 public pages in /ar/ and /fr/ fails on any English content string of 53/45-POL left on them."""
 
-import re
-from html import unescape
+from html.parser import HTMLParser
 
 import pytest
 
-from resolutions.models import Action, Occurrence, Paragraph, SourceDocument, TextTranslation
+from resolutions.models import (
+    Action,
+    Actor,
+    Evidence,
+    MemberStateRole,
+    Occurrence,
+    Paragraph,
+    Participation,
+    SourcedFigure,
+    SourceDocument,
+    StatusUpdate,
+    TextTranslation,
+)
 from resolutions.models.translations import TRANSLATABLE_FIELDS, TranslationProvenance
 from resolutions.translations import translated
 from tests.test_i18n import _get
@@ -17,11 +28,18 @@ LABEL = {"fr": "(traduction non officielle)", "ar": "(ترجمة غير رسمي
 
 
 def _records(resolution):
+    updates = StatusUpdate.objects.public().filter(action__resolution=resolution)
     return (
         [resolution]
         + list(Paragraph.objects.filter(resolution=resolution))
         + list(Action.objects.filter(resolution=resolution))
         + list(Occurrence.objects.filter(action__resolution=resolution))
+        + list(updates)
+        + list(Evidence.objects.filter(status_update__in=updates))
+        + list(Actor.objects.filter(actions__resolution=resolution, member_state__isnull=True))
+        + list(Participation.objects.filter(occurrence__action__resolution=resolution))
+        + list(SourcedFigure.objects.filter(action__resolution=resolution))
+        + list(MemberStateRole.objects.filter(action__resolution=resolution))
     )
 
 
@@ -64,15 +82,52 @@ def test_official_arabic_preamble_is_verbatim_and_unlabelled(seeded):
     assert LABEL["ar"] not in page.split(shown.text, 1)[1][:80]
 
 
+VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "col", "area", "base"}
+
+
+class _Visible(HTMLParser):
+    """The text a reader sees in <main>, without what may be English: anything tagged
+    lang="en" (proper names, source titles, verbatim quotes: isolated and tagged), the
+    original shown beside a translation on request, the cited sources, scripts (data)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.parts, self.in_main = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "main":
+            self.in_main = True
+        if tag in VOID:
+            return
+        classes = (attrs.get("class") or "").split()
+        hidden = (
+            attrs.get("lang") == "en"
+            or tag in ("script", "style", "blockquote")
+            or "tr-original" in classes
+            or (tag == "ul" and "sources" in classes)
+        )
+        self.stack.append((tag, hidden))
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self.in_main = False
+        if tag in VOID:
+            return
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        if self.in_main and not any(hidden for _tag, hidden in self.stack):
+            self.parts.append(data)
+
+
 def _visible_text(html, source_titles):
-    main = html.split("<main", 1)[1] if "<main" in html else html.split("<body", 1)[1]
-    # The original shown beside a translation, on request, is meant to be English; so are the
-    # cited sources (titles, publishers), quoted in their own language.
-    main = re.sub(r'<details class="tr-original">.*?</details>', "", main, flags=re.S)
-    main = re.sub(r'<ul class="sources">.*?</ul>', "", main, flags=re.S)
-    # Quotes from sources are verbatim, in the source's language; scripts are data (JSON-LD).
-    main = re.sub(r"<blockquote>.*?</blockquote>|<script.*?</script>", "", main, flags=re.S)
-    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", main)).split())
+    parser = _Visible()
+    parser.feed(html)
+    text = " ".join(" ".join(parser.parts).split())
     for title in source_titles:
         text = text.replace(title, "")
     return text

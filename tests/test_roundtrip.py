@@ -147,13 +147,19 @@ def test_the_loader_reads_exactly_the_schemas_fields(empty_db, monkeypatch):
 
 def test_the_schemas_translatable_fields_are_the_models():
     """Records of the file that carry translations accept exactly the model's translatable
-    fields (status notes, evidence, actors and participations have none in the file yet)."""
+    fields, and every model with translatable fields has its record carry them."""
     from resolutions.models.translations import TRANSLATABLE_FIELDS
 
+    model_of = {
+        "status_update": "statusupdate",
+        "figure": "sourcedfigure",
+        "member_state_role": "memberstaterole",
+    }
     carrying = {k for k, d in SCHEMA["$defs"].items() if "translations" in d.get("properties", {})}
-    assert carrying == {"resolution", "paragraph", "action", "occurrence"}
-    for model in carrying:
-        languages = SCHEMA["$defs"][model]["properties"]["translations"]
+    assert {model_of.get(k, k) for k in carrying} == set(TRANSLATABLE_FIELDS)
+    for record in carrying:
+        model = model_of.get(record, record)
+        languages = SCHEMA["$defs"][record]["properties"]["translations"]
         assert languages["propertyNames"] == {"enum": ["en", "fr", "ar"]}
         for language in ("en", "fr", "ar"):
             fields = languages["properties"][language]["properties"]

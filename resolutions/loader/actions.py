@@ -117,6 +117,7 @@ class ActionsMixin:
                 },
             )
             self.save(participation, ppath)
+            self.load_translations(participation, p, ppath)
         return occurrence
 
     def load_figure(self, action, data, path):
@@ -136,6 +137,7 @@ class ActionsMixin:
             },
         )
         self.save(figure, path)
+        self.load_translations(figure, r, path)
 
     def load_role(self, action, data, path):
         r = _Record(self, data, path, "member_state_role")
@@ -153,3 +155,4 @@ class ActionsMixin:
             },
         )
         self.save(role, path)
+        self.load_translations(role, r, path)

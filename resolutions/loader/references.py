@@ -57,6 +57,7 @@ class ReferencesMixin:
             },
         )
         self.save(actor, path)
+        self.load_translations(actor, r, path)
 
     def body(self, record, key, field="body"):
         from ..models import Body
@@ -82,6 +83,7 @@ class ReferencesMixin:
             },
         )
         self.save(body, path)
+        self.load_translations(body, r, path)
 
     def load_memberships(self, items):
         """`memberships:` a State's standing in a body over a period. A file that lists

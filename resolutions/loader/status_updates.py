@@ -94,9 +94,10 @@ class StatusUpdatesMixin:
             if values["verification"] == Verification.VERIFIED
             else ""
         )
-        evidence = []
+        evidence, evidence_records = [], []
         for i, item in enumerate(r.list("evidence")):
             e = _Record(self, item, f"{path}.evidence[{i}]", "evidence")
+            evidence_records.append(e)
             epath = f"{path}.evidence[{i}]"
             occurrence_key = e.str("occurrence")
             if occurrence_key and occurrence_key not in occurrences:
@@ -137,9 +138,9 @@ class StatusUpdatesMixin:
                     "differs from the update already recorded under this "
                     "key; status updates are append-only, so add a correction with a new key",
                 )
-            return existing
+            return self.load_status_update_translations(existing, r, evidence_records, path)
         try:
-            return status_update_create(
+            update = status_update_create(
                 action=action,
                 author=None,
                 evidence=evidence,
@@ -151,3 +152,13 @@ class StatusUpdatesMixin:
         except ValidationError as exc:
             field, messages = next(iter(exc.message_dict.items()))
             self.fail(path, None if field == "__all__" else field, " ".join(messages))
+        return self.load_status_update_translations(update, r, evidence_records, path)
+
+    def load_status_update_translations(self, update, r, evidence_records, path):
+        """The note's translations, and each piece of evidence's (quote, locator), matched to
+        the evidence rows in the order the file lists them (the order they were created in)."""
+        self.load_translations(update, r, path)
+        rows = list(update.evidence.order_by("pk"))
+        for i, (e, row) in enumerate(zip(evidence_records, rows, strict=False)):
+            self.load_translations(row, e, f"{path}.evidence[{i}]")
+        return update

@@ -70,6 +70,7 @@ class Actor(models.Model):
         REGIONAL_ORGANISATION = "regional_organisation", _("Regional organisation")
         EXTERNAL = "external", _("External organisation")
 
+    translations = GenericRelation("resolutions.TextTranslation")
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)
     member_state = models.OneToOneField(

@@ -9,6 +9,7 @@ source lists has no members recorded, and the pages say so.
 
 from datetime import date
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -21,6 +22,7 @@ class Body(models.Model):
     key = models.SlugField(max_length=40, unique=True, help_text=_("Used in data files and URLs."))
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=60, blank=True, help_text=_("e.g. OIC"))
+    translations = GenericRelation("resolutions.TextTranslation")
     source = models.ForeignKey(
         SourceDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

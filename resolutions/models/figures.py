@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,7 @@ class SourcedFigure(ReviewedFact):
     what we store, never guessed names.
     """
 
+    translations = GenericRelation("resolutions.TextTranslation")
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="figures")
     label = models.CharField(max_length=200)
     value = models.PositiveIntegerField()

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -101,6 +102,7 @@ class MemberStateRole(ReviewedFact):
         CO_CHAIR = "co_chair", _("Co-chair")
         PROPOSER = "proposer", _("Proposer")
 
+    translations = GenericRelation("resolutions.TextTranslation")
     member_state = models.ForeignKey(MemberState, on_delete=models.CASCADE, related_name="roles")
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="member_state_roles")
     role = models.CharField(max_length=10, choices=Role.choices)
@@ -133,6 +135,7 @@ class Participation(ReviewedFact):
         SPEAKER = "speaker", _("Speaker or panellist")
         PARTICIPANT = "participant", _("Participant")
 
+    translations = GenericRelation("resolutions.TextTranslation")
     occurrence = models.ForeignKey(
         Occurrence, on_delete=models.CASCADE, related_name="participations"
     )

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import models
@@ -155,6 +156,7 @@ class StatusUpdate(VersionedModel):
     State = State
     Verification = Verification
 
+    translations = GenericRelation("resolutions.TextTranslation")
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="status_updates")
     status = models.CharField(max_length=20, choices=RECORDABLE_CHOICES)
     progress = models.PositiveSmallIntegerField(
@@ -487,6 +489,7 @@ def check_corrects(update):
 class Evidence(models.Model):
     """What a status update rests on: a source document, a recorded meeting, or a URL."""
 
+    translations = GenericRelation("resolutions.TextTranslation")
     status_update = models.ForeignKey(
         StatusUpdate, on_delete=models.CASCADE, related_name="evidence"
     )

@@ -28,8 +28,9 @@ class TranslationProvenance(models.TextChoices):
 # The fields that have translations, per model. Everything else is language-neutral data.
 TRANSLATABLE_FIELDS = {
     "resolution": ("title", "adopting_body", "session", "place", "summary"),
+    "body": ("name", "short_name"),
     "paragraph": ("text", "summary"),
-    "action": ("title", "description", "attribution_note"),
+    "action": ("title", "description", "attribution_note", "responsible_quote"),
     "occurrence": ("theme", "title", "place", "notes", "participation_note"),
     # A status note, and the evidence it rests on: the quote stays verbatim in its language
     # (a translation of it is an unofficial translation shown beside it) and its locator.
@@ -38,6 +39,8 @@ TRANSLATABLE_FIELDS = {
     # Organisations ("OIC General Secretariat"); a Member State is named from CLDR instead.
     "actor": ("name",),
     "participation": ("note",),
+    "sourcedfigure": ("label", "quote"),
+    "memberstaterole": ("quote",),
 }
 
 

@@ -56,6 +56,39 @@ def tr(obj, field, plain=False):
     return text
 
 
+@register.simple_tag
+def tr_quote(obj, field="quote", inline=False):
+    """A verbatim quote: always the words of its source, in the source's language (isolated,
+    tagged lang="en"); on a French or Arabic page the project's unofficial translation follows
+    it, labelled so. The original is never replaced. `inline=True`: inside a sentence."""
+    original = getattr(obj, field, "") or ""
+    if not original:
+        return ""
+    language = active_language()
+    if language == "en":
+        if inline:
+            return format_html("“<bdi>{}</bdi>”", bidi.mark_runs(original))
+        return format_html("<blockquote><bdi>“{}”</bdi></blockquote>", bidi.mark_runs(original))
+    shown = translated(obj, field)
+    if inline:
+        quote = format_html('<bdi lang="en" dir="ltr">“{}”</bdi>', bidi.mark_runs(original))
+    else:
+        quote = format_html(
+            '<blockquote lang="en" dir="ltr"><bdi>“{}”</bdi></blockquote>',
+            bidi.mark_runs(original),
+        )
+    if shown.translation is None:
+        return format_html('{} <span class="untranslated">{}</span>', quote, shown.marker)
+    return format_html(
+        '{}<{} class="quote-tr">«{}» <span class="tr-label">{}</span></{}>',
+        quote,
+        "span" if inline else "p",
+        bidi.mark_runs(shown.text),
+        _("(unofficial translation)"),
+        "span" if inline else "p",
+    )
+
+
 @register.filter
 def trf(obj, field):
     """Filter form of {% tr obj "field" plain=True %}, for use inside other tags."""
@@ -86,6 +119,15 @@ def country(member_state):
     if member_state is None:
         return ""
     return country_name(member_state.iso3, member_state.name)
+
+
+@register.filter
+def body_label(body):
+    """A body's short name (or name) in the page's language: "OIC", "OCI"…"""
+    if body is None:
+        return ""
+    field = "short_name" if body.short_name else "name"
+    return translated(body, field).text
 
 
 @register.filter

@@ -1,8 +1,14 @@
 """Journey 2: the diplomat's journey in Arabic, under /ar/. Right-to-left is checked where it
 shows, in the rendered layout (element positions), not only in the dir attribute."""
 
+import re
+import shutil
+import subprocess
+
 import pytest
 from playwright.sync_api import expect
+
+from tests.browser.conftest import OUTPUT as OUTPUT_DIR
 
 
 def _box(locator):
@@ -69,3 +75,79 @@ def test_diplomat_journey_in_arabic(live_seeded, page, context, shot):
         "els => els.map(e => e.getAttribute('href'))"
     ) == links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
     shared.close()
+
+
+# --- Symbols and job numbers in the copied text, and the pictures kept as artefacts ---------
+# Issue #13, "Done when": symbols and job numbers read in logical order in what a reader copies
+# (the browser's innerText and a select-all copy, no control characters) on /ar/ and /en/, and in
+# the Arabic PDF's extracted text (pdftotext). Screenshots of the Arabic pages and PDF pages go
+# to test-output/screenshots/ (git-ignored), where the tests leave them to be looked at.
+
+CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+SYMBOLS = ("53/45-POL", "19-01473")
+
+
+def _copied(page):
+    """What a reader gets by select-all and copy, and the page's innerText."""
+    inner = page.evaluate("() => document.body.innerText")
+    selected = page.evaluate(
+        """() => { const r = document.createRange(); r.selectNodeContents(document.body);
+                   const s = window.getSelection(); s.removeAllRanges(); s.addRange(r);
+                   return s.toString(); }"""
+    )
+    return inner, selected
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_symbols_read_in_logical_order_in_copied_text(live_seeded, page, shot, language):
+    base = live_seeded.url
+    pages = {
+        "dashboard": f"/{language}/",
+        "resolution": f"/{language}/resolutions/53-45-pol/",
+        "network": f"/{language}/actions/{_network().pk}/",
+        "member-states": f"/{language}/member-states/",
+        "member-state-tur": f"/{language}/member-states/TUR/",
+    }
+    for name, path in pages.items():
+        page.goto(base + path)
+        for text in _copied(page):
+            assert not CONTROLS.search(text), (path, CONTROLS.findall(text))
+            assert "53/45-POL" in text, path
+            # Never reversed by the page's direction: "POL-53/45", "45/53-POL"…
+            assert "POL-53/45" not in text and "45/53-POL" not in text, path
+        if language == "ar":
+            shot(page, f"arabic-copied-{name}")
+    page.goto(base + pages["resolution"])
+    inner, _selected = _copied(page)
+    # PP3's UN resolutions, as the reference list writes them, in logical order.
+    for symbol in ("A/65/283", "A/66/291", "A/68/303", "A/70/304"):
+        assert symbol in inner, symbol
+    page.goto(base + pages["dashboard"])
+    inner, selected = _copied(page)
+    assert "19-01473" in inner and "19-01473" in selected
+    assert "01473-19" not in inner
+
+
+@pytest.mark.django_db(transaction=True)
+def test_arabic_pdf_text_and_pages(live_seeded, page, tmp_path):
+    if not shutil.which("pdftotext") or not shutil.which("pdftoppm"):
+        pytest.skip("poppler-utils (pdftotext, pdftoppm) is not installed")
+    response = page.request.get(live_seeded.url + "/ar/resolutions/53-45-pol/report.pdf")
+    assert response.status == 200
+    pdf = OUTPUT_DIR / "arabic-report.pdf"
+    OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+    pdf.write_bytes(response.body())
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    assert not CONTROLS.search(text), CONTROLS.findall(text)[:5]
+    for symbol in (*SYMBOLS, "A/65/283"):
+        assert symbol in text, symbol
+    assert "POL-53/45" not in text and "01473-19" not in text
+    # Every page as a picture, to be looked at (test-output/screenshots/arabic-pdf-page-N.png).
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", str(pdf), str(OUTPUT_DIR / "arabic-pdf-page")],
+        check=True,
+    )
+    assert list(OUTPUT_DIR.glob("arabic-pdf-page-*.png"))
