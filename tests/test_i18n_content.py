@@ -140,6 +140,10 @@ def test_public_pages_show_no_untranslated_content(seeded, language):
         for record, field, text in _originals(seeded)
         # A name written alike in both languages (Istanbul) is not left untranslated.
         if translated(record, field, language).text.strip() != text.strip()
+        # An acronym alone ("OIC", an actor's name) also occurs inside names the translations
+        # quote in their own spelling ("OIC Contact Group of the Friends of Mediation"); that
+        # the actor's name itself is translated is checked above.
+        and not text.isupper()
     }
     paths = ["/", "/actions/", f"/resolutions/{seeded.slug}/", f"/resolutions/{seeded.slug}/brief/"]
     paths += [f"/resolutions/{seeded.slug}/paragraphs/{p.number}/" for p in seeded.paragraphs.all()]

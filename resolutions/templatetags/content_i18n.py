@@ -122,6 +122,17 @@ def country(member_state):
 
 
 @register.filter
+def source_lang(source):
+    """The language attributes of a source's citation (title, symbol, locator): lang="ar"
+    dir="rtl" for a title in Arabic script, else lang="en" dir="ltr" (the sources' titles are
+    recorded in their own language, English for all others)."""
+    title = getattr(source, "title", "") or ""
+    if any("\u0600" <= c <= "\u06ff" for c in title):
+        return format_html('lang="ar" dir="rtl"')
+    return format_html('lang="en" dir="ltr"')
+
+
+@register.filter
 def body_label(body):
     """A body's short name (or name) in the page's language: "OIC", "OCI"…"""
     if body is None:
