@@ -273,11 +273,21 @@ def pages(client, slug):
 
 def _all_translations(data):
     res = data["resolution"]
+    actions = res["actions"]
+    updates = [u for a in actions for u in a["status_updates"]]
+    occurrences = [o for a in actions for o in a["occurrences"]]
     records = [
         res,
         *res["paragraphs"],
-        *res["actions"],
-        *[o for a in res["actions"] for o in a["occurrences"]],
+        *actions,
+        *occurrences,
+        *updates,
+        *[e for u in updates for e in u["evidence"]],
+        *[p for o in occurrences for p in o["participations"]],
+        *[f for a in actions for f in a["figures"]],
+        *[r for a in actions for r in a["member_state_roles"]],
+        *data["actors"],
+        *data["bodies"],
     ]
     return [fields for r in records for fields in r["translations"].values()]
 

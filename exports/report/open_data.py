@@ -93,6 +93,7 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
                         "role": p.role,
                         "source": cite(p.source),
                         "note": p.note,
+                        "translations": translations("participation", p.pk),
                     }
                     for p in o.participations.all()
                 ],
@@ -108,6 +109,7 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
                 "as_of": iso(f.as_of),
                 "source": cite(f.source),
                 "quote": f.quote,
+                "translations": translations("sourcedfigure", f.pk),
             }
         )
     roles_of: dict[int, list] = {}
@@ -119,6 +121,7 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
                 "as_of": iso(r.as_of),
                 "source": cite(r.source),
                 "quote": r.quote,
+                "translations": translations("memberstaterole", r.pk),
             }
         )
     updates_of: dict[int, list] = {}
@@ -150,9 +153,11 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
                         "title": e.title,
                         "locator": e.locator,
                         "quote": e.quote,
+                        "translations": translations("evidence", e.pk),
                     }
                     for e in u.evidence.all()
                 ],
+                "translations": translations("statusupdate", u.pk),
             }
         )
 
@@ -272,6 +277,7 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
                 "name": body.name,
                 "short_name": body.short_name,
                 "source": cite(body.source) if body.source_id else None,
+                "translations": translations("body", body.pk),
             }
         )
         for m in body.memberships.select_related("state__source", "source").order_by(
@@ -319,6 +325,7 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
                 "name": actor.name,
                 "kind": actor.kind,
                 "member_state": actor.member_state.iso3 if actor.member_state_id else None,
+                "translations": translations("actor", actor.pk),
             }
             for actor in sorted(actors.values(), key=lambda actor: actor.name)
         ],

@@ -87,7 +87,22 @@ def snapshot(resolution: Resolution, as_of: date) -> Snapshot:
         .select_related("member_state__source", "source")
         .order_by("action_id", "role", "member_state__iso3")
     )
-    translations = _translations(resolution, paragraphs, actions, occurrences)
+    translations = _translations(
+        resolution,
+        paragraphs,
+        actions,
+        occurrences,
+        # The records hanging from them (#13): notes, evidence, names, figures, roles, body.
+        more={
+            "statusupdate": [u.pk for u in updates],
+            "evidence": [e.pk for u in updates for e in u.evidence.all()],
+            "actor": sorted({x.pk for a in actions for x in a.responsible_actors.all()}),
+            "participation": [p.pk for o in occurrences for p in o.participations.all()],
+            "sourcedfigure": [f.pk for f in figures],
+            "memberstaterole": [r.pk for r in roles],
+            "body": [resolution.body_id] if resolution.body_id else [],
+        },
+    )
     _attach_translations(translations, [resolution], paragraphs, actions, occurrences)
     return Snapshot(
         translations=translations,
@@ -105,7 +120,7 @@ def snapshot(resolution: Resolution, as_of: date) -> Snapshot:
     )
 
 
-def _translations(resolution, paragraphs, actions, occurrences) -> dict:
+def _translations(resolution, paragraphs, actions, occurrences, more=None) -> dict:
     """Every translation of the resolution's records, in one query. Content types are matched
     by name in the same query (no ContentType lookups, whose cache would make the query count
     depend on what ran before)."""
@@ -114,6 +129,7 @@ def _translations(resolution, paragraphs, actions, occurrences) -> dict:
         "paragraph": [p.pk for p in paragraphs],
         "action": [a.pk for a in actions],
         "occurrence": [o.pk for o in occurrences],
+        **(more or {}),
     }
     condition = Q()
     for model, ids in owners.items():
