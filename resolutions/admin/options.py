@@ -13,6 +13,7 @@ from django.db import models
 from django.forms import Textarea
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..bidi import mark_runs
@@ -20,6 +21,10 @@ from ..models import (
     ConflictError,
 )
 from .helpers import RowLabelsAutocompleteSelect, RowLabelsFormSet, SafeAutocompleteSelect
+
+# django-simple-history's history list heads a column {% trans 'Changes' %}, and its own French
+# and Arabic catalogues lack it: marked here so that ours carry it.
+gettext_noop("Changes")
 
 
 class AuditedAdmin(SimpleHistoryAdmin):
