@@ -44,23 +44,26 @@ class _Extract(makemessages.Command):
         self.extracted = read_po(io.BytesIO(text.encode()))
 
 
-@pytest.fixture(scope="module")
-def extracted():
+def test_every_message_of_the_code_is_translated():
+    """What tests/test_i18n.py checks on the .po files, checked against the code: a string
+    marked for translation and never added to a catalogue fails here, not on a user's screen.
+    One test for both languages: makemessages writes temporary files beside the templates, so
+    two workers must not run it at once."""
     command = _Extract()
     command.run_from_argv(
         ["manage.py", "makemessages", "-l", "fr", "--verbosity", "0"]
         + [f"--ignore={pattern}" for pattern in IGNORED]
     )
-    return command.extracted
-
-
-@pytest.mark.parametrize("language", ["fr", "ar"])
-def test_every_message_of_the_code_is_translated(extracted, language):
-    """What tests/test_i18n.py checks on the .po files, checked against the code: a string
-    marked for translation and never added to a catalogue fails here, not on a user's screen."""
-    with open(LOCALE / language / "LC_MESSAGES" / "django.po", "rb") as handle:
-        catalogue = read_po(handle)
+    extracted = command.extracted
     assert len(extracted) > 900
+    missing = []
+    for language in ("fr", "ar"):
+        with open(LOCALE / language / "LC_MESSAGES" / "django.po", "rb") as handle:
+            missing += _untranslated(extracted, read_po(handle), language)
+    assert not missing, f"{len(missing)} messages not translated: {missing[:8]}"
+
+
+def _untranslated(extracted, catalogue, language):
     missing = []
     for message in extracted:
         if not message.id:
@@ -70,8 +73,8 @@ def test_every_message_of_the_code_is_translated(extracted, language):
         if isinstance(strings, str):
             strings = (strings,)
         if entry is None or entry.fuzzy or not strings or not all(strings):
-            missing.append(message.id)
-    assert not missing, f"{len(missing)} messages not translated in {language}: {missing[:8]}"
+            missing.append((language, message.id))
+    return missing
 
 
 def test_the_arabic_catalogue_has_six_plural_forms():
