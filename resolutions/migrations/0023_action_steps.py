@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0022_bodies_memberships_vocabularies'),
+        ('resolutions', '0001_squashed_0022_bodies_memberships_vocabularies'),
     ]
 
     operations = [
