@@ -113,7 +113,8 @@ def test_symbols_read_in_logical_order_in_copied_text(live_seeded, page, shot, l
         page.goto(base + path)
         for text in _copied(page):
             assert not CONTROLS.search(text), (path, CONTROLS.findall(text))
-            assert "53/45-POL" in text, path
+            if name != "member-states":  # the list names no resolution
+                assert "53/45-POL" in text, path
             # Never reversed by the page's direction: "POL-53/45", "45/53-POL"…
             assert "POL-53/45" not in text and "45/53-POL" not in text, path
         if language == "ar":
@@ -138,11 +139,21 @@ def test_arabic_pdf_text_and_pages(live_seeded, page, tmp_path):
     pdf = OUTPUT_DIR / "arabic-report.pdf"
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
     pdf.write_bytes(response.body())
+    # What the PDF holds: no isolate or mark characters (pypdf reads the text as written).
+    from pypdf import PdfReader
+
+    written = "".join(p.extract_text() or "" for p in PdfReader(str(pdf)).pages)
+    assert not CONTROLS.search(written), CONTROLS.findall(written)[:5]
     text = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True, text=True
     ).stdout
-    assert not CONTROLS.search(text), CONTROLS.findall(text)[:5]
-    for symbol in (*SYMBOLS, "A/65/283"):
+    # pdftotext itself wraps right-to-left lines in embeddings (U+202A-U+202C) when it writes
+    # them out; they are its output's, not the PDF's. Isolates and marks must not appear at all.
+    assert not re.search("[\u200e\u200f\u2066-\u2069]", text)
+    text = re.sub("[\u202a-\u202e]", "", text)
+    # (The Arabic report prints PP3 verbatim, "283/65/A" as the Arabic text has it; the
+    # reference list with A/65/283 is on the pages, checked above.)
+    for symbol in SYMBOLS:
         assert symbol in text, symbol
     assert "POL-53/45" not in text and "01473-19" not in text
     # Every page as a picture, to be looked at (test-output/screenshots/arabic-pdf-page-N.png).
