@@ -16,7 +16,7 @@ from tests.test_i18n_bidi import _pdf_text
 DAY = date(2018, 11, 29)
 CONTENT = "|".join(
     (
-        r"<blockquote>.*?</blockquote>",
+        r"<blockquote[^>]*>.*?</blockquote>",
         r'<p dir="auto">.*?</p>',
         r'<span lang="en" dir="ltr">.*?</span>',
         r'<bdi lang="en" dir="ltr">.*?</bdi>',

@@ -12,6 +12,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
@@ -128,8 +129,8 @@ def source_lang(source):
     recorded in their own language, English for all others)."""
     title = getattr(source, "title", "") or ""
     if any("\u0600" <= c <= "\u06ff" for c in title):
-        return format_html('lang="ar" dir="rtl"')
-    return format_html('lang="en" dir="ltr"')
+        return mark_safe('lang="ar" dir="rtl"')
+    return mark_safe('lang="en" dir="ltr"')
 
 
 @register.filter
