@@ -72,9 +72,15 @@ def take_seed_snapshot() -> None:
 
 def restore_seed_snapshot() -> bool:
     """Make every model table exactly what it was when the snapshot was taken (rows and primary
-    keys; sequences are left ahead, so new rows never collide). False when there is none."""
+    keys). False when there is none.
+
+    On PostgreSQL the sequences are then set to each table's largest id: a committing test may
+    have restarted them (a restore flushes with RESTART IDENTITY), and a sequence left behind
+    the snapshot's ids makes the next committing test's inserts collide with them."""
+    from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
+    from django.core.management.color import no_style
     from django.db import connection, transaction
 
     tables = _snapshot_tables.get(connection.alias)
@@ -90,6 +96,11 @@ def restore_seed_snapshot() -> bool:
             cursor.execute(
                 f"INSERT INTO {qn(table)} SELECT * FROM {_snapshot_name(connection, table)}"
             )
+        if connection.vendor == "postgresql":
+            restored = set(tables)
+            models = [m for m in apps.get_models() if m._meta.db_table in restored]
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
     # The flush's post_migrate created content types (and cached them) under other ids.
     ContentType.objects.clear_cache()
     cache.clear()
