@@ -88,3 +88,29 @@ def occurrence(a, start, **kw):
     return Occurrence.objects.create(
         action=a, start_date=date.fromisoformat(start) if isinstance(start, str) else start, **kw
     )
+
+
+def corrected_update(*, verification="verified"):
+    """An update wrongly saying "completed" (1 Jan 2020), corrected by an update dated 1 Dec 2019
+    that an editor drafted and submitted and a reviewer published (four eyes). Returns
+    (resolution, action, wrong, fix)."""
+    from workflow import services
+
+    from . import staff
+
+    resolution_ = resolution(adopted_on=date(2018, 5, 5))
+    action_ = action(resolution_, paragraph(resolution_, "1"))
+    wrong = update(action_, "completed", "2020-01-01", note="Wrongly completed.")
+    editor, reviewer = staff.user("editor"), staff.user("reviewer")
+    fix = services.status_update_draft_create(
+        user=editor,
+        action=action_,
+        status="in_progress",
+        as_of=date(2019, 12, 1),
+        note="Corrected: the body was not yet constituted.",
+        evidence=[{"url": "https://example.org/correction"}],
+        corrects=wrong,
+    )
+    services.status_update_submit(user=editor, update=fix)
+    services.status_update_publish(user=reviewer, update=fix, verification=verification)
+    return resolution_, action_, wrong, fix

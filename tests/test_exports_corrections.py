@@ -12,8 +12,6 @@ from exports.computed import computed_state
 from exports.report import build_dataset, snapshot
 from exports.views import SCHEMA_FILE
 from tests import factories as f
-from tests import staff
-from workflow import services
 
 pytestmark = pytest.mark.django_db
 
@@ -22,22 +20,7 @@ pytestmark = pytest.mark.django_db
 def corrected():
     """An update wrongly saying "completed" (1 Jan 2020), corrected by a published update
     dated 1 Dec 2019 that a second person published."""
-    resolution = f.resolution(adopted_on=date(2018, 5, 5))
-    action = f.action(resolution, f.paragraph(resolution, "1"))
-    wrong = f.update(action, "completed", "2020-01-01", note="Wrongly completed.")
-    editor, reviewer = staff.user("editor"), staff.user("reviewer")
-    fix = services.status_update_draft_create(
-        user=editor,
-        action=action,
-        status="in_progress",
-        as_of=date(2019, 12, 1),
-        note="Corrected: the body was not yet constituted.",
-        evidence=[{"url": "https://example.org/correction"}],
-        corrects=wrong,
-    )
-    services.status_update_submit(user=editor, update=fix)
-    services.status_update_publish(user=reviewer, update=fix, verification="verified")
-    return resolution, action, wrong, fix
+    return f.corrected_update()
 
 
 def test_the_json_export_names_the_superseded_update_and_its_correction(corrected):

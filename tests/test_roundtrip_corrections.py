@@ -12,9 +12,7 @@ from exports.report import build_dataset
 from resolutions.loader import LoadError, load_data
 from resolutions.models import Action, StatusUpdate
 from tests import factories as f
-from tests import staff
 from tests.conftest import empty_tracker_data
-from workflow import services
 
 pytestmark = pytest.mark.django_db
 DAY = date(2021, 1, 1)
@@ -24,22 +22,7 @@ DAY = date(2021, 1, 1)
 def corrected(empty_db):
     """An update wrongly saying "completed" (1 Jan 2020), corrected by an update dated earlier
     (1 Dec 2019) that a second person published: the export lists the correction first."""
-    resolution = f.resolution(adopted_on=date(2018, 5, 5))
-    action = f.action(resolution, f.paragraph(resolution, "1"))
-    wrong = f.update(action, "completed", "2020-01-01", note="Wrongly completed.")
-    editor, reviewer = staff.user("editor"), staff.user("reviewer")
-    fix = services.status_update_draft_create(
-        user=editor,
-        action=action,
-        status="in_progress",
-        as_of=date(2019, 12, 1),
-        note="Corrected: the body was not yet constituted.",
-        evidence=[{"url": "https://example.org/correction"}],
-        corrects=wrong,
-    )
-    services.status_update_submit(user=editor, update=fix)
-    services.status_update_publish(user=reviewer, update=fix, verification="reported")
-    return resolution
+    return f.corrected_update(verification="reported")[0]
 
 
 def exported(resolution):
