@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from resolutions.admin.recent_changes import recent_changes
 from workflow.upload_views import urls as upload_urls
 from workflow.views import notification_settings
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
 ] + i18n_patterns(
     path("admin/my-notifications/", notification_settings, name="notification_settings"),
+    path("admin/recent-changes/", recent_changes, name="recent_changes"),
     path("admin/status-updates/upload/", include(upload_urls())),
     path("admin/", admin.site.urls),
     path("", include("exports.urls")),

@@ -21,14 +21,29 @@ from ..models import (
     ConflictError,
 )
 from .helpers import RowLabelsAutocompleteSelect, RowLabelsFormSet, SafeAutocompleteSelect
+from .history import ReadableChanges, readable_reason
 
 # django-simple-history's history list heads a column {% trans 'Changes' %}, and its own French
 # and Arabic catalogues lack it: marked here so that ours carry it.
 gettext_noop("Changes")
+# ... and titles the page "View history: …", which its French catalogue gives as "Historique de
+# vue" (a literal "history of view"): ours says it plainly.
+gettext_noop("View history: %s")
 
 
 class AuditedAdmin(SimpleHistoryAdmin):
-    """Adds the History page: every change with who, when and field: old → new. Read-only."""
+    """Adds the History page: every change with who, when and field: old → new. Read-only.
+    Values, reasons and times are shown as a reader expects them (admin/history.py)."""
+
+    object_history_list_template = "admin/history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+        for record in historical_records:
+            record.readable_reason = readable_reason(record.history_change_reason)
 
     def revert_disabled(self, request, obj=None):
         return True

@@ -3,6 +3,7 @@
 from django import template
 
 from ..admin.queue import work_queue as build_work_queue
+from ..admin.recent_changes import may_see_recent_changes as check_recent_changes
 
 register = template.Library()
 
@@ -12,3 +13,9 @@ def work_queue(context):
     user = context["request"].user
     rows, returned = build_work_queue(user)
     return {"rows": rows, "returned": returned}
+
+
+@register.filter
+def may_see_recent_changes(user):
+    """Whether the admin home links the log of all recent changes (admin/recent_changes.py)."""
+    return check_recent_changes(user)
