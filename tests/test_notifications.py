@@ -97,6 +97,86 @@ def test_reminders_cover_overdue_due_soon_and_stale_in_the_users_language(resolu
     assert "/ar/admin/" in arabic.body
 
 
+@pytest.mark.parametrize(
+    "language, subject, due",
+    [
+        (
+            "en",
+            "[Tracker] Your actions: 1 overdue, 1 due within 30 days, 1 not reviewed",
+            ("due 24 February 2026", "due 11 March 2026"),
+        ),
+        (
+            "fr",
+            "1 en retard",
+            ("échéance : 24 février 2026", "échéance : 11 mars 2026"),
+        ),
+        (
+            "ar",
+            "1",
+            ("موعد الاستحقاق 24 فبراير 2026", "موعد الاستحقاق 11 مارس 2026"),
+        ),
+    ],
+)
+def test_the_digest_is_in_the_recipients_language_with_local_dates(
+    resolution, mailoutbox, language, subject, due
+):
+    overdue = f.action(resolution, title="Overdue mandate", due_date=date(2026, 2, 24))
+    due_soon = f.action(resolution, title="Due-soon mandate", due_date=date(2026, 3, 11))
+    stale = f.action(resolution, title="Stale mandate")
+    f.update(overdue, "in_progress", TODAY - timedelta(days=30))
+    f.update(due_soon, "in_progress", TODAY - timedelta(days=10))
+    f.update(stale, "in_progress", TODAY - timedelta(days=400))
+    person("editor", f"{language}@example.org", language=language, resolution=resolution)
+    call_command("send_reminders", "--date", TODAY.isoformat())
+    [message] = mailoutbox
+    assert subject in message.subject
+    with translation.override(language):
+        expected = [
+            gettext("Overdue"),
+            gettext("Due within 30 days"),
+            gettext("Not reviewed for 12 months"),
+        ]
+    for heading in expected:
+        assert f"{heading} (1)" in message.body
+        if language != "en":
+            assert not heading.startswith(("Overdue", "Due within", "Not reviewed"))
+    sections = message.body.split("\n\n")
+    assert "Overdue mandate" in sections[1] and due[0] in sections[1]
+    assert "Due-soon mandate" in sections[2] and due[1] in sections[2]
+    assert "Stale mandate" in sections[3] and "Overdue mandate" not in sections[3]
+    assert "2026-02-24" not in message.body and "2026-03-11" not in message.body
+    assert f"/{language}/admin/my-notifications/" in message.body
+
+
+def test_the_reminder_windows_edges(resolution, mailoutbox):
+    """Due today is due soon, not overdue; due yesterday is overdue; day 30 is due soon, day 31
+    is not; a completed action is neither; looked at 365 days ago is not stale yet, 366 days
+    ago is, and so is an action nobody ever looked at."""
+    cases = {
+        "Due today": (TODAY, TODAY - timedelta(days=10), "in_progress"),
+        "Due yesterday": (TODAY - timedelta(days=1), TODAY - timedelta(days=10), "in_progress"),
+        "Due in 30 days": (TODAY + timedelta(days=30), TODAY - timedelta(days=10), "in_progress"),
+        "Due in 31 days": (TODAY + timedelta(days=31), TODAY - timedelta(days=10), "in_progress"),
+        "Completed, was due": (TODAY - timedelta(days=9), TODAY - timedelta(days=10), "completed"),
+        "Looked at 365 days ago": (None, TODAY - timedelta(days=365), "in_progress"),
+        "Looked at 366 days ago": (None, TODAY - timedelta(days=366), "in_progress"),
+    }
+    for title, (due_date, as_of, status) in cases.items():
+        f.update(f.action(resolution, title=title, due_date=due_date), status, as_of)
+    f.action(resolution, title="Never looked at")
+    editor = person("editor", "en@example.org", resolution=resolution)
+    from workflow.notifications import digest_for
+
+    digest = {key: [a.title for a in actions] for key, actions in digest_for(editor, TODAY).items()}
+    assert digest["overdue"] == ["Due yesterday"]
+    assert digest["due_soon"] == ["Due today", "Due in 30 days"]
+    assert digest["stale"] == ["Looked at 366 days ago", "Never looked at"]
+    call_command("send_reminders", "--date", TODAY.isoformat())
+    [message] = mailoutbox
+    assert "Due in 31 days" not in message.body and "Completed, was due" not in message.body
+    assert "Looked at 365 days ago" not in message.body and "Never looked at" in message.body
+
+
 def test_no_reminder_when_nothing_needs_attention(resolution, mailoutbox):
     fresh = f.action(resolution, due_date=TODAY + timedelta(days=200))
     f.update(fresh, "in_progress", TODAY - timedelta(days=30))

@@ -16,6 +16,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from resolutions.dates import format_day
+
 from . import roles
 
 DUE_SOON_DAYS = 30
@@ -335,7 +337,12 @@ def send_reminder(user, today=None):
                 continue
             lines += ["", f"{heading} ({len(digest[key])})"]
             for action in digest[key]:
-                due = f" — {action.due_date:%Y-%m-%d}" if action.due_date else ""
+                # The due date as the reader writes it ("24 février 2026"), not ISO.
+                due = (
+                    " — " + _("due %(day)s") % {"day": format_day(action.due_date, "long", lang)}
+                    if action.due_date
+                    else ""
+                )
                 url = _link("admin:resolutions_action_change", action.pk, language=lang)
                 lines.append(f"- {action.resolution.symbol}: {action.title}{due}\n  {url}")
         return "\n".join(lines)
