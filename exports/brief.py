@@ -94,6 +94,13 @@ def build_brief(resolution, as_of: date, *, report: dict | None = None) -> dict:
     title_ref = None
     if report["resolution"]["title_translation"]:
         title_ref = sources.number(report["resolution"]["title_translation"]["source_key"])
+    # The stored (English) title's own source: the title shown on an English brief, the
+    # English version beside a translated one.
+    english_title = report["resolution"]["title_source"] or next(
+        (t for t in report["resolution"]["titles"] if t["language"] == "en" and t["source_key"]),
+        None,
+    )
+    english_title_ref = sources.number(english_title["source_key"]) if english_title else None
     lines = []
     for p in report["paragraphs"]:
         if not p["is_operative"]:
@@ -112,6 +119,8 @@ def build_brief(resolution, as_of: date, *, report: dict | None = None) -> dict:
         "report": report,
         "r": report["resolution"],
         "title_ref": title_ref,
+        "english_title": english_title,
+        "english_title_ref": english_title_ref,
         "as_of": report["as_of"],
         "headline": headline,
         "distribution": [item for item in headline["distribution"] if item["count"]],

@@ -475,9 +475,9 @@ def test_french_pdf_is_french_throughout(seeded, network_untranslated):
         "Achevé 1",
         "En cours 2",
         "(non disponible en français)",
-        # The English title is not called the original: which language is original is unknown.
-        "Titre (Anglais) : tel qu’enregistré dans le suivi ; la langue de l’original n’est pas "
-        "connue",
+        # The English title is not called the original (which language is original is unknown):
+        # it is verbatim from a source, numbered in the source list (#14).
+        "Titre (Anglais) : Texte exact [1], the sentence on the Contact Group",
         "Strengthening the Mediation Capacity of the OIC",
     ):
         assert phrase in text, phrase

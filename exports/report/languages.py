@@ -86,27 +86,45 @@ def translation_entry(t: TextTranslation | None) -> dict | None:
     }
 
 
-def other_versions(obj, field: str, shown: Shown, rows: list, original_provenance: str = ""):
+def original_entry(
+    obj, field: str, source=None, locator: str = "", original_provenance: str = ""
+) -> dict:
+    """`field` of `obj` as stored (in English), with the source it is quoted from when one is
+    recorded (the title's `title_source`). Stored in English does not make English the
+    original: the English title of 53/45-POL comes from a Turkish press release, and which
+    text is the original is not known; without a source the report says only that."""
+    return {
+        "language": ORIGINAL_LANGUAGE,
+        "language_label": language_name(ORIGINAL_LANGUAGE),
+        "text": getattr(obj, field),
+        "provenance": original_provenance
+        or (
+            str(_("Verbatim"))
+            if source is not None
+            else str(_("as recorded in the tracker; which language is original is not known"))
+        ),
+        "source": source.citation if source is not None else "",
+        "source_key": source.key if source is not None else "",
+        "locator": locator if source is not None else "",
+        "note": "",
+    }
+
+
+def other_versions(
+    obj,
+    field: str,
+    shown: Shown,
+    rows: list,
+    original_provenance: str = "",
+    source=None,
+    locator: str = "",
+):
     """`field` of `obj` in every language the tracker holds it in, except the one shown: the
-    English original when a translation is shown, and the translations in other languages."""
+    English original when a translation is shown (with its source, see original_entry), and
+    the translations in other languages."""
     versions = []
     if shown.translation is not None and getattr(obj, field, ""):
-        versions.append(
-            {
-                "language": ORIGINAL_LANGUAGE,
-                "language_label": language_name(ORIGINAL_LANGUAGE),
-                "text": getattr(obj, field),
-                # Stored in English does not make English the original: the English title of
-                # 53/45-POL comes from a Turkish press release, and which text is the original is
-                # not known.
-                "provenance": original_provenance
-                or str(_("as recorded in the tracker; which language is original is not known")),
-                "source": "",
-                "source_key": "",
-                "locator": "",
-                "note": "",
-            }
-        )
+        versions.append(original_entry(obj, field, source, locator, original_provenance))
     for t in rows:
         if t.field == field and t.language != shown.language:
             versions.append({**translation_entry(t), "text": t.text})

@@ -224,6 +224,8 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
         "symbol": res.symbol,
         "slug": res.slug,
         "title": res.title,
+        "title_source": cite(res.cited_title_source(among=snap.sources)),
+        "title_locator": res.title_locator,
         "adopting_body": res.adopting_body,
         "session": res.session,
         "session_theme": res.session_theme,

@@ -17,7 +17,7 @@ from .entries import (
     rollup_entry,
     source_entry,
 )
-from .languages import NO_PARAGRAPH, Shown, other_versions, translation_entry
+from .languages import NO_PARAGRAPH, Shown, original_entry, other_versions, translation_entry
 from .snapshot import Snapshot, snapshot
 
 
@@ -140,6 +140,11 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
         for t in rows:
             if t.source_id:
                 cited.setdefault(t.source_id, t.source)
+    # The stored title is quoted from a source too (#14: the English title of 53/45-POL is
+    # verbatim from a Turkish press release).
+    title_source = resolution.cited_title_source(among=cited.values())
+    if title_source is not None:
+        cited.setdefault(title_source.pk, title_source)
     own = {s.pk for s in snap.sources}
 
     def source_order(s):
@@ -173,9 +178,20 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
     title = Shown(resolution, "title")
     title_translation = translation_entry(title.translation)
     titles = other_versions(
-        resolution, "title", title, snap.translations.get(("resolution", resolution.pk), [])
+        resolution,
+        "title",
+        title,
+        snap.translations.get(("resolution", resolution.pk), []),
+        source=title_source,
+        locator=resolution.title_locator,
     )
-    for t in [title_translation, *titles]:
+    # Where the title shown is the stored one: the source it is quoted from.
+    stored_title = (
+        original_entry(resolution, "title", title_source, resolution.title_locator)
+        if title.translation is None and title_source is not None
+        else None
+    )
+    for t in [title_translation, stored_title, *titles]:
         if t:
             t["source_ref"] = numbers.get(t.get("source_key", ""))
     return {
@@ -187,6 +203,7 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             "title": title,
             "title_translation": title_translation,
             "title_ref": title_translation["source_ref"] if title_translation else None,
+            "title_source": stored_title,
             "adopting_body": Shown(resolution, "adopting_body"),
             "session": Shown(resolution, "session"),
             "session_theme": resolution.session_theme,

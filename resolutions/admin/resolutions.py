@@ -133,9 +133,9 @@ class ResolutionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin
     # Synthetic (generated) resolutions are hidden from the public site but not from here.
     list_filter = ("is_synthetic", "adopting_body")
     search_fields = ("symbol", "slug", "title")
-    autocomplete_fields = ("sources", "adopted_hijri_source")
+    autocomplete_fields = ("sources", "title_source", "adopted_hijri_source")
     fieldsets = (
-        (None, {"fields": ("symbol", "slug", "title", "summary")}),
+        (None, {"fields": ("symbol", "slug", "title", "title_source", "title_locator", "summary")}),
         (
             "Adoption",
             {

@@ -19,6 +19,10 @@ class ResolutionMixin:
             {
                 "slug": r.str("slug"),
                 "title": r.str("title"),
+                "title_source": self.source(
+                    path, r.str("title_source"), "title_source", required=False
+                ),
+                "title_locator": r.str("title_locator"),
                 "adopting_body": r.str("adopting_body"),
                 "body": self.body(path, r.str("body")) if r.str("body") else None,
                 "session": r.str("session"),

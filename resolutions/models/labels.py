@@ -166,6 +166,8 @@ FIELDS = {
     "text_source_locator": _("locator in the source of the text"),
     "theme": _("theme"),
     "title": _("title"),
+    "title_locator": _("where the title is printed in its source"),
+    "title_source": _("source of the title"),
     "translations": _("translations"),
     "url": _("URL"),
     "user": _("user"),

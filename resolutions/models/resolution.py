@@ -39,6 +39,21 @@ class Resolution(VersionedModel):
         max_length=80, unique=True, help_text=_("Used in URLs, e.g. 53-45-pol.")
     )
     title = models.CharField(max_length=500)
+    # The stored (English) title is quoted from a source like any other fact: for 53/45-POL it
+    # comes from a Turkish press release, and which language's text is the original is unknown.
+    title_source = models.ForeignKey(
+        SourceDocument,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The source the title above is quoted from (verbatim)."),
+    )
+    title_locator = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("Where in that source the title is printed, e.g. the sentence quoting it."),
+    )
     adopting_body = models.CharField(
         max_length=200, help_text=_("e.g. Council of Foreign Ministers")
     )
@@ -138,6 +153,12 @@ class Resolution(VersionedModel):
             ),
             models.CheckConstraint(condition=~Q(slug=""), name="resolution_slug_not_empty"),
             models.CheckConstraint(
+                condition=Q(title_locator="") | Q(title_source__isnull=False),
+                name="resolution_title_locator_has_source",
+                violation_error_message="A locator points into a source: give the title's "
+                "source (title_source).",
+            ),
+            models.CheckConstraint(
                 condition=Q(adopted_hijri="") | Q(adopted_hijri_source__isnull=False),
                 name="resolution_hijri_date_has_source",
                 violation_error_message="A Hijri date is quoted from a source: give the source.",
@@ -216,6 +237,15 @@ class Resolution(VersionedModel):
         made = [link for link in found.values() if link.resolution_id == self.pk]
         received = [link for link in found.values() if link.resolution_id != self.pk]
         return made, received
+
+    def cited_title_source(self, among=None):
+        """The source the stored title is quoted from, looked up like hijri_source (no query
+        when it is among the sources already fetched)."""
+        if not self.title_source_id:
+            return None
+        among = self.sources.all() if among is None else among
+        found = next((s for s in among if s.pk == self.title_source_id), None)
+        return found or self.title_source
 
     def hijri_source(self, among=None):
         """The source of the Hijri date. It is nearly always one of the resolution's own sources,
