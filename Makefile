@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DATA := data/oic-member-states.yaml data/53-45-pol.yaml
+DATA := data/oic-member-states.yaml data/53-45-pol.yaml data/56-46-pol.yaml
 
 .PHONY: run dev test setup install migrate load messages static lint check clean
 
@@ -50,8 +50,8 @@ dev: setup
 
 # The suite runs on every CPU core (pytest-xdist): each worker creates its own test database
 # (test_<name>_gw0, _gw1… on PostgreSQL) and loads the data once. PYTEST_WORKERS=0: one process.
-# It first does `make run`'s set-up (install, migrate, load 53/45-POL, static files, catalogues),
-# so that after `make test` the same checkout also serves at once.
+# It first does `make run`'s set-up (install, migrate, load the data files, static files,
+# catalogues), so that after `make test` the same checkout also serves at once.
 PYTEST_WORKERS ?= auto
 test: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run

@@ -15,6 +15,7 @@ from resolutions.models import (
     ResolutionLink,
     StatusUpdate,
 )
+from resolutions.selectors import history_across_resolutions
 from resolutions.status import Status
 
 
@@ -234,6 +235,11 @@ class ActionSerializer(serializers.ModelSerializer):
     is_stale = serializers.BooleanField()
     as_of = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
+    continues = serializers.SerializerMethodField(
+        help_text="The action of an earlier resolution this one carries on, with the source that "
+        "ties them; null when it continues none. `url` is null while that resolution is not "
+        "loaded."
+    )
 
     class Meta:
         model = Action
@@ -262,8 +268,22 @@ class ActionSerializer(serializers.ModelSerializer):
             "last_reviewed_on",
             "is_overdue",
             "is_stale",
+            "continues",
             "url",
         ]
+
+    def get_continues(self, obj) -> dict | None:
+        if not obj.continues_symbol:
+            return None
+        url = reverse("action_detail", args=[obj.continues_id]) if obj.continues_id else None
+        return {
+            "resolution": obj.continues_symbol,
+            "action": obj.continues_key,
+            "source": obj.continues_source.key,
+            "quote": obj.continues_quote,
+            "note": obj.continues_note,
+            "url": _absolute(self, url) if url else None,
+        }
 
     def get_last_occurrence_on(self, obj) -> str | None:
         return precise_iso(obj.last_occurrence_on, obj.last_occurrence_precision)
@@ -280,6 +300,51 @@ class ActionSerializer(serializers.ModelSerializer):
 
     def get_url(self, obj) -> str:
         return _absolute(self, reverse("action_detail", args=[obj.pk]))
+
+
+class ActionDetailSerializer(ActionSerializer):
+    """One action, with its mandate's history across resolutions (the action page's section)."""
+
+    history_across_resolutions = serializers.SerializerMethodField(
+        help_text="Null when no other resolution carries this mandate. Otherwise `actions`: the "
+        "actions that carry it, earliest resolution first; `events`: their published status "
+        "updates and occurrences up to the as-of date as one line, oldest first."
+    )
+
+    class Meta(ActionSerializer.Meta):
+        fields = [*ActionSerializer.Meta.fields, "history_across_resolutions"]
+
+    def get_history_across_resolutions(self, obj) -> dict | None:
+        across = history_across_resolutions(obj, self.context["as_of"])
+        if across is None:
+            return None
+
+        def url(action):
+            return _absolute(self, reverse("action_detail", args=[action.pk]))
+
+        return {
+            "actions": [
+                {
+                    "resolution": a.resolution.symbol,
+                    "key": a.key,
+                    "title": a.title,
+                    "continues_source": a.continues_source.key if a.continues_source_id else None,
+                    "url": url(a),
+                }
+                for a in across.actions
+            ],
+            "events": [
+                {
+                    "date": e.day.isoformat(),
+                    "resolution": e.action.resolution.symbol,
+                    "action": e.action.key,
+                    "kind": "status_update" if e.update else "occurrence",
+                    "status": e.update.status if e.update else None,
+                    "text": e.update.note if e.update else e.occurrence.title,
+                }
+                for e in across.events
+            ],
+        }
 
 
 class EvidenceSerializer(serializers.ModelSerializer):

@@ -164,7 +164,12 @@ class ActionViewSet(ReadOnlyViewSet):
             # queryset would first bring the roll-up's stored projection up to date, a query
             # against a database that may not exist yet.
             return Action.objects.none()
-        return base_queryset(self.as_of)
+        return base_queryset(self.as_of).select_related("continues_source")
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.ActionDetailSerializer
+        return serializers.ActionSerializer
 
 
 @_as_of_schema

@@ -19,7 +19,7 @@ from functools import cached_property
 
 from django.db.models import Prefetch
 
-from .models import Action, Actor, Paragraph, Resolution
+from .models import Action, Actor, Occurrence, Paragraph, Resolution, StatusUpdate
 from .rollup import Rollup, paragraph_rollups, resolution_rollup, unplaced_rollups
 
 ROLLUP_ENTRY_KEYS = (
@@ -106,7 +106,7 @@ def resolution_state(
     )
     if with_sources:
         actions_qs = actions_qs.select_related(
-            "mandate_source", "responsible_source"
+            "mandate_source", "responsible_source", "continues_source"
         ).prefetch_related("description_sources")
     actions = list(actions_qs)
     operative = [p.pk for p in paragraphs if p.is_operative]
@@ -124,3 +124,51 @@ def resolution_state(
         rollup=resolution_rollup(resolution, as_of),
         paragraph_rollups=p_rollups,
     )
+
+
+# --- One mandate across resolutions ----------------------------------------------------------
+
+
+@dataclass
+class HistoryEvent:
+    """One dated event of a mandate carried across resolutions: a published status update or an
+    occurrence, with the action (and so the resolution) it was recorded under."""
+
+    day: date
+    action: Action
+    update: object = None  # a StatusUpdate
+    occurrence: object = None  # an Occurrence
+
+
+@dataclass
+class HistoryAcross:
+    """The actions that carry one mandate from resolution to resolution, earliest first (each
+    after the first holds the source that ties it to the one before), and their published
+    updates and occurrences up to `as_of` as one line, oldest first."""
+
+    actions: list
+    events: list
+
+
+def history_across_resolutions(action: Action, as_of: date) -> HistoryAcross | None:
+    """None when no other resolution carries this action's mandate. Pages, the API and the
+    exports read the line here."""
+    order = [a.pk for a in action.lineage()]
+    if len(order) == 1:
+        return None
+    by_pk = Action.objects.select_related("resolution", "continues_source").in_bulk(order)
+    line = [by_pk[pk] for pk in order]
+    updates = (
+        StatusUpdate.objects.public()
+        .on_or_before(as_of)
+        .filter(action__in=line)
+        .order_by("as_of", "recorded_at", "id")
+    )
+    occurrences = (
+        Occurrence.objects.on_or_before(as_of).filter(action__in=line).order_by("start_date", "id")
+    )
+    events = [HistoryEvent(u.as_of, by_pk[u.action_id], update=u) for u in updates]
+    events += [HistoryEvent(o.start_date, by_pk[o.action_id], occurrence=o) for o in occurrences]
+    # Stable: on one day, updates before occurrences, each in its own order.
+    events.sort(key=lambda e: e.day)
+    return HistoryAcross(actions=line, events=events)

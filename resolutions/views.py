@@ -43,7 +43,7 @@ from .rollup import (
     resolution_rollups,
     unplaced_rollups,
 )
-from .selectors import resolution_state
+from .selectors import history_across_resolutions, resolution_state
 from .status import DEFAULT_CREDIT, DEFINITIONS, ORDER, PROGRESS_ALLOWED, Status
 from .translations import collation_key, country_name, prefetch_translations, related_records
 
@@ -334,6 +334,7 @@ def _action_data(pk, as_of):
         .timeline()
         .newest_first()
     )
+    across = history_across_resolutions(action, as_of)
     figures = list(action.figures.filter(as_of__lte=as_of).select_related("source"))
     roles = list(action.member_state_roles.known_on(as_of).select_related("member_state", "source"))
     prefetch_translations(
@@ -344,6 +345,7 @@ def _action_data(pk, as_of):
         roles,
         [p for o in occurrences for p in o.participations.all()],
         related_records(history, [action]),
+        *_history_across_records(across),
     )
     return {
         "action": action,
@@ -357,7 +359,16 @@ def _action_data(pk, as_of):
         "paragraphs": paragraphs,
         "figures": figures,
         "roles": roles,
+        "across": across,
     }
+
+
+def _history_across_records(across):
+    """The records the "History across resolutions" section shows in the page's language."""
+    if across is None:
+        return []
+    events = [e.update or e.occurrence for e in across.events]
+    return [across.actions, [a.resolution for a in across.actions], events]
 
 
 @public_page

@@ -188,6 +188,15 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
                 "weight": a.weight,
                 "mandate_source": cite(a.mandate_source) if a.mandate_source_id else None,
                 "attribution_note": a.attribution_note,
+                "continues": {
+                    "resolution": a.continues_symbol,
+                    "action": a.continues_key,
+                    "source": cite(a.continues_source),
+                    "quote": a.continues_quote,
+                    "note": a.continues_note,
+                }
+                if a.continues_symbol
+                else None,
                 "translations": translations("action", a.pk),
                 "occurrences": occurrences_of.get(a.pk, []),
                 "figures": figures_of.get(a.pk, []),

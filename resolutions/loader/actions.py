@@ -7,6 +7,7 @@ from ..models import (
     MemberStateRole,
     Occurrence,
     Participation,
+    Resolution,
     SourcedFigure,
 )
 from .records import _Record
@@ -40,6 +41,7 @@ class ActionsMixin:
                 ),
                 "responsible_locator": r.str("responsible_locator"),
                 "responsible_quote": r.str("responsible_quote"),
+                **self.continuation(resolution, key, r.get("continues"), path),
             },
         )
         self.save(action, path)
@@ -74,6 +76,57 @@ class ActionsMixin:
         for i, item in enumerate(r.list("member_state_roles")):
             self.load_role(action, item, f"{path}.member_state_roles[{i}]")
         self.load_status_updates(action, occurrences, r.list("status_updates"), path)
+
+    def continuation(self, resolution, key, data, path):
+        """`continues:` the earlier resolution's action this one carries on. The earlier action
+        is found when its resolution is loaded; loaded later, it is linked then
+        (`link_continuations`)."""
+        blank = {
+            "continues": None,
+            "continues_symbol": "",
+            "continues_key": "",
+            "continues_source": None,
+            "continues_quote": "",
+            "continues_note": "",
+        }
+        if not data:
+            return blank
+        path = f"{path}.continues"
+        c = _Record(self, data, path, "action_continuation")
+        symbol, earlier_key = c.str("resolution"), c.str("action")
+        if symbol == resolution.symbol:
+            self.fail(path, "resolution", "an action continues one of an earlier resolution")
+        earlier_resolution = Resolution.objects.filter(symbol=symbol).first()
+        earlier = None
+        if earlier_resolution is not None:
+            earlier = earlier_resolution.actions.filter(key=earlier_key).first()
+            if earlier is None:
+                self.fail(path, "action", f"{symbol} has no action with key {earlier_key!r}")
+        return {
+            "continues": earlier,
+            "continues_symbol": symbol,
+            "continues_key": earlier_key,
+            "continues_source": self.source(path, c.str("source")),
+            "continues_quote": c.str("quote"),
+            "continues_note": c.str("note"),
+        }
+
+    def link_continuations(self, resolution, path):
+        """Actions of resolutions loaded before this one that continue its actions point to
+        them now; one naming an action this resolution does not have is an error."""
+        waiting = Action.objects.filter(continues_symbol=resolution.symbol, continues=None)
+        for later in waiting.select_related("resolution"):
+            earlier = resolution.actions.filter(key=later.continues_key).first()
+            if earlier is None:
+                self.fail(
+                    path,
+                    "actions",
+                    f"{later.resolution.symbol}'s action {later.key!r} continues "
+                    f"{resolution.symbol}'s action {later.continues_key!r}, which this file "
+                    "does not declare",
+                )
+            later.continues = earlier
+            self.save(later, f"{later.resolution.symbol} action ({later.key})")
 
     def load_occurrence(self, action, data, path):
 

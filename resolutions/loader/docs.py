@@ -29,6 +29,7 @@ ORDER = [
     "resolution_link",
     "paragraph",
     "action",
+    "action_continuation",
     "occurrence",
     "participation",
     "figure",

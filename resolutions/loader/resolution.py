@@ -144,6 +144,7 @@ class ResolutionMixin:
         keys = set()
         for i, item in enumerate(r.list("actions")):
             self.load_action(resolution, paragraphs, item, f"{path}.actions[{i}]", keys)
+        self.link_continuations(resolution, path)
         return resolution
 
     def load_links(self, resolution, paragraphs, r, path):

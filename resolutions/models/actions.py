@@ -293,6 +293,40 @@ class Action(VersionedModel):
     attribution_note = models.TextField(
         blank=True, help_text=_("Caveats on the attribution, e.g. conflicting sources.")
     )
+    # The same mandate carried on by a later resolution (56/46-POL's Code of Conduct continues
+    # 53/45-POL's). The earlier action is named by its resolution's symbol and its key, so the
+    # files load in either order; `continues` points to it once both are loaded. A continuation
+    # is a claim like any other: it rests on a source, never on two titles looking alike.
+    continues = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="continued_by",
+        help_text=_("The action of an earlier resolution that this one carries on, when loaded."),
+    )
+    continues_symbol = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_("The earlier resolution's symbol. Blank: this action continues none."),
+    )
+    continues_key = models.SlugField(
+        max_length=80, blank=True, help_text=_("The earlier action's key in its resolution.")
+    )
+    continues_source = models.ForeignKey(
+        SourceDocument,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The source that ties this action to the earlier one."),
+    )
+    continues_quote = models.TextField(
+        blank=True, help_text=_("The source's words that tie the two actions together.")
+    )
+    continues_note = models.TextField(
+        blank=True, help_text=_("Caveats on the continuation, e.g. what the source does not say.")
+    )
 
     objects = ActionQuerySet.as_manager()
 
@@ -306,6 +340,22 @@ class Action(VersionedModel):
                 condition=Q(weight__gte=1, weight__lte=100),
                 name="action_weight_range",
                 violation_error_message="Weight must be between 1 and 100.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(continues_symbol="") & Q(continues_key="") & Q(continues__isnull=True))
+                | (
+                    ~Q(continues_symbol="")
+                    & ~Q(continues_key="")
+                    & Q(continues_source__isnull=False)
+                ),
+                name="action_continuation_named_and_sourced",
+                violation_error_message="A continuation names the earlier resolution and action "
+                "and the source that ties them.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(continues=F("id")),
+                name="action_does_not_continue_itself",
+                violation_error_message="An action does not continue itself.",
             ),
             models.CheckConstraint(
                 condition=(Q(mandate_type=MandateType.RECURRING_EVENT) & ~Q(recurrence=""))
@@ -332,9 +382,58 @@ class Action(VersionedModel):
                     % {"due": self.due_date, "adopted": adopted}
                 }
             )
+        self._clean_continuation()
+
+    def _clean_continuation(self):
+        earlier = self.continues
+        if earlier is None:
+            return
+        if self.resolution_id and earlier.resolution_id == self.resolution_id:
+            raise ValidationError(
+                {
+                    "continues": _(
+                        "An action continues an action of an earlier resolution, not one of "
+                        "its own resolution."
+                    )
+                }
+            )
+        then = earlier.resolution.adopted_on
+        now = self.resolution.adopted_on if self.resolution_id else None
+        if then and now and then > now:
+            raise ValidationError(
+                {
+                    "continues": _(
+                        "%(earlier)s was adopted on %(then)s, after %(later)s (%(now)s): an "
+                        "action continues one of an earlier resolution."
+                    )
+                    % {
+                        "earlier": earlier.resolution.symbol,
+                        "then": then,
+                        "later": self.resolution.symbol,
+                        "now": now,
+                    }
+                }
+            )
 
     def get_absolute_url(self):
         return reverse("action_detail", args=[self.pk])
+
+    def lineage(self) -> list["Action"]:
+        """The mandate across resolutions, earliest first: the actions this one continues, this
+        one, and those that continue it (one line; a fork follows its first continuation)."""
+        line: list[Action] = [self]
+        seen = {self.pk}
+        earlier = self.continues
+        while earlier is not None and earlier.pk not in seen:
+            line.insert(0, earlier)
+            seen.add(earlier.pk)
+            earlier = earlier.continues
+        later = self.continued_by.order_by("pk").first()
+        while later is not None and later.pk not in seen:
+            line.append(later)
+            seen.add(later.pk)
+            later = later.continued_by.order_by("pk").first()
+        return line
 
     @property
     def is_recurring(self):
