@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from resolutions.status import Status
 
 from .report import build_report
+from .report.languages import generated_text
 
 
 def assessed_count(headline: dict) -> tuple[int, int]:
@@ -132,6 +133,7 @@ def build_brief(resolution, as_of: date, *, report: dict | None = None) -> dict:
             a for a in report["actions"] if a["status"] == Status.NOT_YET_ASSESSED.value
         ],
         "sources": sources.entries,
+        "generated": generated_text(report["generated_at"]),
     }
 
 

@@ -87,7 +87,8 @@ def action_cells(a: dict, *, machine: bool, base_url: str = "") -> dict:
         "action": a["title"],
         "paragraphs": "; ".join(a["paragraphs"]),
         "mandate_type": a["mandate_type_label"],
-        "responsible": "; ".join(a["responsible"]) if machine else a["responsible_label"],
+        # The CSV leaves the cell empty where no source names anyone; names are the reader's.
+        "responsible": "; ".join(a["responsible_names"]) if machine else a["responsible_label"],
         "due_date": a["due_date"],
         "weight": a["weight"],
         "status": a["status"],

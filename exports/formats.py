@@ -19,15 +19,17 @@ from datetime import date, datetime
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
+
+from resolutions.dates import format_day
 
 from .columns import absolute, action_cells, column_keys, column_labels, columns, table_row
 from .computed import computed_state
 from .params import report_filename
 from .report import build_dataset, build_report, snapshot
+from .report.languages import generated_text
 from .safety import safe_cell, safe_xlsx_cell
 from .svg import distribution_bar
 
@@ -293,9 +295,10 @@ def render_xlsx(report: dict, base_url: str = "") -> bytes:
     summary.append([xlsx_cell(summary, f"{res['symbol']} — {res['title']}")])
     summary["A1"].font = Font(bold=True, size=14)
     summary.append([])
-    adopted = res["adopted_on"].isoformat() if res["adopted_on"] else _("not known")
+    # A range in one cell is text: written the reader's way ("5 – 6 mai 2018" is not a date).
+    adopted = format_day(res["adopted_on"]) if res["adopted_on"] else _("not known")
     if res["adopted_until"]:
-        adopted += f" – {res['adopted_until'].isoformat()}"
+        adopted += f" – {format_day(res['adopted_until'])}"
     facts = [
         (_("Resolution"), res["symbol"]),
         (_("Title"), res["title"]),
@@ -362,7 +365,7 @@ def render_xlsx(report: dict, base_url: str = "") -> bytes:
 
 
 def _generated(report: dict) -> str:
-    return timezone.localtime(report["generated_at"]).strftime("%Y-%m-%d %H:%M %Z")
+    return generated_text(report["generated_at"])
 
 
 # -- PDF ------------------------------------------------------------------------------------

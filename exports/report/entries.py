@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from resolutions.dates import precise_iso, precise_label
+from resolutions.languages import ORIGINAL_LANGUAGE, active_language
 from resolutions.models import Evidence
 from resolutions.models.status_updates import Verification
 from resolutions.selectors import rollup_entry  # noqa: F401  (one shape, shared with the API)
 from resolutions.status import Status
-from resolutions.translations import actor_label, country_name, format_day
+from resolutions.translations import actor_label, country_name, format_day, translated
 
 from .languages import NOT_STATED, SOURCE_KIND_LABELS, VERIFICATION_LABELS, Shown
 
@@ -52,17 +53,36 @@ def verifier(update) -> dict:
 def evidence_entry(evidence: Evidence) -> dict:
     occurrence = evidence.occurrence if evidence.occurrence_id else None
     source = evidence.source if evidence.source_id else None
+    title = evidence.display_title
+    if occurrence is not None and title == occurrence.title:
+        title = Shown(occurrence, "title")  # an event's name, in the report's language
     return {
-        "title": evidence.display_title,
+        "title": title,
         "symbol": source.symbol if source else "",
         "date": occurrence.start_date if occurrence else (source.date if source else None),
-        "locator": evidence.locator,
+        # The locator in the report's language ("Annexe, deuxième séance"); the quote stays
+        # the source's own words, with the project's unofficial translation beside it (#13).
+        "locator": Shown(evidence, "locator"),
         "quote": evidence.quote,
+        "quote_translation": quote_translation(evidence, "quote"),
         "link": evidence.link,
         # For numbered references to the report's one source list.
         "source_key": source.key if source else "",
         "occurrence_id": occurrence.pk if occurrence else None,
     }
+
+
+def quote_translation(record, field: str) -> dict | None:
+    """The unofficial translation of a verbatim quote in the active language, for the exports
+    that show the quote (the PDF): {"text", "marker"}; None in English or without a quote. Where
+    no translation exists the marker says so ("(non disponible en français)")."""
+    original = getattr(record, field, "") or ""
+    if not original or active_language() == ORIGINAL_LANGUAGE:
+        return None
+    shown = translated(record, field)
+    if shown.translation is None:
+        return {"text": "", "marker": str(shown.marker)}
+    return {"text": shown.text, "marker": ""}
 
 
 def evidence_text(entries: list[dict]) -> str:
@@ -92,6 +112,9 @@ def action_entry(
         "recurrence": action.recurrence,
         "paragraphs": [p.number for p in action.paragraphs.all()],
         "responsible": [actor.name for actor in action.responsible_actors.all()],
+        # The same names in the report's language (the CSV's cells; "Secrétariat général de
+        # l'OCI", a Member State's name from CLDR).
+        "responsible_names": [actor_label(actor) for actor in action.responsible_actors.all()],
         # Where people read it: no source names who is responsible, so "Not stated".
         "responsible_label": responsible_label(action),
         "due_date": action.due_date,

@@ -59,6 +59,16 @@ class Shown(str):
         return conditional_escape(self._html)
 
 
+def generated_text(moment) -> str:
+    """When a file was made, in the reader's language: "7 déc. 2026 19:18 UTC" (#13, item 3)."""
+    from django.utils import timezone
+
+    from resolutions.dates import format_day
+
+    moment = timezone.localtime(moment)
+    return f"{format_day(moment.date(), 'medium')} {moment.strftime('%H:%M %Z')}"
+
+
 def language_name(code: str) -> str:
     """ "Arabic", "arabe", "العربيّة": a language's name in the active language (Django's own
     catalogue, so no new message)."""

@@ -30,7 +30,8 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
         actions.append(
             action_entry(
                 action,
-                note=latest.note if latest else "",
+                # The note in the report's language, labelled when the project translated it.
+                note=Shown(latest, "note") if latest and latest.note else "",
                 verification=latest.verification if latest else "",
                 evidence=[evidence_entry(e) for e in latest.evidence.all()] if latest else [],
             )
@@ -108,7 +109,7 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
         {
             "action_id": f.action_id,
             "action": titles.get(f.action_id, ""),
-            "label": f.label,
+            "label": Shown(f, "label"),
             "value": f.value,
             "is_minimum": f.is_minimum,
             "as_of": f.as_of,

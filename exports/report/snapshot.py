@@ -103,7 +103,22 @@ def snapshot(resolution: Resolution, as_of: date) -> Snapshot:
             "body": [resolution.body_id] if resolution.body_id else [],
         },
     )
-    _attach_translations(translations, [resolution], paragraphs, actions, occurrences)
+    _attach_translations(
+        translations,
+        [resolution],
+        paragraphs,
+        actions,
+        occurrences,
+        # Status notes, evidence quotes and locators, organisations' names, participation
+        # notes, figures and roles: read in the report's language without a query each.
+        updates,
+        [e for u in updates for e in u.evidence.all()],
+        [e.occurrence for u in updates for e in u.evidence.all() if e.occurrence_id],
+        [x for a in actions for x in a.responsible_actors.all()],
+        [p for o in occurrences for p in o.participations.all()],
+        figures,
+        roles,
+    )
     return Snapshot(
         translations=translations,
         resolution=resolution,

@@ -49,5 +49,7 @@ class SourceDocument(models.Model):
         if self.symbol:
             bits.append(self.symbol)
         if self.date:
-            bits.append(self.date.strftime("%-d %b %Y"))
+            from ..dates import format_day  # the reader's language: "24 janv. 2019" (#13)
+
+            bits.append(format_day(self.date, "medium"))
         return ", ".join(bits)
