@@ -208,3 +208,38 @@ def test_all_recent_changes_in_french_and_arabic(reviewed, language, title, publ
         "Times are in",
     ):
         assert english not in html
+
+
+def test_the_cost_of_a_page_does_not_grow_with_its_rows(reviewed):
+    """Names that print related records (an update prints its action; a participation its
+    Member State and its occurrence, which prints its action) are read with the page's rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from resolutions.models import MemberState, Participation
+
+    client = _client(staff.user("administrator"))
+    action = reviewed["update"].action
+    occurrence = f.occurrence(action, "2020-03-01", title="Conference")
+    states = [
+        MemberState.objects.create(
+            iso3=f"T{chr(65 + n // 26)}{chr(65 + n % 26)}", name=f"State {n}"
+        )
+        for n in range(40)
+    ]
+
+    def cost(kind):
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(f"/en{RECENT}", {"model": kind})
+        return len(queries), len(page.context["entries"])
+
+    for state in states[:3]:
+        Participation.objects.create(occurrence=occurrence, member_state=state, source=f.source())
+    few = cost("resolutions.participation")
+    for state in states[3:]:
+        Participation.objects.create(occurrence=occurrence, member_state=state, source=f.source())
+    many = cost("resolutions.participation")
+    assert (few[1], many[1]) == (3, 40)
+    assert few[0] == many[0] == 8
+    first = client.get(f"/en{RECENT}", {"model": "resolutions.participation"}).context["entries"]
+    assert first[0]["name"] == f"State 39 at {occurrence}"

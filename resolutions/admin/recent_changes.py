@@ -74,6 +74,21 @@ def _entries(models, user_id):
     return first.union(*rest, all=True).order_by("-history_date", "-history_id")
 
 
+def _joins(history):
+    """The related rows a record's name may print, two levels deep (a paragraph served prints
+    its action and its paragraph's resolution): loaded with the page's rows."""
+    joins = []
+    for field in history._meta.get_fields():
+        if isinstance(field, ForeignKey) and field.name != "history_relation":
+            joins.append(field.name)
+            joins += [
+                f"{field.name}__{inner.name}"
+                for inner in field.related_model._meta.get_fields()
+                if isinstance(inner, ForeignKey) and inner.related_model is not type(None)
+            ]
+    return joins
+
+
 def _records(page_rows, models):
     """The page's historical rows in full, with their users and related names, by (kind, id)."""
     wanted = {}
@@ -82,14 +97,20 @@ def _records(page_rows, models):
     records = {}
     for kind, ids in wanted.items():
         history = _history_model(models[kind])
-        related = [
-            f.name
-            for f in history._meta.get_fields()
-            if isinstance(f, ForeignKey) and f.name != "history_relation"
-        ]
-        for record in history.objects.filter(history_id__in=ids).select_related(*related):
+        for record in history.objects.filter(history_id__in=ids).select_related(*_joins(history)):
             records[kind, record.history_id] = record
     return records
+
+
+def _name(model, record):
+    """The record's name as it was. The model's __str__ is run on the historical row itself,
+    whose related rows were loaded with the page (record.history_object would be a new
+    instance that loads each one again, a query per row); a __str__ that needs something the
+    historical row lacks (a property of the model) falls back to history_object."""
+    try:
+        return str(model.__str__(record))
+    except AttributeError:
+        return str(record.history_object)
 
 
 def _history_url(model, object_id):
@@ -125,7 +146,7 @@ def recent_changes(request):
                 "when": row["history_date"],
                 "user": record.history_user if record else None,
                 "kind": capfirst(model._meta.verbose_name),
-                "name": str(record.history_object) if record else row["audit_object_id"],
+                "name": _name(model, record) if record else row["audit_object_id"],
                 "type": record.get_history_type_display() if record else row["history_type"],
                 "reason": readable_reason(row["history_change_reason"]),
                 "history_url": _history_url(model, row["audit_object_id"]),
