@@ -131,6 +131,21 @@ def build_akn(resolution: Resolution) -> bytes:
     # Provenance of every paragraph, including the text that is not resolution text.
     proprietary = _el(meta, "proprietary", source="#tracker")
     provenance = etree.SubElement(proprietary, _P + "provenance")
+    # The cited sources as the tracker records them, so a re-import declares them whole.
+    for source in sorted(cited, key=lambda s: s.key):
+        etree.SubElement(
+            provenance,
+            _P + "source",
+            {
+                "key": source.key,
+                "title": source.title,
+                "kind": source.kind,
+                "symbol": source.symbol,
+                "url": source.url,
+                "date": source.date.isoformat() if source.date else "",
+                "publisher": source.publisher,
+            },
+        )
     for paragraph in paragraphs:
         entry = etree.SubElement(
             provenance,
