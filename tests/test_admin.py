@@ -539,7 +539,8 @@ def test_an_update_without_evidence_is_refused(admin_client, real_data):
     before = _counts()
     response = admin_client.post(reverse(ADD_URL), _add_form(_action("network"), evidence=[]))
     _refused(response)
-    assert "Please submit at least 1 form." in response.text
+    assert "Add at least one piece of evidence" in response.text
+    assert "Please submit at least" not in response.text
     assert _counts() == before
 
 

@@ -158,6 +158,10 @@ ENGLISH = [
     "Paragraphs served",
     "Status history",
     "History",
+    "Evidence to check",
+    "cannot be deleted",
+    "is published: the public already sees it",
+    "Back to the update",
 ]
 # ... and of the upload preview.
 PREVIEW_ENGLISH = [
@@ -177,11 +181,11 @@ def _english_in(html, phrases=ENGLISH):
     return [phrase for phrase in phrases if phrase in text]
 
 
-def _page(client, url, language, **post):
+def _page(client, url, language, status=200, **post):
     url = f"/{language}{url}"
     response = client.post(url, post) if post else client.get(url)
     translation.activate(settings.LANGUAGE_CODE)
-    assert response.status_code == 200, (url, response.status_code)
+    assert response.status_code == status, (url, response.status_code)
     return response.content.decode()
 
 
@@ -266,6 +270,9 @@ def test_the_workflow_pages_have_no_english(world, language):
             language,
             action="publish_selected",
             _selected_action=[world["submitted"].pk],
+        ),
+        "refused delete": _page(
+            editor, f"{updates}{world['published'].pk}/delete/", language, status=403
         ),
         "emails": _page(editor, "/admin/my-notifications/", language),
         "upload": _page(editor, "/admin/status-updates/upload/", language),

@@ -86,6 +86,7 @@ class BulkStepForm(forms.Form):
         label=gettext_lazy("Note"),
     )
     verification = forms.ChoiceField(
+        label=gettext_lazy("Publish as"),
         choices=Verification.choices,
         required=False,
         widget=forms.RadioSelect,

@@ -19,11 +19,10 @@ from workflow import review_services, roles
 from ..models import Action, AppendOnlyError
 from ..models.reviews import ActionReview, ReviewEvidence
 from .actions import BULK_STEPS, BulkStepForm
+from .evidence import EvidenceInlineBase
 from .options import (
-    COMPACT_TEXT,
     DraftByServiceAdmin,
     SecretariatAdmin,
-    SecretariatInline,
     VersionedAdmin,
 )
 
@@ -43,35 +42,9 @@ REVIEWS_DONE = {
 }
 
 
-class ReviewEvidenceInline(SecretariatInline, admin.TabularInline):
+class ReviewEvidenceInline(EvidenceInlineBase):
     model = ReviewEvidence
     fields = ("source", "occurrence", "url", "title", "locator", "quote")
-    autocomplete_fields = ("source", "occurrence")
-    formfield_overrides = COMPACT_TEXT
-    min_num = 1
-    extra = 1
-    row_select_related = ("source", "occurrence")
-
-    def get_formset(self, request, obj=None, **kwargs):
-        return super().get_formset(request, obj, validate_min=True, **kwargs)
-
-    def get_extra(self, request, obj=None, **kwargs):
-        return self.extra if obj is None else 0
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and (
-            obj is None or roles.may_edit_draft(request.user, obj)
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is not None and roles.may_edit_draft(request.user, obj)
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
-            obj is not None and roles.may_edit_draft(request.user, obj)
-        )
 
 
 @admin.register(ActionReview)

@@ -4,6 +4,7 @@ workflow/services.py, and the review steps (buttons on an update, bulk actions o
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -20,21 +21,18 @@ from workflow import roles, services
 from ..bidi import isolated, ltr
 from ..models import (
     Action,
-    Evidence,
     State,
     StatusUpdate,
     Verification,
 )
 from ..models.status_updates import AppendOnlyError
+from . import status_update_pages as pages
 from .actions import BULK_STEPS, STEP_DONE, BulkStepForm
-from .options import (
-    COMPACT_TEXT,
-    DraftByServiceAdmin,
-    SecretariatAdmin,
-    SecretariatInline,
-    VersionedAdmin,
-)
+from .evidence import MAX_EVIDENCE, EvidenceInline
+from .options import DraftByServiceAdmin, SecretariatAdmin, VersionedAdmin
 from .queue import StatusUpdateQueueFilter
+
+__all__ = ["MAX_EVIDENCE", "StatusUpdateAdmin"]
 
 # --- Status updates -------------------------------------------------------------------------
 
@@ -54,58 +52,6 @@ UPDATES_DONE = {
     ),
 }
 
-# The most pieces of evidence one status update can carry in the admin form.
-MAX_EVIDENCE = 20
-
-
-class EvidenceInline(SecretariatInline, admin.TabularInline):
-    model = Evidence
-    fields = ("source", "occurrence", "url", "file", "title", "locator", "quote")
-    autocomplete_fields = ("source", "occurrence")
-    formfield_overrides = COMPACT_TEXT
-    # An update without evidence is an opinion: the form refuses to save one (get_formset).
-    min_num = 1
-    extra = 1
-    # No real update cites more than a handful of sources. Without a ceiling, a POST claiming
-    # evidence-TOTAL_FORMS=99999 made Django build 2,000 forms (its default absolute_max): 8 s
-    # and a 9.7 MB page. Past MAX_EVIDENCE the form says so and builds no more rows.
-    max_num = MAX_EVIDENCE
-    row_select_related = ("source", "occurrence")
-
-    def get_formset(self, request, obj=None, **kwargs):
-        # InlineModelAdmin has no validate_min option, and min_num alone only sets how many
-        # blank rows are shown: without this, an update with every row removed would save.
-        # absolute_max caps what a POST can make Django build (it defaults to max_num + 1,000).
-        return super().get_formset(
-            request,
-            obj,
-            validate_min=True,
-            validate_max=True,
-            absolute_max=MAX_EVIDENCE,
-            **kwargs,
-        )
-
-    def get_extra(self, request, obj=None, **kwargs):
-        # Blank rows are for a new update only. (Django builds a view-only inline's rows before
-        # it drops their extras, so a recorded update would otherwise show an empty input row.)
-        return self.extra if obj is None else 0
-
-    # Evidence is part of the update it supports: it changes with its draft, then never.
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and (
-            obj is None or roles.may_edit_draft(request.user, obj)
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is not None and roles.may_edit_draft(request.user, obj)
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
-            obj is not None and roles.may_edit_draft(request.user, obj)
-        )
-
 
 def _corrected_from(request):
     """The published update named by ?corrects=<id>, or None."""
@@ -120,15 +66,16 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
     """Drafts are edited here by their authors; submitted and published updates open read-only.
     Review steps are buttons on an update's page, or bulk actions on the list."""
 
+    # Where each update stands, readable at 1280 px without a sideways scroll (issue #12): the
+    # progress figure is printed with the status, the time it was recorded is on its page, and
+    # the list has no navigation sidebar (the breadcrumbs lead back; changelist_view).
     list_display = (
         "action",
-        "status",
-        "progress",
+        "status_and_progress",
         "as_of",
         "state",
         "verification",
         "author_name",
-        "recorded_at",
     )
     list_filter = (
         StatusUpdateQueueFilter,
@@ -177,6 +124,18 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
         if db_field.name == "action":
             kwargs["queryset"] = roles.actions_in_scope(request.user, Action.objects.all())
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=gettext_lazy("status"), ordering="status")
+    def status_and_progress(self, update):
+        if update.progress is None:
+            return update.get_status_display()
+        return format_html("{} ({})", update.get_status_display(), ltr(f"{update.progress}%"))
+
+    def changelist_view(self, request, extra_context=None):
+        # Six columns and the filters fit 1280 px beside each other, not beside the app menu
+        # as well (it pushed state, verification and author out of the screen).
+        extra_context = {"is_nav_sidebar_enabled": False, **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
 
     # --- permissions: the admin half of workflow/roles.py ------------------------------------
 
@@ -271,11 +230,7 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
             "can_review": obj is not None and roles.may_review(user, obj),
             "can_publish": obj is not None and roles.may_publish(user, obj),
             "can_verify": obj is not None and roles.may_verify(user, obj),
-            "can_correct": obj is not None
-            and obj.state == State.PUBLISHED
-            and not obj.superseded_by_id
-            and roles.can_draft(user)
-            and roles.in_scope(user, obj.action),
+            "can_correct": obj is not None and pages.may_correct(user, obj),
             "self_review_refused": roles.SELF_REVIEW_REFUSED,
             "verification_choices": Verification.choices,
         }
@@ -286,11 +241,32 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
                 )
                 for step in (*BULK_STEPS, "verify")
             }
-            context["workflow"]["correct_url"] = (
-                reverse(f"{self.admin_site.name}:resolutions_statusupdate_add")
-                + f"?action={obj.action_id}&corrects={obj.pk}"
-            )
+            context["workflow"]["correct_url"] = pages.correct_url(self.admin_site.name, obj)
+            if context["workflow"]["can_submit"] or context["workflow"]["can_review"]:
+                # What the reviewer is about to publish, and what the public would see.
+                context["workflow"]["evidence"] = pages.evidence_of(obj)
+                context["workflow"]["override"] = pages.override_warning(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # --- a refused edit or delete says why (a 403 all the same) ------------------------------
+
+    def _refused(self, request, object_id, step):
+        update = self.get_object(request, unquote(object_id))
+        if update is None or not self.has_view_permission(request, update):
+            return None  # Django's own answer: not found, or a bare 403
+        allowed = self.has_change_permission if step == "edit" else self.has_delete_permission
+        return None if allowed(request, update) else pages.refusal(self, request, update, step)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if object_id is not None and request.method == "POST":
+            refused = self._refused(request, object_id, "edit")
+            if refused is not None:
+                return refused
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        refused = self._refused(request, object_id, "delete")
+        return refused or super().delete_view(request, object_id, extra_context)
 
     def get_urls(self):
         step = path(
@@ -367,6 +343,18 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
             % {"step": BULK_STEPS[step][0], "n": count},
             "opts": self.model._meta,
             "updates": queryset.select_related("action"),
+            # Publishing shows what is being published: each note, its evidence, and a
+            # warning where the roll-up's rules would show another status.
+            "details": [
+                {
+                    "update": update,
+                    "evidence": pages.evidence_of(update),
+                    "override": pages.override_warning(update),
+                }
+                for update in queryset.select_related("action")
+            ]
+            if step == "publish"
+            else None,
             "form": form,
             "action_name": f"{step}_selected",
             "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
