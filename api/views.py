@@ -193,7 +193,7 @@ class StatusUpdateViewSet(ReadOnlyViewSet):
 
 
 class MemberStateViewSet(ReadOnlyViewSet):
-    """The 57 OIC Member States."""
+    """Every State the tracker holds (ISO 3166-1 alpha-3), whichever bodies it belongs to."""
 
     serializer_class = serializers.MemberStateSerializer
     lookup_field = "iso3"

@@ -46,3 +46,24 @@ def test_53_45_and_56_46_are_linked_both_ways(followup, seeded, client):
     assert (
         followup.links_out.count() == 1 and Action.objects.filter(resolution=followup).count() == 2
     )
+
+
+def test_every_fact_of_56_46_pol_rests_on_a_source(followup, seeded):
+    """Its identity, title, link, mandates, responsibilities, descriptions and the continuation
+    of 53/45-POL's Code of Conduct each name a source (a fact without one fails here)."""
+    assert followup.sources.exists() and followup.title_source.key == "spa-1938940"
+    assert all(link.source_id for link in followup.links_out.all())
+    unsourced = []
+    for action in followup.actions.all():
+        if action.mandate_source is None:
+            unsourced.append(f"{action.key}: mandate")
+        if action.responsible_actors.exists() and action.responsible_source is None:
+            unsourced.append(f"{action.key}: responsible actors")
+        if action.description and not action.description_sources.exists():
+            unsourced.append(f"{action.key}: description")
+        if action.continues_symbol and action.continues_source is None:
+            unsourced.append(f"{action.key}: continuation")
+    assert unsourced == []
+    assert followup.actions.get(key="code-of-conduct").continues_source.key == (
+        "conf-3-concept-note"
+    )
