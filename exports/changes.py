@@ -113,6 +113,11 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
         [o.action for o in new_occurrences],
         [f.action for f in new_figures],
         paragraphs,
+        # Status notes, evidence quotes and locators, event names, figure labels (#13).
+        public_updates,
+        [e for u in public_updates for e in u.evidence.all()],
+        [e.occurrence for u in public_updates for e in u.evidence.all() if e.occurrence_id],
+        new_figures,
     )
 
     transitions, unchanged = [], 0
@@ -145,7 +150,7 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
             "status": u.status,
             "status_label": u.get_status_display(),
             "progress": u.progress,
-            "note": u.note,
+            "note": Shown(u, "note") if u.note else "",
             "recorded_by": u.author_name,
             "evidence": (evidence := [evidence_entry(e) for e in u.evidence.all()]),
             "evidence_text": evidence_text(evidence),
@@ -166,7 +171,7 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
             "url": reverse("action_detail", args=[o.action_id]),
             "title": Shown(o, "title"),
             "kind": o.get_kind_display(),
-            "place": o.place,
+            "place": Shown(o, "place"),
             "participation": participation_text(o),
         }
         for o in new_occurrences
@@ -175,7 +180,7 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
         {
             "as_of": f.as_of,
             "action": Shown(f.action, "title"),
-            "label": f.label,
+            "label": Shown(f, "label"),
             "value": f.value,
             "is_minimum": f.is_minimum,
             "source": f.source.citation,

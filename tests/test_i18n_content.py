@@ -148,13 +148,15 @@ def test_public_pages_show_no_untranslated_content(seeded, language):
     paths = ["/", "/actions/", f"/resolutions/{seeded.slug}/", f"/resolutions/{seeded.slug}/brief/"]
     paths += [f"/resolutions/{seeded.slug}/paragraphs/{p.number}/" for p in seeded.paragraphs.all()]
     paths += [f"/actions/{a.pk}/" for a in Action.objects.filter(resolution=seeded)]
-    paths += ["/member-states/", "/member-states/TUR/", "/member-states/SAU/"]
+    paths += ["/member-states/", "/member-states/TUR/", "/member-states/SAU/", "/statuses/"]
+    # What changed since adoption: every published note, quote and event of the period.
+    paths += [f"/resolutions/{seeded.slug}/changes/?from=2018-05-01&to=2026-12-07"]
     source_titles = [
         " ".join(t.split()) for t in SourceDocument.objects.values_list("title", flat=True)
     ]
     seen_label = False
     for path in paths:
-        for query in ("", "?as_of=2019-01-01"):
+        for query in ("", "?as_of=2019-01-01") if "?" not in path else ("",):
             response = _get(path + query, language)
             assert response.status_code == 200, path
             text = _visible_text(response.content.decode(), source_titles)

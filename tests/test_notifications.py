@@ -107,7 +107,7 @@ def test_reminders_cover_overdue_due_soon_and_stale_in_the_users_language(resolu
         ),
         (
             "fr",
-            "1 en retard",
+            "1 à échéance dépassée",
             ("échéance : 24 février 2026", "échéance : 11 mars 2026"),
         ),
         (

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from resolutions.dates import format_day
+from resolutions.translations import translated
 
 from . import roles
 
@@ -79,6 +80,27 @@ def _reviewers(update):
     ]
 
 
+def describe(record) -> str:
+    """A record as an email names it, in the recipient's language (the active one when the
+    message is written): the action's title translated, the date written the reader's way
+    ("29 nov. 2018", "29 نوفمبر 2018"), not the models' English and ISO strings (#13)."""
+    name = record._meta.model_name
+    if name == "statusupdate":
+        return _("%(action)s — %(status)s as of %(day)s") % {
+            "action": translated(record.action, "title").text,
+            "status": record.get_status_display(),
+            "day": format_day(record.as_of),
+        }
+    if name == "actionreview":
+        return _("%(action)s — reviewed on %(day)s") % {
+            "action": translated(record.action, "title").text,
+            "day": format_day(record.reviewed_on),
+        }
+    if name == "occurrence":
+        return f"{translated(record, 'title').text} ({format_day(record.start_date)})"
+    return str(record)
+
+
 def _update_link(update, language):
     return _link("admin:resolutions_statusupdate_change", update.pk, language=language)
 
@@ -89,7 +111,8 @@ def update_submitted(update):
             send(
                 reviewer,
                 lambda lang: (
-                    _("[Tracker] Waiting for your review: %(update)s") % {"update": update}
+                    _("[Tracker] Waiting for your review: %(update)s")
+                    % {"update": describe(update)}
                 ),
                 lambda lang: (
                     _(
@@ -98,7 +121,7 @@ def update_submitted(update):
                     )
                     % {
                         "author": update.author_name,
-                        "update": update,
+                        "update": describe(update),
                         "url": _update_link(update, lang),
                     }
                 ),
@@ -113,11 +136,11 @@ def update_published(update):
             return
         send(
             update.author,
-            lambda lang: _("[Tracker] Published: %(update)s") % {"update": update},
+            lambda lang: _("[Tracker] Published: %(update)s") % {"update": describe(update)},
             lambda lang: (
                 _("Your status update was published:\n\n%(update)s\n\n%(url)s")
                 % {
-                    "update": update,
+                    "update": describe(update),
                     "url": settings.SITE_URL.rstrip("/")
                     + _with_language(update.action.get_absolute_url, lang),
                 }
@@ -133,7 +156,7 @@ def update_returned(update):
             return
         send(
             update.author,
-            lambda lang: _("[Tracker] Returned to you: %(update)s") % {"update": update},
+            lambda lang: _("[Tracker] Returned to you: %(update)s") % {"update": describe(update)},
             lambda lang: (
                 _(
                     "Your status update was returned to draft.\n\nReason: %(reason)s\n\n"
@@ -141,7 +164,7 @@ def update_returned(update):
                 )
                 % {
                     "reason": update.rejection_reason,
-                    "update": update,
+                    "update": describe(update),
                     "url": _update_link(update, lang),
                 }
             ),
@@ -188,7 +211,7 @@ def fact_submitted(record):
                 reviewer,
                 lambda lang: (
                     _("[Tracker] Waiting for your review: %(kind)s %(record)s")
-                    % {"kind": _kind(record), "record": record}
+                    % {"kind": _kind(record), "record": describe(record)}
                 ),
                 lambda lang: (
                     _(
@@ -198,7 +221,7 @@ def fact_submitted(record):
                     % {
                         "author": _name(record.author),
                         "kind": _kind(record),
-                        "record": record,
+                        "record": describe(record),
                         "url": _record_link(record, lang),
                     }
                 ),
@@ -218,13 +241,13 @@ def fact_published(record):
             record.author,
             lambda lang: (
                 _("[Tracker] Published: %(kind)s %(record)s")
-                % {"kind": _kind(record), "record": record}
+                % {"kind": _kind(record), "record": describe(record)}
             ),
             lambda lang: (
                 _("Your %(kind)s was published:\n\n%(record)s\n\n%(url)s")
                 % {
                     "kind": _kind(record),
-                    "record": record,
+                    "record": describe(record),
                     "url": settings.SITE_URL.rstrip("/")
                     + _with_language(action.get_absolute_url, lang),
                 }
@@ -244,7 +267,7 @@ def fact_returned(record):
             record.author,
             lambda lang: (
                 _("[Tracker] Returned to you: %(kind)s %(record)s")
-                % {"kind": _kind(record), "record": record}
+                % {"kind": _kind(record), "record": describe(record)}
             ),
             lambda lang: (
                 _(
@@ -254,7 +277,7 @@ def fact_returned(record):
                 % {
                     "kind": _kind(record),
                     "reason": record.rejection_reason,
-                    "record": record,
+                    "record": describe(record),
                     "url": _record_link(record, lang),
                 }
             ),
@@ -344,7 +367,8 @@ def send_reminder(user, today=None):
                     else ""
                 )
                 url = _link("admin:resolutions_action_change", action.pk, language=lang)
-                lines.append(f"- {action.resolution.symbol}: {action.title}{due}\n  {url}")
+                title = translated(action, "title", lang).text  # the reader's language
+                lines.append(f"- {action.resolution.symbol}: {title}{due}\n  {url}")
         return "\n".join(lines)
 
     return send(user, subject, body)
