@@ -26,6 +26,9 @@ DOMAIN = (
     "resolutions.selectors",  # the read paths pages, exports and the API share
     "resolutions.dates",
     "resolutions.languages",
+    # Content in the reader's language (TextTranslation rows): pages, exports and the workflow's
+    # emails read it; it imports only the models, dates and languages.
+    "resolutions.translations",
     "resolutions.asof",
     "resolutions.evidence_files",  # the model's evidence-file check
 )
