@@ -110,6 +110,14 @@ def test_the_history_page_in_french_and_arabic(reviewed, language, published, re
     assert f"{rejected} Which document?" in reasons
     assert "Published as" not in html and "Submitted for review" not in html
     assert f"<strong>{state}:</strong>" in html
+    # Times as the reader writes them: a CLDR day and a 24-hour time, no "p.m." or "م".
+    when = _cells(html, 1)[0]
+    pattern = (
+        r"\d{1,2} \S+ 20\d\d à \d\d:\d\d"
+        if language == "fr"
+        else r"\d{1,2} \S+ 20\d\d، الساعة \d\d:\d\d"
+    )
+    assert re.fullmatch(pattern, when), when
 
 
 # --- All recent changes ---------------------------------------------------------------------

@@ -12,10 +12,12 @@ import datetime
 import re
 
 from django.db import models
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from simple_history.template_utils import HistoricalRecordContextHelper
+
+from ..dates import format_day
 
 # The fixed phrases the workflow's services write as a step's change reason
 # (workflow/services.py, review_services.py, fact_services.py, fact_corrections.py), each with
@@ -81,12 +83,21 @@ def readable_value(field, value):
     if isinstance(field, models.BooleanField):
         return _("Yes") if value else _("No")
     if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return formats.date_format(value, "DATETIME_FORMAT")
+        return readable_datetime(value)
     if isinstance(value, datetime.date):
-        return formats.date_format(value, "DATE_FORMAT")
+        return format_day(value, "medium")
     return str(value)
+
+
+def readable_datetime(value):
+    """A moment in the tracker's time zone, its day as the reader writes it (CLDR, like every
+    date of the site: "7 déc. 2026", "7 ديسمبر 2026") and a 24-hour time."""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return _("%(day)s, %(time)s") % {
+        "day": format_day(value.date(), "medium"),
+        "time": f"{value:%H:%M}",
+    }
 
 
 class ReadableChanges(HistoricalRecordContextHelper):

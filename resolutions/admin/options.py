@@ -21,7 +21,7 @@ from ..models import (
     ConflictError,
 )
 from .helpers import RowLabelsAutocompleteSelect, RowLabelsFormSet, SafeAutocompleteSelect
-from .history import ReadableChanges, readable_reason
+from .history import ReadableChanges, readable_datetime, readable_reason
 
 # django-simple-history's history list heads a column {% trans 'Changes' %}, and its own French
 # and Arabic catalogues lack it: marked here so that ours carry it.
@@ -44,6 +44,7 @@ class AuditedAdmin(SimpleHistoryAdmin):
         super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
         for record in historical_records:
             record.readable_reason = readable_reason(record.history_change_reason)
+            record.readable_date = readable_datetime(record.history_date)
 
     def revert_disabled(self, request, obj=None):
         return True

@@ -19,7 +19,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from simple_history.models import registered_models
 
-from .history import readable_reason
+from .history import readable_datetime, readable_reason
 
 PER_PAGE = 50
 
@@ -144,6 +144,7 @@ def recent_changes(request):
         entries.append(
             {
                 "when": row["history_date"],
+                "when_text": readable_datetime(row["history_date"]),
                 "user": record.history_user if record else None,
                 "kind": capfirst(model._meta.verbose_name),
                 "name": _name(model, record) if record else row["audit_object_id"],
