@@ -18,7 +18,7 @@ Implementation notes:
 """
 
 from django import forms
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.forms.models import ModelChoiceIterator
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
@@ -220,10 +220,14 @@ class ActionFilterSet(FilterSet):
             paragraphs = paragraphs.filter(resolution__slug=data["resolution"])
         elif str(data.get("paragraph", "")).isdigit():
             paragraphs = paragraphs.filter(resolution__paragraphs__pk=data["paragraph"])
-        elif Resolution.objects.listed()[:2].count() > 1:
-            paragraphs = paragraphs.none()
+        else:
+            # The only listed resolution's paragraphs, decided in the menu's own query (none when
+            # another resolution is listed): no separate count of the listed resolutions, so the
+            # page makes as many queries with one resolution as with 500 (#11).
+            others = Resolution.objects.listed().exclude(pk=OuterRef("resolution_id"))
+            paragraphs = paragraphs.filter(~Exists(others))
             self.filters["paragraph"].extra["help_text"] = gettext_lazy(
-                "Choose a resolution first to filter by paragraph."
+                "Lists the paragraphs of the chosen resolution, or of the only resolution shown."
             )
         # Their names in the page's language: one query each in French and Arabic, none in English.
         prefetch = translations_prefetch()

@@ -166,7 +166,7 @@ def test_the_paragraph_menu_lists_one_resolutions_paragraphs(client, seeded, set
     other = f.resolution(is_synthetic=True)
     f.paragraph(other, 1, summary="Another resolution's paragraph")
     page = client.get("/en/actions/").content.decode()
-    assert "Choose a resolution first to filter by paragraph." in page
+    assert "Lists the paragraphs of the chosen resolution, or of the only resolution shown." in page
     assert "53/45-POL, para. 7" not in page and "Another resolution" not in page
     chosen = client.get("/en/actions/?resolution=53-45-pol").content.decode()
     assert "53/45-POL, para. 7" in chosen and "Another resolution" not in chosen
