@@ -81,6 +81,8 @@ def _line(number, summary, percent, actions, source_keys, sources: SourceList) -
         # sources and found no change. Read from the roll-up's annotation (last_reviewed_on).
         "last_review": _latest(a["last_reviewed_on"] for a in actions),
         "refs": sources.numbers(source_keys),
+        # #11 rule 3: said beside the line's figure (a 0 % that means "no sourced figure").
+        "unfigured": sum(1 for a in actions if a.get("is_unfigured")),
     }
 
 

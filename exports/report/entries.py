@@ -123,6 +123,8 @@ def action_entry(
         "status_label": str(status.label),
         # None for "not applicable": excluded actions earn no credit and count in no total.
         "credit": action.credit,
+        # #11 rule 3: assessed as under way, with no sourced figure (its 0 is "no figure").
+        "is_unfigured": bool(getattr(action, "is_unfigured", False)),
         "recorded_progress": action.latest_progress,
         "latest_as_of": action.latest_as_of,
         # As precisely as the source gives it: "2018-11" for a month (#11 rule 4).
