@@ -193,7 +193,7 @@ BUDGETS = {
     "participation list": 5,
     "participation change": 7,
     "resolution list": 6,
-    "resolution change": 13,  # + the Hijri date source's label, + its actions (one query)
+    "resolution change": 14,  # + the Hijri date's and the title's source labels, + its actions
     "sourcedfigure list": 5,
     "sourcedfigure change": 6,
     "sourcedocument list": 7,
