@@ -133,7 +133,11 @@ def pytest_collection_modifyitems(items):
 # Modules whose tests share costly module-scoped data: all of such a module's tests go to one
 # worker, which builds the data once. (xdist's own `--dist loadgroup` marker does the same but
 # is ignored under pytest 9.2, whose node ids it can no longer rewrite.)
-ONE_WORKER_MODULES = ("tests/test_query_budget_at_scale.py",)
+ONE_WORKER_MODULES = (
+    "tests/test_query_budget_at_scale.py",
+    "tests/test_admin_at_scale.py",
+    "tests/test_generator_shapes.py",
+)
 
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)
