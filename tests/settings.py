@@ -20,3 +20,10 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# PostgreSQL: a test database is thrown away, so a commit need not wait for its WAL to reach
+# the disk (the disk is shared with every other database on the machine). Commits happen in the
+# session's data load, the browser tests' requests and the snapshot restores after them.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()
