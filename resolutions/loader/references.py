@@ -9,14 +9,18 @@ from .records import _Record
 
 
 class ReferencesMixin:
-    def load_source(self, data, path):
-        r = _Record(self, data, path, "source")
-        key = r.str("key")
+    def _load_keyed(self, model, data, path, kind, key_name, values):
+        """One `kind` record upserted by its `key_name` field; `values(r, path)` gives its other
+        fields. Returns the record reader, the saved object and the path errors name."""
+        r = _Record(self, data, path, kind)
+        key = r.str(key_name)
         path = f"{path} ({key})"
-        source = self.upsert(
-            SourceDocument,
-            {"key": key},
-            {
+        saved = self.save(self.upsert(model, {key_name: key}, values(r, path)), path)
+        return r, saved, path
+
+    def load_source(self, data, path):
+        def values(r, path):
+            return {
                 "title": r.str("title"),
                 "kind": r.choice("kind", "other"),
                 "symbol": r.str("symbol"),
@@ -24,39 +28,30 @@ class ReferencesMixin:
                 "date": r.date("date"),
                 "publisher": r.str("publisher"),
                 "notes": r.str("notes"),
-            },
-        )
-        self.sources[key] = self.save(source, path)
+            }
+
+        r, source, path = self._load_keyed(SourceDocument, data, path, "source", "key", values)
+        self.sources[source.key] = source
 
     def load_member_state(self, data, path):
-        r = _Record(self, data, path, "member_state")
-        iso3 = r.str("iso3")
-        path = f"{path} ({iso3})"
-        state = self.upsert(
-            MemberState,
-            {"iso3": iso3},
-            {
+        def values(r, path):
+            return {
                 "name": r.str("name"),
                 "name_in_source": r.str("name_in_source"),
                 "source": self.source(path, r.str("source"), required=False),
-            },
-        )
-        self.save(state, path)
+            }
+
+        self._load_keyed(MemberState, data, path, "member_state", "iso3", values)
 
     def load_actor(self, data, path):
-        r = _Record(self, data, path, "actor")
-        name = r.str("name")
-        path = f"{path} ({name})"
-        iso3 = r.str("member_state")
-        actor = self.upsert(
-            Actor,
-            {"name": name},
-            {
+        def values(r, path):
+            iso3 = r.str("member_state")
+            return {
                 "kind": r.choice("kind"),
                 "member_state": self.member_state(path, iso3) if iso3 else None,
-            },
-        )
-        self.save(actor, path)
+            }
+
+        r, actor, path = self._load_keyed(Actor, data, path, "actor", "name", values)
         self.load_translations(actor, r, path)
 
     def body(self, record, key, field="body"):
@@ -70,19 +65,14 @@ class ReferencesMixin:
     def load_body(self, data, path):
         from ..models import Body
 
-        r = _Record(self, data, path, "body")
-        key = r.str("key")
-        path = f"{path} ({key})"
-        body = self.upsert(
-            Body,
-            {"key": key},
-            {
+        def values(r, path):
+            return {
                 "name": r.str("name"),
                 "short_name": r.str("short_name"),
                 "source": self.source(path, r.str("source"), required=False),
-            },
-        )
-        self.save(body, path)
+            }
+
+        r, body, path = self._load_keyed(Body, data, path, "body", "key", values)
         self.load_translations(body, r, path)
 
     def load_memberships(self, items):
