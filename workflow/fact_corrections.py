@@ -11,11 +11,15 @@ lists of primary keys, dates as YYYY-MM-DD. If the fact changed after the correc
 proposed, publishing refuses (propose it again from the fact as it now is).
 """
 
+from __future__ import annotations
+
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from resolutions.models import (
@@ -29,11 +33,16 @@ from resolutions.models.audit import attribute_to
 from resolutions.models.facts import WORKFLOW_FIELDS, FactState
 from workflow import roles
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 CORRECTABLE = (Occurrence, Participation, SourcedFigure, MemberStateRole)
+# A fact a correction may change.
+Correctable = Occurrence | Participation | SourcedFigure | MemberStateRole
 NOT_CORRECTABLE = {*WORKFLOW_FIELDS, "id", "author", "version", "key"}
 
 
-def correctable_fields(model):
+def correctable_fields(model: type[Model]) -> list[Any]:
     """The fields a correction may change: what a form edits, less the workflow's own."""
     return [
         f
@@ -45,7 +54,7 @@ def correctable_fields(model):
     ]
 
 
-def _json(field, value):
+def _json(field: Any, value: Any) -> Any:
     if field.many_to_many:
         return sorted(getattr(v, "pk", v) for v in value)
     if field.is_relation:
@@ -55,8 +64,8 @@ def _json(field, value):
     return value
 
 
-def current_values(fact):
-    values = {}
+def current_values(fact: Correctable) -> dict[str, Any]:
+    values: dict[str, Any] = {}
     for field in correctable_fields(type(fact)):
         if field.many_to_many:
             values[field.name] = sorted(getattr(fact, field.name).values_list("pk", flat=True))
@@ -68,7 +77,9 @@ def current_values(fact):
 
 
 @transaction.atomic
-def fact_correction_propose(*, user, fact, changes, reason):
+def fact_correction_propose(
+    *, user: User, fact: Correctable, changes: dict[str, Any], reason: str
+) -> FactCorrection:
     """A draft correction of the published `fact` by `user`: `changes` maps field names to new
     values (model instances, lists of them for many-to-many fields, or plain values); only the
     ones that differ are kept. Not applied until a second person publishes it."""
@@ -117,10 +128,12 @@ def fact_correction_propose(*, user, fact, changes, reason):
     return correction
 
 
-def _corrected(fact, changes, *, check=False):
+def _corrected(
+    fact: Correctable, changes: dict[str, Any], *, check: bool = False
+) -> tuple[Correctable, dict[str, Any]]:
     """`fact` with `changes` set (not saved); the many-to-many values are returned apart."""
     fields = {f.name: f for f in correctable_fields(type(fact))}
-    many = {}
+    many: dict[str, Any] = {}
     for name, value in changes.items():
         field = fields[name]
         if field.many_to_many:
@@ -134,12 +147,12 @@ def _corrected(fact, changes, *, check=False):
     return fact, many
 
 
-def apply_correction(correction, user):
+def apply_correction(correction: FactCorrection, user: User) -> Correctable:
     """Write a published correction onto its fact (called by fact_publish, inside its
     transaction). Refuses when the fact changed since the correction was proposed."""
-    model = correction.content_type.model_class()
+    model: Any = correction.content_type.model_class()
     manager = getattr(model, "all_objects", model._default_manager)
-    fact = manager.select_for_update().get(pk=correction.object_id)
+    fact: Any = manager.select_for_update().get(pk=correction.object_id)
     now = current_values(fact)
     stale = [name for name, value in correction.previous.items() if now.get(name) != value]
     if stale:
@@ -152,9 +165,8 @@ def apply_correction(correction, user):
         )
     fact, many = _corrected(fact, correction.changes)
     attribute_to(fact, user)
-    fact._change_reason = (
-        f"Correction #{correction.pk}: {correction.reason}"[:100]  # type: ignore[attr-defined]
-    )
+    reason = f"Correction #{correction.pk}: {correction.reason}"
+    fact._change_reason = reason[:100]  # type: ignore[union-attr]
     fact.full_clean()
     fact.save()
     for name, pks in many.items():
@@ -162,9 +174,9 @@ def apply_correction(correction, user):
     return fact
 
 
-def describe(correction):
+def describe(correction: FactCorrection) -> list[tuple[str, str, str]]:
     """[(field label, before, after)] for the review page."""
-    model = correction.content_type.model_class()
+    model: Any = correction.content_type.model_class()
     fields = {f.name: f for f in correctable_fields(model)}
     rows = []
     for name, after in correction.changes.items():
@@ -174,7 +186,7 @@ def describe(correction):
     return rows
 
 
-def _shown(field, value):
+def _shown(field: Any, value: Any) -> str:
     if value in (None, "", []):
         return "—"
     if field is not None and field.is_relation:

@@ -9,15 +9,18 @@ each, permission-checked like the status-update services (workflow/roles.py):
 From publication on, the fact is public: pages, roll-up, exports, API.
 """
 
-from collections.abc import Callable
-from typing import Any
+from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from resolutions.models import (
+    Action,
     FactCorrection,
     MemberStateRole,
     Occurrence,
@@ -25,39 +28,31 @@ from resolutions.models import (
     SourcedFigure,
 )
 from resolutions.models.audit import attribute_to
-from resolutions.models.facts import WORKFLOW_FIELDS, FactState
+from resolutions.models.facts import FactState
 
-from . import notifications, roles
+from . import notifications, roles, state_machine
+from .state_machine import Step
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 FACT_MODELS = (Occurrence, Participation, SourcedFigure, MemberStateRole, FactCorrection)
+# A record of the fact workflow (models/facts.py: ReviewedFact).
+Fact = Occurrence | Participation | SourcedFigure | MemberStateRole | FactCorrection
 
 
-def _action_of(record):
+def _action_of(record: Fact) -> Action:
     return record.occurrence.action if isinstance(record, Participation) else record.action
 
 
-def _locked(record):
-    return type(record).all_objects.select_for_update().get(pk=record.pk)
-
-
-def _save_step(record, user, reason):
-    attribute_to(record, user)
-    record._change_reason = reason[:100]
-    fields = list(WORKFLOW_FIELDS)
-    if hasattr(record, "version"):
-        fields.append("version")
-    record.save(update_fields=fields)
-    return record
-
-
-def _require_source(record):
+def _require_source(record: Fact) -> None:
     if isinstance(record, Occurrence) and not record.sources.exists():
         raise ValidationError(
             {"sources": _("An occurrence needs at least one source before it is submitted.")}
         )
 
 
-def may_submit_fact(user, record):
+def may_submit_fact(user: User, record: Fact) -> bool:
     own = roles.is_own(user, record) and user.has_perm(f"resolutions.add_{record._meta.model_name}")
     return (
         record.state == FactState.DRAFT
@@ -66,7 +61,7 @@ def may_submit_fact(user, record):
     )
 
 
-def may_review_fact(user, record):
+def may_review_fact(user: User, record: Fact) -> bool:
     return (
         record.state == FactState.SUBMITTED
         and roles.can_review(user)
@@ -74,107 +69,148 @@ def may_review_fact(user, record):
     )
 
 
-def may_publish_fact(user, record):
-    return may_review_fact(user, record) and not (
-        roles.second_reviewer_required() and roles.is_own(user, record)
-    )
+def _check(record: Fact, step: str) -> None:
+    if step in ("submit", "publish"):
+        _require_source(record)
 
 
-@transaction.atomic
-def fact_submit(*, user, record):
-    stored = _locked(record)
-    if stored.state != FactState.DRAFT:
-        raise ValidationError(
-            _("Only a draft can be submitted; this one is %(state)s.")
-            % {"state": stored.get_state_display()}
-        )
-    roles.require(may_submit_fact(user, stored), _("You may submit only your own drafts."))
-    _require_source(stored)
-    stored.state = FactState.SUBMITTED
-    stored.submitted_at = timezone.now()
-    stored.rejected_at, stored.rejected_by, stored.rejection_reason = None, None, ""
-    _save_step(stored, user, "Submitted for review.")
-    notifications.fact_submitted(stored)
-    return stored
-
-
-@transaction.atomic
-def fact_publish(*, user, record):
-    stored = _locked(record)
-    if stored.state != FactState.SUBMITTED:
-        raise ValidationError(
-            _("Only a record submitted for review can be published; this one is %(state)s.")
-            % {"state": stored.get_state_display()}
-        )
-    roles.require(may_review_fact(user, stored), _("Publishing is for reviewers."))
-    roles.require(may_publish_fact(user, stored), roles.SELF_REVIEW_REFUSED)
-    _require_source(stored)
-    stored.state = FactState.PUBLISHED
-    stored.published_at, stored.published_by = timezone.now(), user
-    if isinstance(stored, FactCorrection):
+def _apply_correction(record: Fact, user: User) -> None:
+    if isinstance(record, FactCorrection):
         # Its changes are written onto the published fact now, in the same transaction.
         from workflow.fact_corrections import apply_correction
 
-        apply_correction(stored, user)
-    _save_step(stored, user, "Published.")
-    notifications.fact_published(stored)
-    if isinstance(stored, Occurrence):
-        # Who took part was recorded with it, by the same author: reviewed with it.
-        for participation in Participation.all_objects.filter(occurrence=stored).exclude(
-            state=FactState.PUBLISHED
-        ):
-            participation.state = FactState.PUBLISHED
-            participation.published_at, participation.published_by = stored.published_at, user
-            _save_step(participation, user, "Published with its occurrence.")
-    return stored
+        apply_correction(record, user)
 
 
-@transaction.atomic
-def fact_reject(*, user, record, reason):
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"rejection_reason": _("Say why it is rejected.")})
-    stored = _locked(record)
-    if stored.state != FactState.SUBMITTED:
-        raise ValidationError(
-            _("Only a record submitted for review can be rejected; this one is %(state)s.")
-            % {"state": stored.get_state_display()}
+def _publish_participations(record: Fact, user: User) -> None:
+    if not isinstance(record, Occurrence):
+        return
+    # Who took part was recorded with it, by the same author: reviewed with it.
+    for participation in Participation.all_objects.filter(occurrence=record).exclude(
+        state=FactState.PUBLISHED
+    ):
+        participation.state = FactState.PUBLISHED
+        participation.published_at, participation.published_by = record.published_at, user
+        state_machine.save_step(
+            participation,
+            user,
+            ["state", "published_at", "published_by"],
+            "Published with its occurrence.",
         )
-    roles.require(may_review_fact(user, stored), _("Rejecting is for reviewers."))
-    stored.state = FactState.DRAFT
-    stored.submitted_at = None
-    stored.rejected_at, stored.rejected_by, stored.rejection_reason = timezone.now(), user, reason
-    _save_step(stored, user, f"Rejected: {reason}")
-    notifications.fact_returned(stored)
-    return stored
 
 
-FACT_STEPS: dict[str, Callable[..., Any]] = {
-    "submit": fact_submit,
-    "publish": fact_publish,
-    "reject": fact_reject,
-}
+FACT = state_machine.Kind(
+    may_submit=may_submit_fact,
+    may_review=may_review_fact,
+    messages={
+        "submit_state": gettext_lazy("Only a draft can be submitted; this one is %(state)s."),
+        "publish_state": gettext_lazy(
+            "Only a record submitted for review can be published; this one is %(state)s."
+        ),
+        "reject_state": gettext_lazy(
+            "Only a record submitted for review can be rejected; this one is %(state)s."
+        ),
+        "submit_denied": gettext_lazy("You may submit only your own drafts."),
+        "no_reason": gettext_lazy("Say why it is rejected."),
+    },
+    notify={
+        "submit": notifications.fact_submitted,
+        "publish": notifications.fact_published,
+        "reject": notifications.fact_returned,
+    },
+    check=_check,
+    before_publish=_apply_correction,
+    after_publish=_publish_participations,
+    checks_version=False,
+)
 
 
-@transaction.atomic
-def facts_transition(*, user, records, transition, **params):
+def fact_submit(*, user: User, record: Fact) -> Fact:
+    return state_machine.transition(kind=FACT, user=user, record=record, step="submit")
+
+
+def fact_publish(*, user: User, record: Fact) -> Fact:
+    return state_machine.transition(kind=FACT, user=user, record=record, step="publish")
+
+
+def fact_reject(*, user: User, record: Fact, reason: str) -> Fact:
+    return state_machine.transition(
+        kind=FACT, user=user, record=record, step="reject", reason=reason
+    )
+
+
+def facts_transition(
+    *, user: User, records: Iterable[Fact], transition: Step, **params: Any
+) -> list[Fact]:
     """One step for several records (the admin's bulk actions), all or nothing."""
-    step = FACT_STEPS[transition]
-    done = []
-    for record in records:
-        try:
-            done.append(step(user=user, record=record, **params))
-        except ValidationError as exc:
-            raise ValidationError(f"{record}: {' '.join(exc.messages)}") from exc
-        except PermissionDenied as exc:
-            raise PermissionDenied(f"{record}: {exc}") from exc
-    return done
+    return state_machine.transition_all(
+        kind=FACT, user=user, records=records, step=transition, **params
+    )
 
 
-def may_edit_fact(user, record):
+def may_edit_fact(user: User, record: Fact) -> bool:
     """Only a draft is edited: by its author, or by an Administrator. Nothing submitted or
     published is edited in place, whatever the role: a published fact changes through a
     correction that a second person publishes (workflow/fact_corrections.py)."""
     if record.state != FactState.DRAFT:
         return False
     return roles.is_own(user, record) or user.has_perm(roles.EDIT_ANY_DRAFT)
+
+
+# --- Drafts: recorded, edited and deleted by people (the admin) ----------------------------------
+
+
+@transaction.atomic
+def fact_draft_create(*, user: User, record: Fact) -> Fact:
+    """Record `record` (an unsaved occurrence, participation, figure or role, e.g. a form's
+    instance) as a draft by `user`: not public until it is submitted and a second person
+    publishes it. The user needs the model's add permission and an assignment covering the
+    action."""
+    roles.require(
+        user.is_active and user.has_perm(roles.model_permission(record, "add")),
+        _("You may not change this."),
+    )
+    roles.require(
+        roles.in_scope(user, _action_of(record)),
+        _("You are not assigned to “%(action)s”.") % {"action": _action_of(record)},
+    )
+    record.state = FactState.DRAFT
+    record.author = user
+    attribute_to(record, user)
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def fact_draft_edit(*, user: User, record: Fact) -> Fact:
+    """Save the changes carried by `record` (a draft's form instance). Only a draft is edited,
+    by its author or an Administrator (may_edit_fact), within the user's assignments; a versioned
+    record refuses with ConflictError if someone saved it since `record.version` was read."""
+    stored = state_machine.locked(FACT, record)
+    roles.require(
+        may_edit_fact(user, stored),
+        _("A published record is changed by an Administrator only."),
+    )
+    roles.require(roles.in_scope(user, _action_of(record)), _("You are not assigned to it."))
+    attribute_to(record, user)
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def fact_draft_delete(*, user: User, record: Fact) -> None:
+    """Throw a draft away (never a submitted or published record: those are reviewed, and a
+    published one is corrected). The audit trail keeps it."""
+    stored = state_machine.locked(FACT, record)
+    roles.require(
+        stored.state == FactState.DRAFT,
+        _("Only a draft is deleted; a published record is corrected."),
+    )
+    roles.require(
+        user.is_active and user.has_perm(roles.model_permission(stored, "delete")),
+        _("You may not change this."),
+    )
+    attribute_to(stored, user)
+    stored.delete()

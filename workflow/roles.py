@@ -20,12 +20,30 @@ has_*_permission) and by every service in workflow/ (services.py, review_service
 fact_services.py).
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.core.exceptions import PermissionDenied
 from django.db import DEFAULT_DB_ALIAS, models, router
 from django.utils.translation import gettext_lazy
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+    from django.db.models import QuerySet
+
+    from resolutions.models import Action, ActionReview, StatusUpdate
+
+    from .models import EditorAssignment
+
+    # Who asks: request.user (possibly anonymous) or a user passed to a service.
+    Person = User | AnonymousUser
+    # A record with an author and an action that goes through review.
+    Reviewed = StatusUpdate | ActionReview
 
 
 class Role(models.TextChoices):
@@ -61,7 +79,7 @@ DOMAIN_MODELS = (
 )
 
 
-def _perms(actions, model_names, app="resolutions"):
+def _perms(actions: list[str], model_names: Iterable[str], app: str = "resolutions") -> set[str]:
     return {f"{app}.{action}_{name}" for action in actions for name in model_names}
 
 
@@ -83,7 +101,7 @@ EDITOR_PERMISSIONS = (
 REVIEWER_PERMISSIONS = EDITOR_PERMISSIONS | {REVIEW}
 
 
-def administrator_permissions(available):
+def administrator_permissions(available: Iterable[str]) -> set[str]:
     """Everything in the tracker's apps and user management, except writing the audit trail."""
     wanted = set()
     for perm in available:
@@ -105,7 +123,7 @@ def administrator_permissions(available):
     return wanted
 
 
-def role_permissions(available):
+def role_permissions(available: Iterable[str]) -> dict[Role, set[str]]:
     """{role: set of "app_label.codename"} given the permissions that exist."""
     return {
         Role.VIEWER: VIEWER_PERMISSIONS,
@@ -115,7 +133,7 @@ def role_permissions(available):
     }
 
 
-def sync_roles(*, apps=global_apps, using=DEFAULT_DB_ALIAS):
+def sync_roles(*, apps: Any = global_apps, using: str = DEFAULT_DB_ALIAS) -> None:
     """Create the role groups and give each exactly its permissions. Idempotent.
 
     Used by the data migration that introduced roles and after every migrate. Permissions are
@@ -144,33 +162,34 @@ def sync_roles(*, apps=global_apps, using=DEFAULT_DB_ALIAS):
         group.permissions.set([by_name[name] for name in sorted(wanted) if name in by_name])
 
 
-def sync_after_migrate(sender, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
+def sync_after_migrate(
+    sender: Any, using: str = DEFAULT_DB_ALIAS, apps: Any = global_apps, **kwargs: Any
+) -> None:
     sync_roles(apps=apps, using=using)
 
 
 # --- Checks shared by the admin and the services ---------------------------------------------
 
 
-def can_draft(user):
+def can_draft(user: Person) -> bool:
     return user.is_active and user.has_perm(DRAFT)
 
 
-def can_review(user):
+def can_review(user: Person) -> bool:
     return user.is_active and user.has_perm(REVIEW)
 
 
-def _assignments(user):
+def _assignments(user: Person) -> list[EditorAssignment]:
     """The user's assignment rows, read once per user object (i.e. once per request)."""
     if not hasattr(user, "_tracker_assignments"):
         from .models import EditorAssignment
 
-        user._tracker_assignments = (
-            [] if user.is_superuser else list(EditorAssignment.objects.filter(user=user))
-        )
-    return user._tracker_assignments
+        rows = EditorAssignment.objects.filter(user=user)  # type: ignore[misc]
+        user._tracker_assignments = [] if user.is_superuser else list(rows)  # type: ignore[union-attr]
+    return user._tracker_assignments  # type: ignore[union-attr]
 
 
-def scope_q(user, prefix=""):
+def scope_q(user: Person, prefix: str = "") -> models.Q | None:
     """A filter on Action (or on `prefix` + action fields) for the actions `user` may work on;
     None when the user is not limited."""
     rows = _assignments(user)
@@ -182,12 +201,12 @@ def scope_q(user, prefix=""):
     return condition
 
 
-def actions_in_scope(user, queryset):
+def actions_in_scope(user: Person, queryset: QuerySet[Action]) -> QuerySet[Action]:
     condition = scope_q(user)
     return queryset if condition is None else queryset.filter(condition)
 
 
-def in_scope(user, action):
+def in_scope(user: Person, action: Action) -> bool:
     rows = _assignments(user)
     return not rows or any(
         (row.resolution_id is None or row.resolution_id == action.resolution_id)
@@ -196,13 +215,13 @@ def in_scope(user, action):
     )
 
 
-def _state(update):
+def _state(update: Reviewed) -> str:
     from resolutions.models import State
 
     return State(update.state)
 
 
-def may_edit_draft(user, update):
+def may_edit_draft(user: Person, update: Reviewed) -> bool:
     from resolutions.models import State
 
     return (
@@ -213,11 +232,11 @@ def may_edit_draft(user, update):
     )
 
 
-def may_delete_draft(user, update):
+def may_delete_draft(user: Person, update: Reviewed) -> bool:
     return may_edit_draft(user, update) and user.has_perm(DELETE_DRAFT)
 
 
-def may_submit(user, update):
+def may_submit(user: Person, update: Reviewed) -> bool:
     from resolutions.models import State
 
     own = update.author_id == user.pk and can_draft(user)
@@ -228,22 +247,27 @@ def may_submit(user, update):
     )
 
 
-def may_review(user, update):
+def may_review(user: Person, update: Reviewed) -> bool:
     """Reject (return to its author), or, when may_publish() too, publish."""
     from resolutions.models import State
 
     return _state(update) == State.SUBMITTED and can_review(user) and in_scope(user, update.action)
 
 
-def second_reviewer_required():
+def second_reviewer_required() -> bool:
     """Four eyes (settings.REQUIRE_SECOND_REVIEWER, on unless a one-person secretariat turns it
     off): nobody publishes or verifies what they wrote themselves."""
     return getattr(settings, "REQUIRE_SECOND_REVIEWER", True)
 
 
-def is_own(user, record):
+def is_own(user: Person, record: Any) -> bool:
     """`user` wrote `record` (a status update or a review record: its author)."""
     return record.author_id is not None and record.author_id == user.pk
+
+
+def four_eyes_refuse(user: Person, record: Any) -> bool:
+    """Four eyes: `user` may not publish or verify `record`, having written it."""
+    return second_reviewer_required() and is_own(user, record)
 
 
 SELF_REVIEW_REFUSED = gettext_lazy(
@@ -252,7 +276,7 @@ SELF_REVIEW_REFUSED = gettext_lazy(
 )
 
 
-def may_verify(user, update):
+def may_verify(user: Person, update: StatusUpdate) -> bool:
     """Verify later a published update that was reported: a reviewer in scope who did not
     write it (unless four eyes are switched off)."""
     from resolutions.models import State, Verification
@@ -262,15 +286,21 @@ def may_verify(user, update):
         and update.verification == Verification.REPORTED
         and can_review(user)
         and in_scope(user, update.action)
-        and not (second_reviewer_required() and is_own(user, update))
+        and not four_eyes_refuse(user, update)
     )
 
 
-def may_publish(user, update):
+def may_publish(user: Person, update: Reviewed) -> bool:
     """Publish (approve): a reviewer other than its author, unless four eyes are switched off."""
-    return may_review(user, update) and not (second_reviewer_required() and is_own(user, update))
+    return may_review(user, update) and not four_eyes_refuse(user, update)
 
 
-def require(allowed, message):
+def model_permission(record: models.Model, action: str) -> str:
+    """The Django permission to `action` ("add", "change", "delete") a record like `record`."""
+    meta = record._meta
+    return f"{meta.app_label}.{action}_{meta.model_name}"
+
+
+def require(allowed: bool, message: Any) -> None:
     if not allowed:
         raise PermissionDenied(message)

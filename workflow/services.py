@@ -17,72 +17,56 @@ Two kinds:
         → or status_update_reject(reason=…) → back to draft, edit, submit again…
 """
 
-import copy
-from collections.abc import Callable
+from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from resolutions.models import (
-    ConflictError,
+    Action,
     Evidence,
     Occurrence,
     State,
     StatusUpdate,
     Verification,
 )
-from resolutions.models.audit import attribute_to, attributed_user
+from resolutions.models.audit import attribute_to
 
-from . import notifications, roles
+from . import fact_services, notifications, roles, state_machine
+from .state_machine import EvidenceArg, Step, attach_evidence
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 
 # The fields of an update its author writes; everything else is set by the workflow.
 CONTENT_FIELDS = ("action", "status", "progress", "as_of", "note", "corrects")
 
 
-def _author_name(user):
-    return (user.get_full_name() or user.get_username()) if user else ""
-
-
-NO_EVIDENCE = gettext_lazy("A status update needs at least one piece of evidence.")
-
-
-def _attach_evidence(update, evidence):
-    """`evidence`: a list of dicts (Evidence fields), or a callable that saves the evidence of
-    `update` itself (the admin's evidence formset: rows added, changed or removed)."""
-    if callable(evidence):
-        evidence(update)
-        if not update.evidence.exists():
-            raise ValidationError({"evidence": NO_EVIDENCE})
-        return
-    if not evidence:
-        raise ValidationError({"evidence": NO_EVIDENCE})
-    for item in evidence:
-        piece = Evidence(status_update=update, **item)
-        attribute_to(piece, attributed_user(update))
-        piece.full_clean()
-        piece.save()
-
-
 @transaction.atomic
 def status_update_create(
     *,
-    action,
-    status,
-    as_of,
-    note,
-    author,
-    evidence,
-    progress=None,
-    author_name="",
-    import_key="",
-    state=State.PUBLISHED,
-    verification=Verification.VERIFIED,
-    review_note="",
-    corrects=None,
-):
+    action: Action,
+    status: str,
+    as_of: date,
+    note: str,
+    author: User | None,
+    evidence: list[dict[str, Any]],
+    progress: int | None = None,
+    author_name: str = "",
+    import_key: str = "",
+    state: str = State.PUBLISHED,
+    verification: str = Verification.VERIFIED,
+    review_note: str = "",
+    corrects: StatusUpdate | None = None,
+) -> StatusUpdate:
     """TRUSTED: record an assessment of `action` with at least one piece of evidence.
 
     No permission check: for data files, tests and imports. Published (and verified: the tracker
@@ -105,7 +89,7 @@ def status_update_create(
         as_of=as_of,
         note=note,
         author=author,
-        author_name=author_name or _author_name(author),
+        author_name=author_name or state_machine.author_name(author),
         import_key=import_key,
         state=state,
         verification=verification if state == State.PUBLISHED else "",
@@ -117,7 +101,7 @@ def status_update_create(
     attribute_to(update, author)
     update.full_clean()
     update.save()
-    _attach_evidence(update, evidence)
+    attach_evidence(STATUS_UPDATE, update, evidence)
     if corrects is not None and state == State.PUBLISHED:
         _supersede(update, author)
     return update
@@ -126,32 +110,18 @@ def status_update_create(
 # --- Editorial workflow ------------------------------------------------------------------------
 
 
-def _locked(update, version):
-    """The update as stored, locked until the transaction ends, after checking that nobody
-    changed it since the caller read it (version `version`, or the instance's own)."""
-    stored = StatusUpdate.objects.select_for_update().select_related("action").get(pk=update.pk)
-    expected = update.version if version is None else version
-    if stored.version != expected:
-        attempted = copy.copy(update)
-        attempted.version = expected
-        raise ConflictError(attempted, stored)
-    return stored
-
-
-def _step(update, stored, user, fields, reason):
-    """Save a workflow step (only workflow fields) and mirror it on the caller's instance."""
-    attribute_to(stored, user)
-    stored._change_reason = reason[:100]
-    stored.save(update_fields=[*fields, "version"])
-    for name in (*fields, "version"):
-        setattr(update, name, getattr(stored, name))
-    return update
-
-
 @transaction.atomic
 def status_update_draft_create(
-    *, user, action, status, as_of, note, evidence, progress=None, corrects=None
-):
+    *,
+    user: User,
+    action: Action,
+    status: str,
+    as_of: date,
+    note: str,
+    evidence: EvidenceArg,
+    progress: int | None = None,
+    corrects: StatusUpdate | None = None,
+) -> StatusUpdate:
     """A new draft by `user` (Editor or above, within their assignments). Not public. With
     `corrects` (a published update of the same action) it is a correction: once published, it
     supersedes that update."""
@@ -168,126 +138,114 @@ def status_update_draft_create(
         as_of=as_of,
         note=note,
         author=user,
-        author_name=_author_name(user),
+        author_name=state_machine.author_name(user),
         state=State.DRAFT,
         corrects=corrects,
     )
     attribute_to(update, user)
     update.full_clean()
     update.save()
-    _attach_evidence(update, evidence)
+    attach_evidence(STATUS_UPDATE, update, evidence)
     return update
 
 
 @transaction.atomic
-def status_update_draft_edit(*, user, update, version, evidence=None, **changes):
+def status_update_draft_edit(
+    *,
+    user: User,
+    update: StatusUpdate,
+    version: int | None,
+    evidence: EvidenceArg | None = None,
+    **changes: Any,
+) -> StatusUpdate:
     """Change a draft's content (CONTENT_FIELDS); `evidence`, when given, replaces all of it
-    (a list), or saves its changes (a callable, see _attach_evidence). Only the author (or an
-    administrator) edits a draft; a draft that was rejected keeps its rejection until it is
-    submitted again."""
-    unknown = set(changes) - set(CONTENT_FIELDS)
-    if unknown:
-        raise ValidationError(
-            _("Not a field of a draft: %(names)s.") % {"names": ", ".join(sorted(unknown))}
-        )
-    stored = _locked(update, version)
-    roles.require(roles.may_edit_draft(user, stored), _("You may edit only your own drafts."))
-    if "action" in changes:
-        roles.require(roles.in_scope(user, changes["action"]), _("You are not assigned to it."))
-    for name, value in changes.items():
-        setattr(stored, name, value)
-    attribute_to(stored, user)
-    stored.full_clean()
-    stored.save()
-    if evidence is not None:
-        if not callable(evidence):
-            for piece in stored.evidence.all():
-                attribute_to(piece, user)
-                piece.delete()
-        _attach_evidence(stored, evidence)
-    update.refresh_from_db()
-    return update
+    (a list), or saves its changes (a callable). Only the author (or an administrator) edits a
+    draft; a draft that was rejected keeps its rejection until it is submitted again."""
+    return state_machine.draft_edit(
+        kind=STATUS_UPDATE,
+        user=user,
+        record=update,
+        version=version,
+        evidence=evidence,
+        changes=changes,
+    )
 
 
 @transaction.atomic
-def status_update_draft_delete(*, user, update, version=None):
+def status_update_draft_delete(
+    *, user: User, update: StatusUpdate, version: int | None = None
+) -> None:
     """Throw a draft away (its author or an administrator). The audit trail keeps it."""
-    stored = _locked(update, version)
-    roles.require(roles.may_delete_draft(user, stored), _("You may delete only your own drafts."))
-    attribute_to(stored, user)
-    for piece in stored.evidence.all():
-        attribute_to(piece, user)
-    stored.delete()
+    state_machine.draft_delete(kind=STATUS_UPDATE, user=user, record=update, version=version)
 
 
-@transaction.atomic
-def status_update_submit(*, user, update, version=None, note=""):
+def _supersede_corrected(update: StatusUpdate, user: User) -> None:
+    if update.corrects_id:
+        _supersede(update, user)
+
+
+STATUS_UPDATE = state_machine.Kind(
+    may_submit=roles.may_submit,
+    may_review=roles.may_review,
+    messages={
+        "submit_state": gettext_lazy("Only a draft can be submitted; this update is %(state)s."),
+        "publish_state": gettext_lazy(
+            "Only an update submitted for review can be published; this one is %(state)s."
+        ),
+        "reject_state": gettext_lazy(
+            "Only an update submitted for review can be rejected; this one is %(state)s."
+        ),
+        "submit_denied": gettext_lazy(
+            "You may submit your own drafts; submitting others' drafts is for reviewers."
+        ),
+        "no_reason": gettext_lazy("Say why the update is rejected."),
+        "no_evidence": gettext_lazy("A status update needs at least one piece of evidence."),
+        "not_a_field": gettext_lazy("Not a field of a draft: %(names)s."),
+    },
+    notify={
+        "submit": notifications.update_submitted,
+        "publish": notifications.update_published,
+        "reject": notifications.update_returned,
+    },
+    before_publish=_supersede_corrected,
+    related=("action",),
+    content_fields=CONTENT_FIELDS,
+    evidence_model=Evidence,
+    evidence_parent="status_update",
+)
+
+
+def status_update_submit(
+    *, user: User, update: StatusUpdate, version: int | None = None, note: str = ""
+) -> StatusUpdate:
     """draft → submitted: ask a reviewer to publish it. From now on it cannot be edited."""
-    stored = _locked(update, version)
-    if stored.state != State.DRAFT:
-        raise ValidationError(
-            _("Only a draft can be submitted; this update is %(state)s.")
-            % {"state": stored.get_state_display()}
-        )
-    roles.require(
-        roles.may_submit(user, stored),
-        _("You may submit your own drafts; submitting others' drafts is for reviewers."),
+    return state_machine.transition(
+        kind=STATUS_UPDATE, user=user, record=update, step="submit", version=version, note=note
     )
-    stored.state = State.SUBMITTED
-    stored.submitted_at = timezone.now()
-    stored.submitted_by = user
-    stored.rejected_at, stored.rejected_by, stored.rejection_reason = None, None, ""
-    stored.review_note = note
-    _step(
-        update,
-        stored,
-        user,
-        [
-            "state",
-            "submitted_at",
-            "submitted_by",
-            "rejected_at",
-            "rejected_by",
-            "rejection_reason",
-            "review_note",
-        ],
-        f"Submitted for review. {note}".strip(),
-    )
-    notifications.update_submitted(stored)
-    return update
 
 
-@transaction.atomic
-def status_update_publish(*, user, update, verification, version=None, note=""):
+def status_update_publish(
+    *,
+    user: User,
+    update: StatusUpdate,
+    verification: str,
+    version: int | None = None,
+    note: str = "",
+) -> StatusUpdate:
     """submitted → published, as `verification` ("reported" or "verified"). From this moment
     the update counts everywhere public: pages, roll-ups, exports, API, as-of views."""
-    stored = _locked(update, version)
-    if stored.state != State.SUBMITTED:
-        raise ValidationError(
-            _("Only an update submitted for review can be published; this one is %(state)s.")
-            % {"state": stored.get_state_display()}
-        )
-    roles.require(roles.may_review(user, stored), _("Publishing is for reviewers."))
-    roles.require(roles.may_publish(user, stored), roles.SELF_REVIEW_REFUSED)
-    if verification not in Verification.values:
-        raise ValidationError({"verification": _("Say whether it is reported or verified.")})
-    stored.state = State.PUBLISHED
-    stored.verification = verification
-    stored.published_at = timezone.now()
-    stored.published_by = user
-    stored.review_note = note
-    fields = ["state", "verification", "published_at", "published_by", "review_note"]
-    if verification == Verification.VERIFIED:
-        stored.verified_at, stored.verified_by = stored.published_at, user
-        fields += ["verified_at", "verified_by"]
-    if stored.corrects_id:
-        _supersede(stored, user)
-    _step(update, stored, user, fields, f"Published as {verification}. {note}".strip())
-    notifications.update_published(stored)
-    return update
+    return state_machine.transition(
+        kind=STATUS_UPDATE,
+        user=user,
+        record=update,
+        step="publish",
+        version=version,
+        note=note,
+        verification=verification,
+    )
 
 
-def _supersede(correction, user):
+def _supersede(correction: StatusUpdate, user: User | None) -> None:
     """Mark the update `correction` corrects as superseded by it (at the correction's
     publication, in the same transaction)."""
     corrected = StatusUpdate.objects.select_for_update().get(pk=correction.corrects_id)
@@ -304,96 +262,56 @@ def _supersede(correction, user):
 
 
 @transaction.atomic
-def status_update_verify(*, user, update, version=None, note=""):
+def status_update_verify(
+    *, user: User, update: StatusUpdate, version: int | None = None, note: str = ""
+) -> StatusUpdate:
     """A published, reported update confirmed later against its evidence by a reviewer (not its
     author): it becomes verified, with who and when recorded. Its content does not change."""
-    stored = _locked(update, version)
+    stored = state_machine.locked(STATUS_UPDATE, update, version)
     if stored.state != State.PUBLISHED or stored.verification != Verification.REPORTED:
         raise ValidationError("Only a published update reported as self-assessed can be verified.")
-    roles.require(
-        not (roles.second_reviewer_required() and roles.is_own(user, stored)),
-        roles.SELF_REVIEW_REFUSED,
-    )
+    roles.require(not roles.four_eyes_refuse(user, stored), roles.SELF_REVIEW_REFUSED)
     roles.require(roles.may_verify(user, stored), _("Verifying is for reviewers."))
     stored.verification = Verification.VERIFIED
     stored.verified_at, stored.verified_by = timezone.now(), user
     stored.review_note = note
-    return _step(
-        update,
+    return state_machine.save_step(
         stored,
         user,
         ["verification", "verified_at", "verified_by", "review_note"],
         f"Verified against the cited evidence. {note}".strip(),
+        onto=update,
     )
 
 
 status_update_approve = status_update_publish
 
 
-@transaction.atomic
-def status_update_reject(*, user, update, reason, version=None):
+def status_update_reject(
+    *, user: User, update: StatusUpdate, reason: str, version: int | None = None
+) -> StatusUpdate:
     """submitted → draft, with the reason, so the author can correct it and submit it again."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError({"rejection_reason": _("Say why the update is rejected.")})
-    stored = _locked(update, version)
-    if stored.state != State.SUBMITTED:
-        raise ValidationError(
-            _("Only an update submitted for review can be rejected; this one is %(state)s.")
-            % {"state": stored.get_state_display()}
-        )
-    roles.require(roles.may_review(user, stored), _("Rejecting is for reviewers."))
-    stored.state = State.DRAFT
-    stored.submitted_at, stored.submitted_by = None, None
-    stored.rejected_at, stored.rejected_by = timezone.now(), user
-    stored.rejection_reason = reason
-    stored.review_note = ""
-    _step(
-        update,
-        stored,
-        user,
-        [
-            "state",
-            "submitted_at",
-            "submitted_by",
-            "rejected_at",
-            "rejected_by",
-            "rejection_reason",
-            "review_note",
-        ],
-        f"Rejected: {reason}",
+    return state_machine.transition(
+        kind=STATUS_UPDATE, user=user, record=update, step="reject", version=version, reason=reason
     )
-    notifications.update_returned(stored)
-    return update
 
 
-TRANSITIONS: dict[str, Callable[..., StatusUpdate]] = {
-    "submit": status_update_submit,
-    "publish": status_update_publish,
-    "reject": status_update_reject,
-}
-
-
-@transaction.atomic
-def status_updates_transition(*, user, updates, transition, **params):
+def status_updates_transition(
+    *, user: User, updates: Iterable[StatusUpdate], transition: Step, **params: Any
+) -> list[StatusUpdate]:
     """Apply one step to several updates with one note (the admin's bulk actions). All or
     nothing: if any update cannot take the step, none does and the error names it."""
-    step = TRANSITIONS[transition]
-    done = []
-    for update in updates:
-        try:
-            done.append(step(user=user, update=update, **params))
-        except ValidationError as exc:
-            raise ValidationError(f"{update}: {' '.join(exc.messages)}") from exc
-        except PermissionDenied as exc:
-            raise PermissionDenied(f"{update}: {exc}") from exc
-    return done
+    return state_machine.transition_all(
+        kind=STATUS_UPDATE, user=user, records=updates, step=transition, **params
+    )
 
 
 # --- Versioned edits of the other records -------------------------------------------------------
 
 
-def _versioned_update(*, user, instance, version, changes, permission):
+def _versioned_update(
+    *, user: User, instance: Any, version: int, changes: dict[str, Any], permission: str
+) -> Any:
     roles.require(user.is_active and user.has_perm(permission), _("You may not change this."))
     instance.version = version
     for name, value in changes.items():
@@ -405,7 +323,7 @@ def _versioned_update(*, user, instance, version, changes, permission):
 
 
 @transaction.atomic
-def action_update(*, user, action, version, **changes):
+def action_update(*, user: User, action: Action, version: int, **changes: Any) -> Action:
     """Change an action's fields, refusing with ConflictError if someone else saved it since
     the caller read version `version`."""
     return _versioned_update(
@@ -417,21 +335,11 @@ def action_update(*, user, action, version, **changes):
     )
 
 
-@transaction.atomic
-def occurrence_create(*, user, action, **fields):
-    roles.require(
-        user.is_active and user.has_perm("resolutions.add_occurrence"),
-        _("You may not record occurrences."),
-    )
-    roles.require(
-        roles.in_scope(user, action),
-        _("You are not assigned to “%(action)s”.") % {"action": action},
-    )
-    # A draft by `user`: public once a second person publishes it (fact_services.py).
-    occurrence = Occurrence(action=action, state="draft", author=user, **fields)
-    attribute_to(occurrence, user)
-    occurrence.full_clean()
-    occurrence.save()
+def occurrence_create(*, user: User, action: Action, **fields: Any) -> Occurrence:
+    """A draft occurrence of `action` by `user`: public once a second person publishes it
+    (fact_services.fact_draft_create, which holds the rules)."""
+    occurrence = Occurrence(action=action, **fields)
+    fact_services.fact_draft_create(user=user, record=occurrence)
     return occurrence
 
 

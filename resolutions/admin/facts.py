@@ -21,7 +21,7 @@ from ..models import (
     Participation,
     SourcedFigure,
 )
-from ..models.facts import FactState, ReviewedFact
+from ..models.facts import FactState
 from ..rollup import is_before_adoption
 from .correctable import CorrectableFactAdmin, PublishedRowsUnchanged
 from .options import COMPACT_TEXT, SecretariatAdmin, SecretariatInline, VersionedAdmin
@@ -43,15 +43,6 @@ def _all_rows(model_admin, request):
         if isinstance(related, list | tuple) and related:
             queryset = queryset.select_related(*related)
     return queryset
-
-
-def mark_new_facts_as_drafts(request, formset):
-    """New facts added in an inline are drafts by `request.user`, like any other."""
-    for form in formset.forms:
-        instance = form.instance
-        if isinstance(instance, ReviewedFact) and instance._state.adding:
-            instance.state = FactState.DRAFT
-            instance.author = request.user
 
 
 def adoption_context(occurrence):
@@ -124,19 +115,7 @@ class FactWorkflowAdmin:
             )
         )
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.state = FactState.DRAFT
-            obj.author = request.user
-        else:
-            stored = type(obj).all_objects.get(pk=obj.pk)
-            if not fact_services.may_edit_fact(request.user, stored):
-                raise PermissionDenied(_("A published record is changed by an Administrator only."))
-        super().save_model(request, obj, form, change)
-
-    def save_formset(self, request, form, formset, change):
-        mark_new_facts_as_drafts(request, formset)
-        super().save_formset(request, form, formset, change)
+    # Saving and deleting: AuditedAdmin, through workflow/fact_services.fact_draft_*.
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
@@ -239,10 +218,6 @@ class OccurrenceAdmin(
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or roles.in_scope(request.user, obj.action))
-
-    def save_model(self, request, obj, form, change):
-        roles.require(roles.in_scope(request.user, obj.action), "You are not assigned to it.")
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(Participation)

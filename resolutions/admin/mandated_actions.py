@@ -25,7 +25,7 @@ from ..models import (
 )
 from ..status import Status
 from .actions import record_no_change_reviews
-from .facts import AllFactsInline, adoption_context, mark_new_facts_as_drafts
+from .facts import AllFactsInline, adoption_context
 from .options import (
     COMPACT_TEXT,
     SecretariatAdmin,
@@ -231,11 +231,6 @@ class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
 
     def has_draft_permission(self, request):
         return roles.can_draft(request.user)
-
-    def save_formset(self, request, form, formset, change):
-        # Occurrences and figures added here are drafts until a second person publishes them.
-        mark_new_facts_as_drafts(request, formset)
-        super().save_formset(request, form, formset, change)
 
     def get_queryset(self, request):
         # Status is derived by rollup.py, never stored. Annotating here gives the changelist

@@ -9,12 +9,14 @@ import copy
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.forms import Textarea
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from simple_history.admin import SimpleHistoryAdmin
+
+from workflow.record_services import record_delete, record_save
 
 from ..bidi import mark_runs
 from ..models import (
@@ -33,7 +35,11 @@ gettext_noop("View history: %s")
 
 class AuditedAdmin(SimpleHistoryAdmin):
     """Adds the History page: every change with who, when and field: old → new. Read-only.
-    Values, reasons and times are shown as a reader expects them (admin/history.py)."""
+    Values, reasons and times are shown as a reader expects them (admin/history.py).
+
+    Every save and delete, of the page's record and of its inline rows, goes through the
+    workflow's services (workflow/record_services.py), which hold the rules: drafts, roles,
+    assignments, versions, the audit trail's user."""
 
     object_history_list_template = "admin/history_list.html"
 
@@ -45,6 +51,37 @@ class AuditedAdmin(SimpleHistoryAdmin):
         for record in historical_records:
             record.readable_reason = readable_reason(record.history_change_reason)
             record.readable_date = readable_datetime(record.history_date)
+
+    def save_model(self, request, obj, form, change):
+        record_save(user=request.user, record=obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ConflictError:
+            raise  # VersionedAdmin says who saved meanwhile
+        except ValidationError as refused:
+            # A rule only the service checks (the form checked the rest): nothing was saved
+            # (the change view's transaction was rolled back).
+            messages.error(
+                request, _("Nothing was saved. %(errors)s") % {"errors": " ".join(refused.messages)}
+            )
+            return HttpResponseRedirect(request.get_full_path())
+
+    def delete_model(self, request, obj):
+        record_delete(user=request.user, record=obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:
+                record_delete(user=request.user, record=obj)
+
+    def save_formset(self, request, form, formset, change):
+        for obj in formset.save(commit=False):
+            record_save(user=request.user, record=obj)
+        for obj in formset.deleted_objects:
+            record_delete(user=request.user, record=obj)
+        formset.save_m2m()
 
     def revert_disabled(self, request, obj=None):
         return True
@@ -150,16 +187,6 @@ class DraftByServiceAdmin:
             obj._state.adding = False
             obj.refresh_from_db()
         form.save_m2m()
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ValidationError as refused:
-            # A rule only the service checks (the form checked the rest): nothing was saved.
-            messages.error(
-                request, _("Nothing was saved. %(errors)s") % {"errors": " ".join(refused.messages)}
-            )
-            return HttpResponseRedirect(request.get_full_path())
 
 
 class VersionedInline:
