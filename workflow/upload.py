@@ -21,10 +21,13 @@ filled rows. A cell holding a formula is refused (the officer types the value); 
 writes every text through exports.safety so nothing in it runs as a formula either.
 """
 
+from __future__ import annotations
+
 import io
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import IO, TYPE_CHECKING, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
@@ -34,9 +37,15 @@ from django.utils.translation import gettext_lazy
 
 from exports.safety import safe_xlsx_cell
 from resolutions.evidence_files import sniff
-from resolutions.models import Action, SourceDocument, StatusUpdate
+from resolutions.models import Action, Resolution, SourceDocument, StatusUpdate
 from resolutions.status import RECORDABLE, Status
 from workflow import roles
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.db.models import QuerySet
+
+    from workflow.roles import Person
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_UNPACKED_BYTES = 30 * 1024 * 1024
@@ -87,13 +96,13 @@ class RawRow:
     text (what the session keeps between preview and confirmation)."""
 
     number: int
-    cells: dict
+    cells: dict[str, str]
 
-    def as_dict(self):
+    def as_dict(self) -> dict[str, Any]:
         return {"number": self.number, "cells": self.cells}
 
     @classmethod
-    def from_dict(cls, data):
+    def from_dict(cls, data: dict[str, Any]) -> RawRow:
         return cls(number=int(data["number"]), cells={k: str(v) for k, v in data["cells"].items()})
 
 
@@ -106,31 +115,31 @@ class RowResult:
     progress: int | None = None
     as_of: date | None = None
     note: str = ""
-    evidence: list = field(default_factory=list)
-    errors: list = field(default_factory=list)  # (column label, message)
+    evidence: list[Any] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (column label, message)
 
-    def error(self, column_key, message):
+    def error(self, column_key: str, message: Any) -> None:
         self.errors.append((column_label(column_key), str(message)))
 
 
 @dataclass
 class Plan:
-    rows: list
+    rows: list[RowResult]
 
     @property
-    def errors(self):
+    def errors(self) -> list[tuple[int, str, str]]:
         return [(row.number, label, message) for row in self.rows for label, message in row.errors]
 
     @property
-    def is_valid(self):
+    def is_valid(self) -> bool:
         return bool(self.rows) and not self.errors
 
 
-def column_label(key):
+def column_label(key: str) -> str:
     return str(dict(COLUMNS).get(key, _("whole row")))
 
 
-def _header_names():
+def _header_names() -> dict[str, str]:
     """{normalised header text: key} for every key and every language's label."""
     from django.conf import settings
 
@@ -141,25 +150,25 @@ def _header_names():
     return names
 
 
-def _normal(text):
+def _normal(text: Any) -> str:
     return " ".join(str(text).split()).casefold()
 
 
 # --- The template ---------------------------------------------------------------------------
 
 
-def template_actions(user, resolution=None):
+def template_actions(user: Person, resolution: Resolution | None = None) -> QuerySet[Action]:
     actions = roles.actions_in_scope(user, Action.objects.all())
     if resolution is not None:
         actions = actions.filter(resolution=resolution)
     return (
-        actions.with_status(timezone.localdate())
+        actions.with_status(timezone.localdate())  # type: ignore[attr-defined]
         .select_related("resolution")
         .order_by("resolution__symbol", "id")
     )
 
 
-def render_template(actions) -> bytes:
+def render_template(actions: QuerySet[Action]) -> bytes:
     """The XLSX an officer fills in: one row per action (reference columns first, then the
     columns to fill), a drop-down of the statuses an update may record, and a second sheet
     that explains each column. Every text cell is formula-safe."""
@@ -222,7 +231,7 @@ def render_template(actions) -> bytes:
     return buffer.getvalue()
 
 
-def instructions():
+def instructions() -> list[str]:
     return [
         _("One row per action. Fill in only the rows of actions whose status you are updating;"),
         _("rows whose columns to fill are all empty are left unchanged."),
@@ -240,7 +249,7 @@ def instructions():
 # --- Reading the file -----------------------------------------------------------------------
 
 
-def read_workbook(upload) -> list[RawRow]:
+def read_workbook(upload: IO[bytes]) -> list[RawRow]:
     """The filled rows of an uploaded template, as text. Raises UploadError (with every problem
     found, each naming its row and column) when the file cannot be used."""
     size = getattr(upload, "size", None)
@@ -278,11 +287,11 @@ def read_workbook(upload) -> list[RawRow]:
         workbook.close()
 
 
-def _read_sheet(sheet) -> list[RawRow]:
+def _read_sheet(sheet: Any) -> list[RawRow]:
     known = _header_names()
     rows = sheet.iter_rows(max_row=MAX_SHEET_ROWS + 2)
     header = next(rows, None)
-    columns = {}
+    columns: dict[int, str] = {}
     for index, cell in enumerate(header or ()):
         key = known.get(_normal(cell.value)) if cell.value is not None else None
         if key and key not in columns.values():
@@ -303,7 +312,7 @@ def _read_sheet(sheet) -> list[RawRow]:
                 _("The sheet has more than %(n)d rows; split it into several files.")
                 % {"n": MAX_SHEET_ROWS}
             )
-        values = {}
+        values: dict[str, str] = {}
         for index, cell in enumerate(cells):
             key = columns.get(index)
             if key is None or key in ("resolution", "action", "current_status"):
@@ -330,7 +339,7 @@ def _read_sheet(sheet) -> list[RawRow]:
     return found
 
 
-def _as_text(value):
+def _as_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -345,10 +354,10 @@ def _as_text(value):
 # --- Checking and saving --------------------------------------------------------------------
 
 
-def _status_names():
+def _status_names() -> dict[str, Status]:
     from django.conf import settings
 
-    names = {}
+    names: dict[str, Status] = {}
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
             names.update({_normal(str(s.label)): s for s in RECORDABLE})
@@ -356,7 +365,15 @@ def _status_names():
     return names
 
 
-def _parse(raw: RawRow, result: RowResult, *, seen, user, statuses, current):
+def _parse(
+    raw: RawRow,
+    result: RowResult,
+    *,
+    seen: dict[int, int],
+    user: User,
+    statuses: dict[str, Status],
+    current: dict[int, str],
+) -> dict[str, Any] | None:
     """The service's arguments for one row, or None after recording its errors on `result`."""
     cells = raw.cells
     text = cells.get("action_id", "")
@@ -403,7 +420,7 @@ def _parse(raw: RawRow, result: RowResult, *, seen, user, statuses, current):
         result.error("as_of", _("Write the date as YYYY-MM-DD."))
     result.as_of = as_of
     result.note = cells.get("note", "")
-    evidence = {}
+    evidence: dict[str, Any] = {}
     if cells.get("evidence_url"):
         evidence["url"] = cells["evidence_url"]
     if cells.get("evidence_source"):
@@ -423,7 +440,7 @@ def _parse(raw: RawRow, result: RowResult, *, seen, user, statuses, current):
             "evidence_url", _("Give at least one piece of evidence: a URL or a source key.")
         )
     result.evidence = [text for text in (cells.get("evidence_url"), evidence.get("source")) if text]
-    if result.errors:
+    if result.errors or status is None:  # no status is an error recorded above
         return None
     return {
         "user": user,
@@ -436,7 +453,7 @@ def _parse(raw: RawRow, result: RowResult, *, seen, user, statuses, current):
     }
 
 
-def _record(result: RowResult, error):
+def _record(result: RowResult, error: ValidationError | PermissionDenied) -> None:
     if isinstance(error, PermissionDenied):
         result.error("action_id", error)
         return
@@ -449,7 +466,7 @@ def _record(result: RowResult, error):
             result.error(_constraint_column(message), message)
 
 
-def _constraint_column(message):
+def _constraint_column(message: str) -> str:
     """The column a model constraint's refusal is about: the first field its condition names
     (one home for the rule: the constraint itself)."""
     for constraint in StatusUpdate._meta.constraints:
@@ -460,7 +477,7 @@ def _constraint_column(message):
     return NON_FIELD_ERRORS
 
 
-def _condition_fields(condition):
+def _condition_fields(condition: Any) -> list[str]:
     if condition is None:
         return []
     names = []
@@ -472,7 +489,9 @@ def _condition_fields(condition):
     return names
 
 
-def _run(*, user, rows, submit):
+def _run(
+    *, user: User, rows: list[RawRow], submit: bool
+) -> tuple[list[RowResult], list[StatusUpdate]]:
     """Create each row's draft through the write path; one savepoint per row so that a refused
     row leaves the others to be checked. Returns (results, drafts)."""
     from workflow import services
@@ -483,10 +502,13 @@ def _run(*, user, rows, submit):
     labels = {s.value: s.label for s in Status}
     current = {
         a.pk: labels.get(a.current_status, a.current_status)
-        for a in Action.objects.filter(pk__in=ids).with_status(timezone.localdate())
+        for a in Action.objects.filter(pk__in=ids).with_status(  # type: ignore[attr-defined]
+            timezone.localdate()
+        )
     }
-    seen: dict = {}
-    results, drafts = [], []
+    seen: dict[int, int] = {}
+    results: list[RowResult] = []
+    drafts: list[StatusUpdate] = []
     for raw in rows:
         result = RowResult(number=raw.number)
         results.append(result)
@@ -505,7 +527,7 @@ def _run(*, user, rows, submit):
     return results, drafts
 
 
-def preview(*, user, rows) -> Plan:
+def preview(*, user: User, rows: list[RawRow]) -> Plan:
     """What confirming would do, row by row, with every error; writes nothing."""
     with transaction.atomic():
         results, _drafts = _run(user=user, rows=rows, submit=False)
@@ -514,7 +536,7 @@ def preview(*, user, rows) -> Plan:
 
 
 @transaction.atomic
-def apply(*, user, rows, submit=False):
+def apply(*, user: User, rows: list[RawRow], submit: bool = False) -> list[StatusUpdate]:
     """Create the drafts (and submit them for review when `submit`), all or nothing."""
     results, drafts = _run(user=user, rows=rows, submit=submit)
     plan = Plan(rows=results)
