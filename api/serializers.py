@@ -155,9 +155,18 @@ class ResolutionSerializer(serializers.ModelSerializer):
         return {name: _absolute(self, path) for name, path in links.items()}
 
 
+class VocabularyCodeField(serializers.CharField):
+    """A vocabulary term's code (models/vocabularies.py), "" when none is recorded: the value the
+    field had when the vocabularies were fixed lists."""
+
+    def get_attribute(self, instance):
+        return super().get_attribute(instance) or ""
+
+
 class ParagraphSerializer(serializers.ModelSerializer):
     resolution = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    verb = serializers.CharField(source="operative_verb")
+    verb = VocabularyCodeField(source="operative_verb_id", read_only=True)
+    addressee = VocabularyCodeField(source="addressee_id", read_only=True)
     verb_other = serializers.CharField(source="operative_verb_other")
     provenance = serializers.CharField(source="text_provenance")
     text_source = serializers.SlugRelatedField(slug_field="key", read_only=True)
@@ -210,6 +219,11 @@ class ParagraphSerializer(serializers.ModelSerializer):
 class ActionSerializer(serializers.ModelSerializer):
     resolution = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     paragraphs = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+    mandate_type = serializers.CharField(
+        source="mandate_type_id",
+        read_only=True,
+        help_text="A code of the mandate-type vocabulary (/statuses/ defines each).",
+    )
     responsible = serializers.SlugRelatedField(
         source="responsible_actors", slug_field="name", many=True, read_only=True
     )

@@ -113,6 +113,11 @@ class ActorFilter(ModelChoiceFilter):
     field_class = ActorChoiceField
 
 
+def mandate_type_choices():
+    """The mandate types of the vocabulary (a table: an administrator can add one)."""
+    return [(m.code, m.label) for m in MandateType.objects.all()]
+
+
 def _invalid(message):
     return {"invalid_choice": message, "invalid": message}
 
@@ -132,7 +137,7 @@ class ActionFilterSet(FilterSet):
     )
     mandate_type = ChoiceFilter(
         label=gettext_lazy("Mandate type"),
-        choices=MandateType.choices,
+        choices=mandate_type_choices,
         empty_label=gettext_lazy("Any mandate type"),
         error_messages=_invalid(gettext_lazy("This is not a mandate type the tracker uses.")),
     )

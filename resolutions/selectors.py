@@ -94,10 +94,15 @@ def resolution_state(
     actions with status (1), their actors (1) and paragraphs (1), `with_sources` their
     description sources (1, the exports cite them), the paragraphs' roll-ups (1, none without an
     operative paragraph) and the resolution's (1)."""
-    paragraphs = list(resolution.paragraphs.in_order().select_related("text_source"))
+    paragraphs = list(
+        resolution.paragraphs.in_order().select_related(
+            "text_source", "operative_verb", "addressee"
+        )
+    )
     actions_qs = (
         Action.objects.filter(resolution=resolution)
         .with_status(as_of)
+        .select_related("mandate_type")
         .prefetch_related(
             Prefetch("responsible_actors", Actor.objects.select_related("member_state__source")),
             Prefetch("paragraphs", Paragraph.objects.order_by("order")),

@@ -33,8 +33,9 @@ from .models import (
     SourcedFigure,
     StatusUpdate,
 )
-from .models.actions import MANDATE_DONE_MEANS, RECURRENCE_WINDOW_DAYS, MandateType, Recurrence
+from .models.actions import RECURRENCE_WINDOW_DAYS, Recurrence
 from .models.bodies import bound_by_q
+from .models.vocabularies import ActorKind, Addressee, MandateType, OperativeVerb
 from .page_cache import public_page
 from .rollup import (
     STALE_AFTER_DAYS,
@@ -233,7 +234,7 @@ def resolution_akn(request, slug):
 def _paragraph_data(slug, number, as_of):
     paragraph = get_object_or_404(
         Paragraph.objects.filter(resolution__in=Resolution.objects.listed()).select_related(
-            "resolution", "text_source"
+            "resolution", "text_source", "operative_verb", "addressee"
         ),
         resolution__slug=slug,
         number=number,
@@ -241,7 +242,11 @@ def _paragraph_data(slug, number, as_of):
     siblings = list(paragraph.resolution.paragraphs.in_order())
     position = next(i for i, p in enumerate(siblings) if p.pk == paragraph.pk)
     actions = list(
-        Action.objects.filter(paragraphs=paragraph).with_status(as_of).with_actors().order_by("pk")
+        Action.objects.filter(paragraphs=paragraph)
+        .with_status(as_of)
+        .with_actors()
+        .select_related("mandate_type")
+        .order_by("pk")
     )
     updates = (
         StatusUpdate.objects.public()
@@ -304,7 +309,7 @@ def _action_data(pk, as_of):
     action = get_object_or_404(
         Action.objects.listed()
         .with_status(as_of)
-        .select_related("resolution", "mandate_source", "responsible_source")
+        .select_related("resolution", "mandate_type", "mandate_source", "responsible_source")
         .with_actors()
         .prefetch_related("description_sources"),
         pk=pk,
@@ -477,7 +482,7 @@ def _member_state_list_data(as_of, body_key=None):
         "member_states": states,
         "collective_actions": list(
             Action.objects.listed()
-            .filter(responsible_actors__kind=Actor.Kind.MEMBER_STATES)
+            .filter(responsible_actors__kind=Actor.MEMBER_STATES)
             .distinct()
             .select_related("resolution")
         ),
@@ -618,7 +623,11 @@ def status_definitions(request):
     ctx = _context(request)
     ctx.update(
         statuses=[(s, DEFINITIONS[s], DEFAULT_CREDIT.get(s), s in PROGRESS_ALLOWED) for s in ORDER],
-        mandate_types=[(m, MANDATE_DONE_MEANS[m]) for m in MandateType],
+        # The vocabularies' definitions, from their tables, in the reader's language.
+        mandate_types=list(MandateType.objects.all()),
+        actor_kinds=list(ActorKind.objects.all()),
+        addressees=list(Addressee.objects.all()),
+        operative_verbs=list(OperativeVerb.objects.all()),
         stale_after_days=STALE_AFTER_DAYS,
         windows=[(Recurrence(r).label.lower(), days) for r, days in RECURRENCE_WINDOW_DAYS.items()],
     )

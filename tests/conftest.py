@@ -197,17 +197,24 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def empty_tracker_data():
     """Delete every row of the tracker's own data (the resolutions and workflow apps, their
     audit trail and many-to-many tables), inside the current test's transaction: its rollback
-    brings the session's data back for the next test. Users, groups and content types stay.
+    brings the session's data back for the next test. Users, groups, content types and the
+    vocabularies stay.
     For tests about an empty database, or about loading into one."""
     from django.apps import apps
     from django.core.cache import cache
     from django.core.management.color import no_style
     from django.db import connection
 
+    from resolutions.models import VOCABULARIES
+
+    # The vocabularies stay, as the role groups do: a new installation has them (migration
+    # 0024 seeds them), so an "empty" tracker has them too.
+    kept = {model._meta.db_table for model in VOCABULARIES}
     tables = [
         model._meta.db_table
         for label in ("resolutions", "workflow")
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if model._meta.db_table not in kept
     ]
     if connection.vendor == "postgresql":
         # PostgreSQL refuses to TRUNCATE tables with deferred foreign-key checks still pending.

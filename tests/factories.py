@@ -37,6 +37,10 @@ def resolution(**kw):
 def paragraph(res, number, **kw):
     kw.setdefault("kind", "operative")
     kw.setdefault("order", res.paragraphs.count() + 1)
+    # Vocabulary codes, as data files give them (the fields are foreign keys on the code).
+    for field in ("operative_verb", "addressee"):
+        if isinstance(kw.get(field), str):
+            kw[f"{field}_id"] = kw.pop(field) or None
     return Paragraph.objects.create(resolution=res, number=str(number), **kw)
 
 
@@ -44,10 +48,10 @@ def action(res, *paragraphs, **kw):
     n = next(_seq)
     kw.setdefault("key", f"action-{n}")
     kw.setdefault("title", f"Action {n}")
-    kw.setdefault("mandate_type", "establish_body")
-    if kw["mandate_type"] == "recurring_event":
+    code = kw.pop("mandate_type", "establish_body")  # a code of the vocabulary
+    if code == "recurring_event":
         kw.setdefault("recurrence", "annual")
-    a = Action.objects.create(resolution=res, **kw)
+    a = Action.objects.create(resolution=res, mandate_type_id=code, **kw)
     for p in paragraphs:
         ActionParagraph.objects.create(action=a, paragraph=p)
     return a

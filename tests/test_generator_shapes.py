@@ -76,8 +76,8 @@ def test_shapes_cover_paragraph_kinds_mandate_types_and_occurrences(shaped):
     }
 
     actions = Action.objects.filter(resolution__in=shaped)
-    assert set(actions.values_list("mandate_type", flat=True)) == set(MandateType.values)
-    recurring = actions.filter(mandate_type=MandateType.RECURRING_EVENT)
+    assert set(actions.values_list("mandate_type", flat=True)) == set(MandateType.codes())
+    recurring = actions.filter(mandate_type__behaviour=MandateType.Behaviour.RECURRING)
     assert set(recurring.values_list("recurrence", flat=True)) <= {"annual", "biennial"}
     assert Occurrence.objects.filter(action__in=recurring).count() > recurring.count()
     assert actions.filter(due_date__isnull=False).exists()

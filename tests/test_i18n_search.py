@@ -43,7 +43,7 @@ def test_the_database_folds_exactly_as_python():
         "Médiation OCI",
         "دكا، جمهورية بنغلاديش الشعبية",
     ]
-    actor = Actor.objects.create(name="probe", kind=Actor.Kind.OIC_ORGAN)
+    actor = Actor.objects.create(name="probe", kind="oic_organ")
     for text in samples:
         Actor.objects.filter(pk=actor.pk).update(name=text)
         in_db = Actor.objects.annotate(f=FoldSearch("name")).get(pk=actor.pk).f

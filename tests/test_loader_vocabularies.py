@@ -7,7 +7,6 @@ import pytest
 
 from resolutions.loader import load_data
 from resolutions.models import Action, Actor, MandateType, Paragraph
-from resolutions.models.actions import MANDATE_DONE_MEANS
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +81,7 @@ def test_the_new_vocabularies_load_and_show(seeded, client):
         )
     )
     assert verbs == {
-        "PP1": "",
+        "PP1": None,
         "OP1": "recalls",
         "OP2": "recommends",
         "OP3": "stresses",
@@ -108,8 +107,9 @@ def test_the_new_vocabularies_load_and_show(seeded, client):
     ):
         assert label in page, label
     statuses = client.get("/en/statuses/").content.decode()
-    for mandate_type in (MandateType.SUBMIT_REPORT, MandateType.ADOPT_POLICY, MandateType.APPOINT):
-        assert str(mandate_type.label) in statuses
-        assert str(MANDATE_DONE_MEANS[mandate_type]) in statuses
+    for code in ("submit_report", "adopt_policy", "appoint"):
+        mandate_type = MandateType.objects.get(code=code)
+        assert mandate_type.label_en in statuses
+        assert mandate_type.definition_en in statuses
     french = client.get("/fr/statuses/").content.decode()
     assert "Présenter un rapport" in french and "Nommer une personne ou un organe" in french

@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from jsonschema.validators import validator_for
 
+from exports.report.open_data import build_dataset
 from resolutions.loader import load_data, load_file
 from resolutions.models import (
     Action,
-    Actor,
     MemberStateRole,
     Occurrence,
     Paragraph,
@@ -29,9 +29,10 @@ from resolutions.models import (
     StatusUpdate,
     TextTranslation,
 )
-from resolutions.models.actions import DatePrecision, MandateType, Recurrence
+from resolutions.models.actions import DatePrecision, Recurrence
 from resolutions.models.provenance import Provenance
-from resolutions.models.resolution import Addressee, OperativeVerb, ParagraphKind
+from resolutions.models.resolution import ParagraphKind
+from resolutions.models.vocabularies import MandateType
 from resolutions.rollup import paragraph_rollups, resolution_rollup
 from resolutions.status import RECORDABLE
 from tests import factories as f
@@ -139,6 +140,9 @@ def test_the_loader_reads_exactly_the_schemas_fields(empty_db, monkeypatch):
     monkeypatch.setattr(_Record, "get", spy)
     for path in ("data/oic-member-states.yaml", "data/53-45-pol.yaml", "data/56-46-pol.yaml"):
         load_file(path)
+    # The data files use seeded vocabulary terms only; an export declares the terms it uses.
+    exported = build_dataset(Resolution.objects.get(slug="53-45-pol"), timezone.localdate())
+    load_data(json.loads(json.dumps(exported)), "export.json")
     records = [None] + [name for name, d in SCHEMA["$defs"].items() if "properties" in d]
     for kind in records:
         expected = set(fields(kind)) - ({"computed"} if kind is None else set())
@@ -174,14 +178,10 @@ def test_schema_enums_are_the_models_choices():
         return ([""] if blank and "" not in found else []) + found
 
     assert defs["source"]["properties"]["kind"]["enum"] == values(SourceDocument.Kind)
-    assert defs["actor"]["properties"]["kind"]["enum"] == values(Actor.Kind)
     paragraph = defs["paragraph"]["properties"]
     assert paragraph["kind"]["enum"] == values(ParagraphKind)
-    assert paragraph["verb"]["enum"] == values(OperativeVerb, blank=True) + [None]
-    assert paragraph["addressee"]["enum"] == values(Addressee, blank=True) + [None]
     assert paragraph["provenance"]["enum"] == values(Provenance)
     action = defs["action"]["properties"]
-    assert action["mandate_type"]["enum"] == values(MandateType)
     assert action["recurrence"]["enum"] == values(Recurrence) + [None]
     occurrence = defs["occurrence"]["properties"]
     assert occurrence["kind"]["enum"] == values(Occurrence.Kind)
@@ -194,6 +194,38 @@ def test_schema_enums_are_the_models_choices():
     assert defs["status_update"]["properties"]["verification"]["enum"] == values(
         StatusUpdate.Verification
     ) + [None]
+
+
+@pytest.mark.django_db
+def test_vocabulary_fields_take_any_code_of_their_vocabulary():
+    """Mandate type, actor kind, verb and addressee are codes of vocabularies kept as data
+    (models/vocabularies.py), not enums: the schema checks a code's form, the loader that it is
+    in the vocabulary. Every seeded code has that form, every seeded term is named and defined
+    in the three languages, and the schema's `vocabularies` sections are the vocabulary models."""
+    import re
+
+    from resolutions.loader.vocabularies import SECTIONS
+    from resolutions.models import VOCABULARIES
+
+    defs = SCHEMA["$defs"]
+    code = re.compile(defs["vocabulary_code"]["pattern"])
+    blank_or_code = re.compile(defs["paragraph"]["properties"]["verb"]["pattern"])
+    assert defs["action"]["properties"]["mandate_type"]["$ref"] == "#/$defs/vocabulary_code"
+    assert defs["actor"]["properties"]["kind"]["$ref"] == "#/$defs/vocabulary_code"
+    assert defs["paragraph"]["properties"]["addressee"]["pattern"] == blank_or_code.pattern
+    assert blank_or_code.fullmatch("") and not code.fullmatch("")
+    assert set(SCHEMA["properties"]["vocabularies"]["properties"]) == set(SECTIONS)
+    assert {model for model, _kind in SECTIONS.values()} == set(VOCABULARIES)
+    for model in VOCABULARIES:
+        terms = list(model.objects.all())
+        assert terms, model
+        for term in terms:
+            assert code.fullmatch(term.code), term.code
+            for field in ("label", "definition"):
+                for language in ("en", "fr", "ar"):
+                    assert getattr(term, f"{field}_{language}").strip(), (term.code, field)
+    mandate = defs["mandate_type_term"]["properties"]
+    assert mandate["behaviour"]["enum"] == [b.value for b in MandateType.Behaviour]
 
 
 # -- round trip --------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 import simple_history
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -29,9 +30,11 @@ class EditorAssignment(models.Model):
         related_name="editor_assignments",
         help_text=_("Leave empty for every resolution."),
     )
+    # A mandate type's code, or blank for every type. Not a foreign key: blank means "any",
+    # and a NULL would make the unique constraints below let "any" be assigned twice. The code
+    # is checked against the vocabulary in clean() (and the admin offers only its codes).
     mandate_type = models.CharField(
-        max_length=30,
-        choices=MandateType.choices,
+        max_length=40,
         blank=True,
         help_text=_("Leave empty for every mandate type."),
     )
@@ -51,10 +54,6 @@ class EditorAssignment(models.Model):
                 condition=Q(resolution__isnull=True),
                 name="editor_assignment_unique_any_resolution",
             ),
-            models.CheckConstraint(
-                condition=Q(mandate_type="") | Q(mandate_type__in=MandateType.values),
-                name="editor_assignment_mandate_type_valid",
-            ),
         ]
 
     def __str__(self):
@@ -62,11 +61,23 @@ class EditorAssignment(models.Model):
             part
             for part in (
                 self.resolution.symbol if self.resolution_id else "",
-                self.get_mandate_type_display() if self.mandate_type else "",
+                self.mandate_type_label if self.mandate_type else "",
             )
             if part
         )
         return f"{self.user} — {scope or 'everything'}"
+
+    @property
+    def mandate_type_label(self):
+        term = MandateType.objects.filter(pk=self.mandate_type).first()
+        return term.label if term else self.mandate_type
+
+    def clean(self):
+        super().clean()
+        if self.mandate_type and not MandateType.objects.filter(pk=self.mandate_type).exists():
+            raise ValidationError(
+                {"mandate_type": _("No mandate type has this code in the vocabulary.")}
+            )
 
     def as_q(self, prefix=""):
         """The actions this row allows, as a filter on Action (or on `prefix`action)."""

@@ -76,6 +76,12 @@ DOMAIN_MODELS = (
     "actionreview",
     "reviewevidence",
     "factcorrection",
+    "body",
+    "membership",
+    "mandatetype",
+    "actorkind",
+    "addressee",
+    "operativeverb",
 )
 
 
@@ -210,7 +216,7 @@ def in_scope(user: Person, action: Action) -> bool:
     rows = _assignments(user)
     return not rows or any(
         (row.resolution_id is None or row.resolution_id == action.resolution_id)
-        and (not row.mandate_type or row.mandate_type == action.mandate_type)
+        and (not row.mandate_type or row.mandate_type == action.mandate_type_id)
         for row in rows
     )
 

@@ -107,7 +107,7 @@ def action_entry(
         "key": action.key,
         "title": Shown(action, "title"),
         "url": reverse("action_detail", args=[action.pk]),
-        "mandate_type": action.mandate_type,
+        "mandate_type": action.mandate_type_id,
         "mandate_type_label": action.get_mandate_type_display(),
         "recurrence": action.recurrence,
         "paragraphs": [p.number for p in action.paragraphs.all()],

@@ -5,7 +5,15 @@ dataset is language-neutral data."""
 from datetime import date
 
 from resolutions.loader import FORMAT
+from resolutions.loader.vocabularies import SECTION_OF
 from resolutions.models import Resolution
+from resolutions.models.vocabularies import (
+    LANGUAGES,
+    ActorKind,
+    Addressee,
+    MandateType,
+    OperativeVerb,
+)
 
 from .entries import verifier
 from .snapshot import Snapshot, snapshot
@@ -24,6 +32,27 @@ def update_keys(snap: Snapshot) -> dict[int, str]:
         taken[u.action_id].add(key)
         keys[u.pk] = key
     return keys
+
+
+def vocabularies(used: dict) -> dict:
+    """The terms the file uses, with their labels and definitions, so that a database where a
+    term was added (in the admin or by another file) loads the export back as it is."""
+    out = {}
+    for model, codes in used.items():
+        section = SECTION_OF[model]
+        out[section] = []
+        for term in model.objects.filter(pk__in=codes).order_by("order", "code"):
+            item = {
+                "code": term.code,
+                "label": {lang: getattr(term, f"label_{lang}") for lang in LANGUAGES},
+                "definition": {lang: getattr(term, f"definition_{lang}") for lang in LANGUAGES},
+                "order": term.order,
+            }
+            if model is MandateType:
+                item["behaviour"] = term.behaviour
+                item["default_interval"] = term.default_recurrence
+            out[section].append(item)
+    return out
 
 
 def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None = None) -> dict:
@@ -174,7 +203,7 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
                 "key": a.key,
                 "title": a.title,
                 "description": a.description,
-                "mandate_type": a.mandate_type,
+                "mandate_type": a.mandate_type_id,
                 "recurrence": a.recurrence,
                 "paragraphs": [p.number for p in a.paragraphs.all()],
                 "responsible": [actor.name for actor in responsible],
@@ -212,9 +241,9 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
             "positional": p.number_is_positional,
             "parent": numbers_by_pk.get(p.parent_id),
             "kind": p.kind,
-            "verb": p.operative_verb,
+            "verb": p.operative_verb_id or "",
             "verb_other": p.operative_verb_other,
-            "addressee": p.addressee,
+            "addressee": p.addressee_id or "",
             "addressee_detail": p.addressee_detail,
             "summary": p.summary,
             "text": p.text,
@@ -305,8 +334,15 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
                     "note": m.note,
                 }
             )
+    used = {
+        MandateType: {a["mandate_type"] for a in actions},
+        ActorKind: {actor.kind_id for actor in actors.values()},
+        Addressee: {p["addressee"] for p in paragraphs} - {""},
+        OperativeVerb: {p["verb"] for p in paragraphs} - {""},
+    }
     return {
         "format": FORMAT,
+        "vocabularies": vocabularies(used),
         "sources": [
             {
                 "key": s.key,
@@ -334,7 +370,7 @@ def build_dataset(resolution: Resolution, as_of: date, *, snap: Snapshot | None 
         "actors": [
             {
                 "name": actor.name,
-                "kind": actor.kind,
+                "kind": actor.kind_id,
                 "member_state": actor.member_state.iso3 if actor.member_state_id else None,
                 "translations": translations("actor", actor.pk),
             }

@@ -23,6 +23,7 @@ ModelAdmins. Importing them registers the ModelAdmins.
 from . import (  # noqa: F401
     actions,
     assignments,
+    bodies,
     corrections,
     facts,
     helpers,
@@ -33,4 +34,5 @@ from . import (  # noqa: F401
     reviews,
     status_updates,
     translations,
+    vocabularies,
 )

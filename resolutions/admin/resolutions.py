@@ -112,7 +112,7 @@ class ParagraphInline(VersionedInline, SecretariatInline, admin.TabularInline):
         "excluded_from_rollup",
         "exclusion_reason",
     )
-    autocomplete_fields = ("text_source",)
+    autocomplete_fields = ("text_source", "operative_verb", "addressee")
     formfield_overrides = COMPACT_TEXT
     extra = 0
     show_change_link = True

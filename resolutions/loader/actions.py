@@ -10,6 +10,7 @@ from ..models import (
     Resolution,
     SourcedFigure,
 )
+from ..models.vocabularies import MandateType
 from .records import _Record
 
 
@@ -28,7 +29,9 @@ class ActionsMixin:
             {
                 "title": r.str("title"),
                 "description": r.str("description"),
-                "mandate_type": r.choice("mandate_type"),
+                "mandate_type_id": self.term(
+                    MandateType, path, "mandate_type", r.str("mandate_type")
+                ),
                 "recurrence": r.choice("recurrence", ""),
                 "due_date": r.date("due_date"),
                 "weight": r.int("weight", 1),

@@ -20,6 +20,8 @@ END = "<!-- data-format: end -->"
 # Record types in the order a file gives them.
 ORDER = [
     None,
+    "mandate_type_term",
+    "vocabulary_term",
     "source",
     "member_state",
     "body",
@@ -44,7 +46,17 @@ _SCALARS = {
     "number": "number",
     "boolean": "true/false",
 }
-_NAMED = {"key": "key", "source_ref": "source key", "date": "date", "optional_date": "date"}
+_NAMED = {
+    "key": "key",
+    "source_ref": "source key",
+    "date": "date",
+    "optional_date": "date",
+    "vocabulary_code": "vocabulary code",
+}
+
+
+# The pattern of a field that holds a vocabulary code or nothing (paragraph verb, addressee).
+_BLANK_OR_CODE = "^([a-z0-9]+(_[a-z0-9]+)*)?$"
 
 
 def _name(kind):
@@ -66,8 +78,18 @@ def type_of(node: dict) -> str:
     kinds = [kinds] if isinstance(kinds, str) else [k for k in kinds if k != "null"]
     if kinds == ["array"]:
         return f"list of {type_of(node.get('items', {}))}"
+    if kinds == ["object"] and set(node.get("properties", {})) == {"en", "fr", "ar"}:
+        if node.get("required"):
+            return "text in each of `en`, `fr`, `ar` (all three)"
+    if kinds == ["object"] and node.get("properties") and "propertyNames" not in node:
+        sections = ", ".join(
+            f"`{name}`: {type_of(sub)}" for name, sub in node["properties"].items()
+        )
+        return f"sections: {sections}"
     if kinds == ["object"]:
         return "translations by language (`en`, `fr`, `ar`): field → `translation`"
+    if kinds == ["string"] and node.get("pattern") == _BLANK_OR_CODE:
+        return "vocabulary code, or blank"
     text = " or ".join(_SCALARS.get(k, k) for k in kinds)
     if "minimum" in node or "maximum" in node:
         text += f" {node.get('minimum', '')}–{node.get('maximum', '')}".replace(" –", " ≤ ")

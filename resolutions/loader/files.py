@@ -13,9 +13,11 @@ from .references import ReferencesMixin
 from .resolution import ResolutionMixin
 from .status_updates import StatusUpdatesMixin
 from .translations import TranslationsMixin
+from .vocabularies import VocabulariesMixin
 
 
 class Loader(
+    VocabulariesMixin,
     ReferencesMixin,
     ResolutionMixin,
     ActionsMixin,
@@ -33,6 +35,7 @@ class Loader(
             self.fail(*problem)
         top = _Record(self, data, schema.TOP, None)
         assert top.str("format") == FORMAT  # the schema's const
+        self.load_vocabularies(top.get("vocabularies") or {})
         for i, item in enumerate(top.list("sources")):
             self.load_source(item, f"sources[{i}]")
         for i, item in enumerate(top.list("member_states")):

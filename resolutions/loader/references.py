@@ -5,6 +5,7 @@ from ..models import (
     MemberState,
     SourceDocument,
 )
+from ..models.vocabularies import ActorKind
 from .records import _Record
 
 
@@ -47,7 +48,7 @@ class ReferencesMixin:
         def values(r, path):
             iso3 = r.str("member_state")
             return {
-                "kind": r.choice("kind"),
+                "kind_id": self.term(ActorKind, path, "kind", r.str("kind")),
                 "member_state": self.member_state(path, iso3) if iso3 else None,
             }
 

@@ -5,6 +5,7 @@ from ..models import (
     Resolution,
     ResolutionLink,
 )
+from ..models.vocabularies import Addressee, OperativeVerb
 from .records import _POSITIONAL, _Record
 
 
@@ -117,9 +118,13 @@ class ResolutionMixin:
                     "parent": parent,
                     "kind": kind,
                     "number_is_positional": positional,
-                    "operative_verb": p.choice("verb", "") if p.str("verb") else "",
+                    "operative_verb_id": self.term(
+                        OperativeVerb, ppath, "verb", p.str("verb"), blank=True
+                    ),
                     "operative_verb_other": p.str("verb_other"),
-                    "addressee": p.choice("addressee") if p.str("addressee") else "",
+                    "addressee_id": self.term(
+                        Addressee, ppath, "addressee", p.str("addressee"), blank=True
+                    ),
                     "addressee_detail": p.str("addressee_detail"),
                     "summary": p.str("summary"),
                     "text": p.str("text"),

@@ -1,5 +1,5 @@
 from .action_state import ActionState, ActionStep
-from .actions import Action, ActionParagraph, Actor, MandateType, Occurrence, Recurrence
+from .actions import Action, ActionParagraph, Actor, Occurrence, Recurrence
 from .bodies import Body, Membership
 from .facts import FactCorrection
 from .figures import SourcedFigure
@@ -18,6 +18,7 @@ from .status_updates import (
 )
 from .translations import Language, TextTranslation
 from .versioning import ConflictError, VersionedModel
+from .vocabularies import VOCABULARIES, ActorKind, Addressee, MandateType, OperativeVerb
 
 # Last: registers the audit trail (historical tables) for every model imported above.
 from .audit import AUDITED_MODELS  # noqa: E402  isort: skip
@@ -40,6 +41,10 @@ __all__ = [
     "Evidence",
     "FactCorrection",
     "MandateType",
+    "ActorKind",
+    "Addressee",
+    "OperativeVerb",
+    "VOCABULARIES",
     "MemberState",
     "MemberStateRole",
     "Occurrence",

@@ -29,6 +29,7 @@ from .reviews import ActionReview, ReviewEvidence
 from .sources import SourceDocument
 from .status_updates import Evidence, StatusUpdate
 from .translations import TextTranslation
+from .vocabularies import ActorKind, Addressee, MandateType, OperativeVerb
 
 
 def attribute_to(instance: Model, user: Any) -> None:
@@ -160,6 +161,10 @@ AUDITED_MODELS = (
     TextTranslation,
     ActionReview,
     ReviewEvidence,
+    MandateType,
+    ActorKind,
+    Addressee,
+    OperativeVerb,
 )
 
 for _model in AUDITED_MODELS:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from .provenance import Provenance
 from .sources import SourceDocument
 from .versioning import VersionedModel
+from .vocabularies import Addressee, OperativeVerb, TermForeignKey
 
 
 class ResolutionQuerySet(models.QuerySet):
@@ -353,38 +354,6 @@ class ParagraphKind(models.TextChoices):
     OPERATIVE = "operative", _("Operative")
 
 
-class OperativeVerb(models.TextChoices):
-    """The verb that opens a paragraph, as the source gives it. To add one, see the README
-    ("Vocabularies")."""
-
-    AFFIRMS = "affirms", _("affirms")
-    CALLS_UPON = "calls_upon", _("calls upon")
-    DECIDES = "decides", _("decides")
-    ENCOURAGES = "encourages", _("encourages")
-    INVITES = "invites", _("invites")
-    REAFFIRMS = "reaffirms", _("reaffirms")
-    RECALLS = "recalls", _("recalls")
-    RECOMMENDS = "recommends", _("recommends")
-    REQUESTS = "requests", _("requests")
-    STRESSES = "stresses", _("stresses")
-    URGES = "urges", _("urges")
-    WELCOMES = "welcomes", _("welcomes")
-    OTHER = "other", _("other")
-
-
-class Addressee(models.TextChoices):
-    SECRETARY_GENERAL = "secretary_general", _("Secretary-General")
-    GENERAL_SECRETARIAT = "general_secretariat", _("General Secretariat")
-    OIC = "oic", _("The OIC (as an organisation)")
-    OIC_INSTITUTIONS = "oic_institutions", _("OIC institutions")
-    MEMBER_STATES = "member_states", _("Member States")
-    SUBSIDIARY_BODY = "subsidiary_body", _("A subsidiary body")
-    UN_ORGANS = "un_organs", _("UN organs or offices")
-    REGIONAL_ORGANISATIONS = "regional_organisations", _("Regional organisations")
-    INTERNATIONAL_ORGANISATIONS = "international_organisations", _("International organisations")
-    OTHER = "other", _("Other")
-
-
 class ParagraphQuerySet(models.QuerySet):
     def in_order(self):
         return self.order_by("order")
@@ -422,12 +391,24 @@ class Paragraph(VersionedModel):
         ),
     )
     kind = models.CharField(max_length=12, choices=ParagraphKind.choices)
-    operative_verb = models.CharField(
-        max_length=20, choices=OperativeVerb.choices, blank=True, help_text=_("Blank when unknown.")
+    operative_verb = TermForeignKey(
+        OperativeVerb,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_column="operative_verb",
+        help_text=_("Blank when unknown."),
     )
     operative_verb_other = models.CharField(max_length=60, blank=True)
-    addressee = models.CharField(
-        max_length=30, choices=Addressee.choices, blank=True, help_text=_("Blank when unknown.")
+    addressee = TermForeignKey(
+        Addressee,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_column="addressee",
+        help_text=_("Blank when unknown."),
     )
     addressee_detail = models.CharField(max_length=200, blank=True)
     summary = models.CharField(
@@ -540,13 +521,13 @@ class Paragraph(VersionedModel):
 
     @property
     def verb_display(self):
-        if self.operative_verb == OperativeVerb.OTHER:
+        if self.operative_verb_id == "other":
             return self.operative_verb_other
-        return self.get_operative_verb_display()
+        return self.operative_verb.label if self.operative_verb_id else ""
 
     @property
     def addressee_display(self):
-        label = self.get_addressee_display()
+        label = self.addressee.label if self.addressee_id else ""
         if self.addressee_detail:
             return f"{label}: {self.addressee_detail}" if label else self.addressee_detail
         return label

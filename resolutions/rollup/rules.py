@@ -21,9 +21,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 
-from ..models.actions import RECURRENCE_WINDOW_DAYS, ActionParagraph, MandateType, Occurrence
+from ..models.actions import RECURRENCE_WINDOW_DAYS, ActionParagraph, Occurrence
 from ..models.reviews import ActionReview
 from ..models.status_updates import StatusUpdate
+from ..models.vocabularies import MandateType
 from ..status import ASSESSED, DEFAULT_CREDIT, UNSCORED, Status
 
 # An update older than this is "stale" on the freshness measure.
@@ -107,7 +108,8 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
         path = prefix + relation
         return FilteredRelation(path, condition=Q(**{path + "__pk": Subquery(subquery)}))
 
-    recurring = Q(**{prefix + "mandate_type": MandateType.RECURRING_EVENT})
+    # The mandate type's declared behaviour decides, never its code (models/vocabularies.py).
+    recurring = Q(**{prefix + "mandate_type__behaviour": MandateType.Behaviour.RECURRING})
     windows = [
         (Q(**{prefix + "recurrence": recurrence}), as_of - timedelta(days=days))
         for recurrence, days in RECURRENCE_WINDOW_DAYS.items()

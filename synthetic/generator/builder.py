@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta
 from resolutions.models import (
     Action,
     ActionParagraph,
-    MandateType,
     MemberStateRole,
     Occurrence,
     Paragraph,
@@ -15,13 +14,14 @@ from resolutions.models import (
     SourcedFigure,
     SourceDocument,
 )
-from resolutions.models.resolution import Addressee, OperativeVerb
 from resolutions.status import Status
 
 from .vocabulary import (
+    ADDRESSEES,
     AUTHORS,
     BASE_DATE,
     MANDATE_MIX,
+    OPERATIVE_VERBS,
     PLACES,
     PREFIX,
     SOURCE_KEY_PREFIX,
@@ -134,12 +134,12 @@ class _Builder(_Writer):
             p.text_source = rng.choice(sources)
             p.text_source_locator = f"p. {rng.randint(1, 40)}"
         if kind == "operative":
-            verb = rng.choice([v for v, _ in OperativeVerb.choices])
-            p.operative_verb = verb
-            if verb == OperativeVerb.OTHER:
+            verb = rng.choice(OPERATIVE_VERBS)
+            p.operative_verb_id = verb
+            if verb == "other":
                 p.operative_verb_other = "takes note"
-            p.addressee = rng.choice([a for a, _ in Addressee.choices] + [""])
-            if p.addressee == Addressee.OTHER:
+            p.addressee_id = rng.choice(ADDRESSEES + [""]) or None
+            if p.addressee_id == "other":
                 p.addressee_detail = f"{PREFIX}Standing committee"
             p.summary = f"{PREFIX}Operative paragraph {number}"
         return p
@@ -147,7 +147,7 @@ class _Builder(_Writer):
     def _action(self, res, j, operative, sources, n_updates):
         rng = self.rng
         mandate = rng.choices([m for m, _ in MANDATE_MIX], [w for _, w in MANDATE_MIX])[0]
-        recurring = mandate == MandateType.RECURRING_EVENT
+        recurring = mandate == "recurring_event"
         recurrence = rng.choices(["annual", "biennial"], [70, 30])[0] if recurring else ""
         weight = rng.choices([1, rng.randint(2, 5), rng.randint(6, 20)], [80, 15, 5])[0]
         adopted = res.adopted_on
@@ -157,7 +157,7 @@ class _Builder(_Writer):
             key=f"a{j:03d}",
             title=f"{PREFIX}{TITLE_VERBS[mandate]} {res.title[len(PREFIX) :]} — {j}",
             description=f"{PREFIX}Generated mandate {j} of {res.symbol}.",
-            mandate_type=mandate,
+            mandate_type_id=mandate,
             recurrence=recurrence,
             due_date=due,
             weight=weight,
@@ -175,7 +175,7 @@ class _Builder(_Writer):
         occurrences = self._occurrences(action, mandate, recurrence, adopted)
         self._updates(action, mandate, adopted, n_updates, occurrences, sources)
 
-        if mandate == MandateType.ESTABLISH_BODY and rng.random() < 0.3:
+        if mandate == "establish_body" and rng.random() < 0.3:
             self.figures.append(
                 SourcedFigure(
                     action=action,
@@ -186,7 +186,7 @@ class _Builder(_Writer):
                 )
             )
         if self.p.link_member_states and self.member_states:
-            if mandate == MandateType.ESTABLISH_BODY:
+            if mandate == "establish_body":
                 for i, state in enumerate(rng.sample(self.member_states, 4)):
                     self.roles.append(
                         MemberStateRole(
@@ -212,7 +212,7 @@ class _Builder(_Writer):
     def _occurrences(self, action, mandate, recurrence, adopted):
         rng = self.rng
         out = []
-        if mandate == MandateType.RECURRING_EVENT:
+        if mandate == "recurring_event":
             interval = 365 if recurrence == "annual" else 730
             lapses = rng.random() < 0.25
             last = BASE_DATE - timedelta(days=rng.randint(400, 1500)) if lapses else BASE_DATE
@@ -222,8 +222,8 @@ class _Builder(_Writer):
                 k += 1
                 out.append(("conference", f"Conference {k}", day))
                 day += timedelta(days=interval + rng.randint(-40, 20))
-        elif mandate in (MandateType.TRAINING, MandateType.ESTABLISH_BODY):
-            kind = "training" if mandate == MandateType.TRAINING else "meeting"
+        elif mandate in ("training", "establish_body"):
+            kind = "training" if mandate == "training" else "meeting"
             for k in range(1, rng.randint(0, 4) + 1):
                 day = adopted + timedelta(days=rng.randint(30, SPAN_DAYS))
                 if day <= BASE_DATE:
@@ -251,7 +251,7 @@ class _Builder(_Writer):
         rng = self.rng
         span = (BASE_DATE - adopted).days
         days = sorted(rng.randint(14, span) for _ in range(n))
-        recurring = mandate == MandateType.RECURRING_EVENT
+        recurring = mandate == "recurring_event"
         ends_na = rng.random() < 0.02
         progress = 0
         status = Status.NOT_STARTED

@@ -30,7 +30,7 @@ from .vocabulary import (
 def _actors():
     actors = []
     for name, kind in ACTORS:
-        actor, _ = Actor.objects.get_or_create(name=PREFIX + name, defaults={"kind": kind})
+        actor, _ = Actor.objects.get_or_create(name=PREFIX + name, defaults={"kind_id": kind})
         actors.append(actor)
     return actors
 

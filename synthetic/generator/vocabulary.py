@@ -3,10 +3,7 @@ carries ("[Synthetic]", "syn-", example.invalid), the scales, and the vocabulari
 
 from datetime import date
 
-from resolutions.models import (
-    MandateType,
-    SourceDocument,
-)
+from resolutions.models import SourceDocument
 
 # Fixed reference date: generated dates fall in the ten years before it, never relative to today.
 BASE_DATE = date(2025, 12, 31)
@@ -24,16 +21,44 @@ SCALES = {
 }
 
 MANDATE_MIX = [
-    (MandateType.ESTABLISH_BODY, 12),
-    (MandateType.ADOPT_INSTRUMENT, 12),
-    (MandateType.BUILD_ROSTER, 10),
-    (MandateType.RECURRING_EVENT, 16),
-    (MandateType.TRAINING, 18),
-    (MandateType.PARTNERSHIP, 16),
-    (MandateType.INSTITUTIONAL_CAPACITY, 16),
-    (MandateType.ADOPT_POLICY, 4),
-    (MandateType.APPOINT, 4),
-    (MandateType.SUBMIT_REPORT, 6),
+    ("establish_body", 12),
+    ("adopt_instrument", 12),
+    ("build_roster", 10),
+    ("recurring_event", 16),
+    ("training", 18),
+    ("partnership", 16),
+    ("institutional_capacity", 16),
+    ("adopt_policy", 4),
+    ("appoint", 4),
+    ("submit_report", 6),
+]
+# Codes of the seeded vocabularies (migration 0026), in the order the generator draws from.
+OPERATIVE_VERBS = [
+    "affirms",
+    "calls_upon",
+    "decides",
+    "encourages",
+    "invites",
+    "reaffirms",
+    "recalls",
+    "recommends",
+    "requests",
+    "stresses",
+    "urges",
+    "welcomes",
+    "other",
+]
+ADDRESSEES = [
+    "secretary_general",
+    "general_secretariat",
+    "oic",
+    "oic_institutions",
+    "member_states",
+    "subsidiary_body",
+    "un_organs",
+    "regional_organisations",
+    "international_organisations",
+    "other",
 ]
 TOPICS = [
     "Strengthening Mediation Capacity",
@@ -64,16 +89,16 @@ PLACES = [
     "Kuala Lumpur",
 ]
 TITLE_VERBS = {
-    MandateType.ESTABLISH_BODY: "Establish a committee on",
-    MandateType.ADOPT_INSTRUMENT: "Adopt a framework on",
-    MandateType.BUILD_ROSTER: "Build a network of experts on",
-    MandateType.RECURRING_EVENT: "Hold a conference on",
-    MandateType.TRAINING: "Run a training programme on",
-    MandateType.PARTNERSHIP: "Partner with regional organisations on",
-    MandateType.INSTITUTIONAL_CAPACITY: "Strengthen the secretariat unit for",
-    MandateType.ADOPT_POLICY: "Adopt a policy on",
-    MandateType.APPOINT: "Appoint a special envoy on",
-    MandateType.SUBMIT_REPORT: "Submit a report on",
+    "establish_body": "Establish a committee on",
+    "adopt_instrument": "Adopt a framework on",
+    "build_roster": "Build a network of experts on",
+    "recurring_event": "Hold a conference on",
+    "training": "Run a training programme on",
+    "partnership": "Partner with regional organisations on",
+    "institutional_capacity": "Strengthen the secretariat unit for",
+    "adopt_policy": "Adopt a policy on",
+    "appoint": "Appoint a special envoy on",
+    "submit_report": "Submit a report on",
 }
 ACTORS = [
     ("Secretariat department 01", "oic_organ"),
