@@ -5,8 +5,10 @@ transaction: it either loads everything or nothing. It refuses a database that a
 tracker data, unless --flush is given, which first EMPTIES THE WHOLE DATABASE (users included).
 """
 
+from importlib import import_module
 from pathlib import Path
 
+from django.apps import apps as django_apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -36,6 +38,11 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: no such file.")
         if flush:
             call_command("flush", interactive=False, database=database, verbosity=0)
+            # The flush also emptied the vocabularies that migrate seeded: put them back as a new
+            # database has them (a backup written before they were data carries none; a newer
+            # one overwrites them with its own rows, keyed by the same codes).
+            seed = import_module("resolutions.migrations.0024_vocabularies_as_data")
+            seed.seed_vocabularies(django_apps, None)
         elif any(
             model.objects.using(database).exists()
             for model in (Resolution, SourceDocument, StatusUpdate)
