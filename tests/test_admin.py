@@ -16,7 +16,10 @@ from django.utils import timezone
 from resolutions.models import (
     Action,
     Actor,
+    Body,
     Evidence,
+    MandateType,
+    Membership,
     MemberState,
     Occurrence,
     Paragraph,
@@ -56,6 +59,9 @@ def _pages():
             occurrence__key="meeting-2018-09-24", member_state__iso3="TUR"
         ),
         "sourcedfigure": contact_group.figures.get(label="Members of the Contact Group"),
+        "mandatetype": MandateType.objects.get(code="recurring_event"),
+        "body": Body.objects.get(key="oic"),
+        "membership": Membership.objects.get(body__key="oic", state__iso3="TUR"),
     }
     pages = {}
     for model, obj in objects.items():
@@ -108,6 +114,12 @@ SHOWS = {
     "sourcedfigure list": ["Members of the Contact Group"],
     # Published: read-only for every role (corrected through review, #12), the value as text.
     "sourcedfigure change": ["Members of the Contact Group", "Propose a correction"],
+    "mandatetype list": ["recurring_event", "Événement récurrent", "فعالية دورية"],
+    "mandatetype change": ["Never finished: on track while each interval has its occurrence."],
+    "body list": ["Organisation of Islamic Cooperation", "OIC"],
+    "body change": ["Organisation of Islamic Cooperation", "Türkiye"],
+    "membership list": ["Türkiye", "Organisation of Islamic Cooperation"],
+    "membership change": ["Türkiye", "Member"],
 }
 
 
@@ -176,7 +188,7 @@ def test_autocompletes_find_real_data(
 BUDGETS = {
     "action list": 7,  # + the projection's freshness check (rollup.projection.ensure_current)
     "action change": 20,
-    "actor list": 5,
+    "actor list": 6,  # + the actor kinds for the "kind" filter
     "actor change": 5,
     "memberstate list": 5,
     "memberstate change": 5,
@@ -184,8 +196,8 @@ BUDGETS = {
     "memberstaterole change": 7,
     "occurrence list": 8,
     "occurrence change": 11,
-    "paragraph list": 6,
-    "paragraph change": 8,  # + its actions (one query)
+    "paragraph list": 7,  # + the addressees for the "addressee" filter
+    "paragraph change": 9,  # + its actions (one query), + the verb and addressee choices
     "participation list": 5,
     "participation change": 7,
     "resolution list": 6,
@@ -196,6 +208,12 @@ BUDGETS = {
     "sourcedocument change": 4,
     "statusupdate list": 8,
     "statusupdate change": 5,
+    "mandatetype list": 5,
+    "mandatetype change": 5,  # + whether an action uses it (its behaviour is then read-only)
+    "body list": 5,
+    "body change": 8,  # + its memberships, their States' and sources' labels, translations
+    "membership list": 8,  # + the bodies for the "body" filter
+    "membership change": 6,
 }
 
 

@@ -7,6 +7,7 @@ change the other reference data (sources, actors, Member States): administrators
 is in the audit trail (History), and the public pages show the source of each membership."""
 
 from django.contrib import admin
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Body, Membership
@@ -24,14 +25,17 @@ class MembershipInline(SecretariatInline, admin.TabularInline):
 
 @admin.register(Body)
 class BodyAdmin(SecretariatAdmin):
-    list_display = ("name", "short_name", "key", "member_count")
+    list_display = ("name", "short_name", "key", "membership_count")
     search_fields = ("name", "short_name", "key")
     autocomplete_fields = ("source",)
     inlines = (TranslationInline, MembershipInline)
 
-    @admin.display(description=_("members today"))
-    def member_count(self, obj):
-        return obj.members_on().count()
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(membership_count=Count("memberships"))
+
+    @admin.display(description=_("memberships recorded"), ordering="membership_count")
+    def membership_count(self, obj):
+        return obj.membership_count
 
 
 @admin.register(Membership)

@@ -182,7 +182,7 @@ class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
         "missing_translations",
     )
     list_filter = (ActionQueueFilter, "resolution", "mandate_type", CurrentStatusFilter)
-    list_select_related = ("resolution",)
+    list_select_related = ("resolution", "mandate_type")
     search_fields = ("title", "key", "description", "resolution__symbol")
     autocomplete_fields = ("resolution", "responsible_actors", "mandate_source")
     readonly_fields = (

@@ -85,7 +85,7 @@ class MemberStateAdmin(SecretariatAdmin):
 class ActorAdmin(SecretariatAdmin):
     list_display = ("name", "kind", "member_state")
     list_filter = ("kind",)
-    list_select_related = ("member_state",)
+    list_select_related = ("member_state", "kind")
     search_fields = ("name",)
     autocomplete_fields = ("member_state",)
 
