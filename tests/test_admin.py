@@ -118,7 +118,7 @@ SHOWS = {
     "mandatetype change": ["Never finished: on track while each interval has its occurrence."],
     "body list": ["Organisation of Islamic Cooperation", "OIC"],
     "body change": ["Organisation of Islamic Cooperation", "Türkiye"],
-    "membership list": ["Türkiye", "Organisation of Islamic Cooperation"],
+    "membership list": ["Türkiye", "OIC", "Member"],
     "membership change": ["Türkiye", "Member"],
 }
 
