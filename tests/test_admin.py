@@ -201,7 +201,9 @@ BUDGETS = {
     "participation list": 5,
     "participation change": 7,
     "resolution list": 6,
-    "resolution change": 14,  # + the Hijri date's and the title's source labels, + its actions
+    # + the Hijri date's and the title's source labels, + its actions (one query), + the labels
+    # of the paragraphs' verbs and addressees (one query each, for all rows: autocomplete fields)
+    "resolution change": 16,
     "sourcedfigure list": 5,
     "sourcedfigure change": 6,
     "sourcedocument list": 7,
