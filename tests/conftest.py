@@ -208,7 +208,7 @@ def empty_tracker_data():
     from resolutions.models import VOCABULARIES
 
     # The vocabularies stay, as the role groups do: a new installation has them (migration
-    # 0024 seeds them), so an "empty" tracker has them too.
+    # 0026 seeds them), so an "empty" tracker has them too.
     kept = {model._meta.db_table for model in VOCABULARIES}
     tables = [
         model._meta.db_table

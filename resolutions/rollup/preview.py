@@ -11,7 +11,7 @@ from datetime import date
 
 from django.db.models import CharField, DateField, IntegerField, Value
 
-from ..models.actions import Action, MandateType
+from ..models.actions import Action
 from ..models.status_updates import StatusUpdate
 from ..status import Status
 from .rules import next_due, status_annotations
@@ -55,7 +55,7 @@ def overridden_status(update: StatusUpdate, today: date) -> Overridden | None:
         return None
     return Overridden(
         shown=Status(row.current_status),
-        recurring=row.mandate_type == MandateType.RECURRING_EVENT,
+        recurring=row.is_recurring,  # the mandate type's declared behaviour (its interval)
         last_occurrence_on=row.last_occurrence_on,
         adopted_on=row.adopted_on,
         due_on=next_due(row),
