@@ -197,7 +197,7 @@ BUDGETS = {
     "occurrence list": 8,
     "occurrence change": 11,
     "paragraph list": 7,  # + the addressees for the "addressee" filter
-    "paragraph change": 9,  # + its actions (one query), + the verb and addressee choices
+    "paragraph change": 10,  # + its actions (one query), + the verb and addressee choices (2)
     "participation list": 5,
     "participation change": 7,
     "resolution list": 6,
