@@ -9,7 +9,14 @@ from django.contrib import admin
 from django.urls import reverse
 
 from resolutions.loader import load_file
-from resolutions.models import AUDITED_MODELS, ActionState, ActionStep, Occurrence, StatusUpdate
+from resolutions.models import (
+    AUDITED_MODELS,
+    VOCABULARIES,
+    ActionState,
+    ActionStep,
+    Occurrence,
+    StatusUpdate,
+)
 from tests import factories as f
 from tests import staff
 from workflow import services
@@ -145,7 +152,10 @@ def test_loading_a_file_records_its_rows_once_and_an_unchanged_reload_records_no
         created = (
             model.history.filter(history_type="+").values(model._meta.pk.attname).distinct().count()
         )
-        assert created == model.objects.count(), model
+        # The vocabularies' terms come from migration 0026, which writes no audit row (a
+        # migration runs without the audit's signals); these files declare no term.
+        expected = 0 if model in VOCABULARIES else model.objects.count()
+        assert created == expected, model
     assert counts[StatusUpdate] == StatusUpdate.objects.count()
     for name in ("data/oic-member-states.yaml", "data/53-45-pol.yaml"):
         load_file(name)
