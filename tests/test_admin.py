@@ -186,10 +186,10 @@ def test_autocompletes_find_real_data(
 # inline of a resolution, paragraph, action or occurrence costs its rows' query, the labels of
 # their sources and, with a cold cache, the content type it is attached through.
 BUDGETS = {
-    "action list": 7,  # + the projection's freshness check (rollup.projection.ensure_current)
+    "action list": 8,  # + the projection's freshness check, + the mandate types for its filter
     "action change": 20,
     "actor list": 6,  # + the actor kinds for the "kind" filter
-    "actor change": 5,
+    "actor change": 6,  # + the actor kinds for its select
     "memberstate list": 5,
     "memberstate change": 5,
     "memberstaterole list": 5,
@@ -211,11 +211,11 @@ BUDGETS = {
     "statusupdate list": 8,
     "statusupdate change": 5,
     "mandatetype list": 5,
-    "mandatetype change": 5,  # + whether an action uses it (its behaviour is then read-only)
+    "mandatetype change": 6,  # + whether an action uses it (its behaviour is then read-only)
     "body list": 5,
-    "body change": 8,  # + its memberships, their States' and sources' labels, translations
+    "body change": 9,  # + its memberships, their States' and sources' labels, translations
     "membership list": 8,  # + the bodies for the "body" filter
-    "membership change": 6,
+    "membership change": 7,  # + the State, body and source labels (autocomplete)
 }
 
 
