@@ -24,8 +24,14 @@ from django.urls import NoReverseMatch, reverse
 from resolutions.models import (
     Action,
     Actor,
+    ActorKind,
+    Addressee,
+    Body,
+    MandateType,
+    Membership,
     MemberState,
     MemberStateRole,
+    OperativeVerb,
     Paragraph,
     Participation,
     Resolution,
@@ -234,6 +240,12 @@ def _objects(world):
         "factcorrection": world["correction"],
         "editorassignment": world["assignment"],
         "actionreview": world["review"],
+        "mandatetype": MandateType.objects.get(code="training"),
+        "actorkind": ActorKind.objects.get(code="member_state"),
+        "addressee": Addressee.objects.get(code="member_states"),
+        "operativeverb": OperativeVerb.objects.get(code="requests"),
+        "body": Body.objects.get(key="oic"),
+        "membership": Membership.objects.filter(state__iso3="TUR").first(),
     }
 
 
@@ -264,6 +276,22 @@ MODEL_PAGES = {
     "editorassignment": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
     # A published review record: append-only like a published update.
     "actionreview": (DRAFTERS, expect(LOGIN, "view", "view", "view", "view"), NOBODY),
+    # Vocabularies, bodies and memberships: reference data every roll-up and page reads, so only
+    # Administrators change them (README "Vocabularies"); a term in use is never deleted.
+    "mandatetype": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
+    # "member_state" is a built-in code the roll-up relies on: nobody deletes it.
+    "actorkind": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, NOBODY),
+    "addressee": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
+    "operativeverb": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
+    "body": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
+    "membership": (ADMIN_EDIT_ONLY, STAFF_VIEW_ADMIN_EDIT, ADMIN_ONLY),
+}
+
+
+# List pages are open to all staff; a vocabulary's list lets Administrators reorder it in place.
+LIST_PAGES = {
+    model: expect(LOGIN, "ok", "ok", "ok", "edit")
+    for model in ("mandatetype", "actorkind", "addressee", "operativeverb")
 }
 
 
@@ -278,7 +306,7 @@ def _admin_pages(world):
     for model, (add, change, delete) in MODEL_PAGES.items():
         prefix = f"admin:{_app(model)}_{model}"
         pk = objects[model].pk
-        pages[f"{model} list"] = (reverse(f"{prefix}_changelist"), STAFF_OK)
+        pages[f"{model} list"] = (reverse(f"{prefix}_changelist"), LIST_PAGES.get(model, STAFF_OK))
         pages[f"{model} add"] = (reverse(f"{prefix}_add"), add)
         pages[f"{model} change"] = (reverse(f"{prefix}_change", args=[pk]), change)
         pages[f"{model} delete"] = (reverse(f"{prefix}_delete", args=[pk]), delete)

@@ -120,7 +120,8 @@ READ_PATH = {
 }
 # (at 1x, at 10x), today and as of a past date. /actions/?status=completed once made one query
 # fewer at 10x (several resolutions listed: no paragraph menu) than at 1x (one resolution: a count
-# of the listed resolutions, then its paragraphs); the menu's own query now decides (#11).
+# of the listed resolutions, then its paragraphs); the menu's own query now decides (#11). The
+# mandate-type menu reads its terms from the vocabulary table (#15): one query, at any scale.
 READ_PATH_QUERIES = {
     ("dashboard", False): (11, 11),
     ("dashboard", True): (11, 11),
@@ -128,10 +129,10 @@ READ_PATH_QUERIES = {
     ("resolution", True): (12, 12),
     ("paragraph", False): (8, 8),
     ("paragraph", True): (8, 8),
-    ("actions_filtered", False): (9, 9),
-    ("actions_filtered", True): (9, 9),
-    ("actions_status", False): (8, 8),
-    ("actions_status", True): (8, 8),
+    ("actions_filtered", False): (10, 10),
+    ("actions_filtered", True): (10, 10),
+    ("actions_status", False): (9, 9),
+    ("actions_status", True): (9, 9),
     ("api_status", False): (4, 4),
     ("api_status", True): (4, 4),
 }
