@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import CharField, F, ForeignKey, Value
+from django.db.models.functions import Cast
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
@@ -62,8 +63,11 @@ def _entries(models, user_id):
         if user_id:
             rows = rows.filter(history_user_id=user_id)
         parts.append(
+            # As text: most keys are integers, a vocabulary term's is its code, and PostgreSQL
+            # refuses a UNION of the two types.
             rows.annotate(
-                audit_object_id=F(model._meta.pk.attname), audit_kind=Value(label, CharField())
+                audit_object_id=Cast(F(model._meta.pk.attname), CharField()),
+                audit_kind=Value(label, CharField()),
             )
             .values(*_COLUMNS, "audit_object_id", "audit_kind")
             .order_by()
