@@ -207,13 +207,15 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             "title_source": stored_title,
             "adopting_body": Shown(resolution, "adopting_body"),
             "session": Shown(resolution, "session"),
-            "session_theme": resolution.session_theme,
+            "session_theme": Shown(resolution, "session_theme") if resolution.session_theme else "",
             "place": Shown(resolution, "place"),
             "adopted_on": resolution.adopted_on,
             "adopted_until": resolution.adopted_until,
             "adopted_hijri": resolution.adopted_hijri,
             "adopted_hijri_source": resolution.hijri_source(among=cited.values()),
-            "adoption_dates_note": resolution.adoption_dates_note,
+            "adoption_dates_note": (
+                Shown(resolution, "adoption_dates_note") if resolution.adoption_dates_note else ""
+            ),
             "summary": Shown(resolution, "summary"),
             "url": reverse("resolution_detail", args=[resolution.slug]),
             # The title in the OIC's other official languages, where a source gives it (and

@@ -27,7 +27,15 @@ class TranslationProvenance(models.TextChoices):
 
 # The fields that have translations, per model. Everything else is language-neutral data.
 TRANSLATABLE_FIELDS = {
-    "resolution": ("title", "adopting_body", "session", "place", "summary"),
+    "resolution": (
+        "title",
+        "adopting_body",
+        "session",
+        "session_theme",
+        "place",
+        "summary",
+        "adoption_dates_note",
+    ),
     "body": ("name", "short_name"),
     "paragraph": ("text", "summary"),
     "action": ("title", "description", "attribution_note", "responsible_quote"),
