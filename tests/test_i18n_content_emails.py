@@ -49,3 +49,44 @@ def test_the_review_email_names_the_update_in_the_readers_language(
         assert "2020-01-01" not in text
         if language != "en":
             assert "Form a network" not in text
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("fr", ["Turquie", "29 novembre 2018", "plus de 24", "1 décembre 2018"]),
+        ("ar", ["تركيا", "29 نوفمبر 2018", "أكثر من 24", "1 ديسمبر 2018"]),
+    ],
+)
+def test_fact_emails_name_states_and_dates_in_the_readers_language(language, expected):
+    """Participations, figures and their corrections are named in the reader's language too:
+    the country's CLDR name, dates written the reader's way, "more than" translated."""
+    from django.utils import translation
+
+    from resolutions.models import FactCorrection, MemberState, Participation, SourcedFigure
+    from workflow.notifications import describe
+
+    action = f.action(f.resolution(adopted_on=date(2018, 5, 5)), title="Form a network")
+    source = f.source()
+    meeting = f.occurrence(action, "2018-11-29", title="Second Conference")
+    state, _ = MemberState.objects.get_or_create(iso3="TUR", defaults={"name": "Türkiye"})
+    participation = Participation.all_objects.create(
+        occurrence=meeting, member_state=state, source=source
+    )
+    figure = SourcedFigure.all_objects.create(
+        action=action,
+        label="Members",
+        value=24,
+        is_minimum=True,
+        as_of=date(2018, 12, 1),
+        source=source,
+    )
+    correction = FactCorrection(
+        content_type=ContentType.objects.get_for_model(Participation), object_id=participation.pk
+    )
+    with translation.override(language):
+        texts = " | ".join(describe(r) for r in (participation, figure, correction))
+    for text in expected:
+        assert text in texts, texts
+    for english in ("2018-11-29", "2018-12-01", "Turkey", "more than", " at "):
+        assert english not in texts, texts

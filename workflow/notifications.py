@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from resolutions.dates import format_day
-from resolutions.translations import translated
+from resolutions.translations import country_name, translated
 
 from . import roles
 
@@ -98,7 +98,28 @@ def describe(record) -> str:
         }
     if name == "occurrence":
         return f"{translated(record, 'title').text} ({format_day(record.start_date)})"
+    if name == "participation":
+        return _("%(state)s at %(occurrence)s") % {
+            "state": _state_name(record.member_state),
+            "occurrence": describe(record.occurrence),
+        }
+    if name == "memberstaterole":
+        state, role = _state_name(record.member_state), record.get_role_display()
+        return f"{state} — {role} — {translated(record.action, 'title').text}"
+    if name == "sourcedfigure":
+        value = (_("more than %(n)s") if record.is_minimum else "%(n)s") % {"n": record.value}
+        return _("%(label)s: %(value)s (as of %(day)s)") % {
+            "label": translated(record, "label").text,
+            "value": value,
+            "day": format_day(record.as_of),
+        }
+    if name == "factcorrection" and record.fact is not None:
+        return _("Correction of %(record)s") % {"record": describe(record.fact)}
     return str(record)
+
+
+def _state_name(state) -> str:
+    return country_name(state.iso3, fallback=state.name)
 
 
 def _update_link(update, language):
