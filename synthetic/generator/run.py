@@ -35,6 +35,17 @@ def _actors():
     return actors
 
 
+def _analyze() -> None:
+    """Fresh planner statistics for the tables the generator fills."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            tables = (StatusUpdate, Evidence, Action, ActionParagraph, Occurrence, Paragraph)
+            for model in (*tables, Resolution):
+                cursor.execute(f"ANALYZE {model._meta.db_table}")
+        elif connection.vendor == "sqlite":
+            cursor.execute("ANALYZE")
+
+
 def generate(params: Params, *, batch_resolutions=20, batch_size=2000, progress=None) -> Stats:
     """Generate synthetic data. Refuses if synthetic resolutions already exist (delete first)."""
     p = params
@@ -77,14 +88,14 @@ def generate(params: Params, *, batch_resolutions=20, batch_size=2000, progress=
                 if progress:
                     progress(i + 1, p.resolutions, time.monotonic() - started)
         builder.flush()
+        # The planner's statistics first (ANALYZE sees this transaction's rows): the rebuild
+        # below queries what was just written, and without statistics PostgreSQL finds each
+        # action's latest update by ANDing a bitmap of every row with `superseded_by_id IS NULL`
+        # (it assumes that is rare), one whole-table bitmap per candidate row: 13-17 s per 500
+        # actions at 40,000 updates instead of <1 s (auto_explain, docs/benchmarks.md).
+        _analyze()
         # Written without signals: derive the stored current state in the same transaction.
         projection.rebuild()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            for model in (StatusUpdate, Evidence, Action, ActionParagraph, Occurrence, Paragraph):
-                cursor.execute(f"ANALYZE {model._meta.db_table}")
-    elif connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    _analyze()
     stats.seconds = time.monotonic() - started
     return stats
