@@ -3,20 +3,22 @@ parameters derived from it (as_of, as_of minus a recurrence window or the stalen
 is compiled once for a sentinel date no record can carry and re-used for any date by moving every
 such parameter. Used by the grouped roll-ups (package __init__) and the chart series (series.py)."""
 
+from collections.abc import Callable, Hashable, Sequence
 from datetime import date, datetime, timedelta
+from typing import Any
 
 # Compiled roll-up SQL, reused: Django takes tens of milliseconds to compile the status
 # expressions, the database a fraction of that to run them for one resolution. The SQL depends
 # only on the number of ids; ids and dates are parameters. A template is compiled once with
 # sentinel ids and a sentinel date, and each parameter is recorded as "the i-th id", "as_of
 # moved by N days" or a constant. (series.rollup_series relies on the same property.)
-_TEMPLATES: dict = {}
+_TEMPLATES: dict[Hashable, tuple[str, list[tuple]]] = {}
 _TEMPLATES_MAX = 256
 SENTINEL_DAY = date(1111, 11, 11)
 _SENTINEL_REACH = timedelta(days=3 * 366)
 
 
-def as_day(value):
+def as_day(value: object) -> date | None:
     """A date parameter or column as a date (SQLite gives ISO strings), else None."""
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
@@ -28,7 +30,9 @@ def as_day(value):
     return None
 
 
-def template(key, n, sql_for):
+def template(
+    key: Hashable, n: int, sql_for: Callable[[list[int], date], tuple[str, Sequence[Any]]]
+) -> tuple[str, list[tuple]] | None:
     template = _TEMPLATES.get(key)
     if template is not None:
         return template
@@ -54,7 +58,7 @@ def template(key, n, sql_for):
     return _TEMPLATES[key]
 
 
-def fill(plan, ids, as_of):
+def fill(plan: list[tuple], ids: Sequence[int], as_of: date) -> list[Any]:
     params = []
     for step in plan:
         if step[0] == "id":
@@ -67,13 +71,13 @@ def fill(plan, ids, as_of):
     return params
 
 
-def is_sentinel_date(param) -> bool:
+def is_sentinel_date(param: object) -> bool:
     """A query parameter that is one of the sentinel roll-up's as_of-derived dates."""
     day = as_day(param)
     return day is not None and abs(day - SENTINEL_DAY) <= _SENTINEL_REACH
 
 
-def shift_date(param, delta):
+def shift_date(param: Any, delta: timedelta) -> Any:
     """`param` moved by `delta` when it is an as_of-derived date of the sentinel roll-up.
     SQLite receives dates as ISO strings, PostgreSQL as date objects: each is kept as it came."""
     if not is_sentinel_date(param):

@@ -22,6 +22,7 @@ tests/test_rollup_property.py checks that the sums equal the history's roll-up o
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from django.db import connections
@@ -41,7 +42,7 @@ _COLUMNS = ("pk", "weight", "credit", "is_scored", "is_assessed")
 Value = tuple[int, int, bool]
 
 
-def change_days(action_ids, using: str) -> dict[int, set[date]]:
+def change_days(action_ids: Iterable[int], using: str) -> dict[int, set[date]]:
     """{action id: the dates on which its roll-up can change} (a superset is harmless: it only
     costs a merged step). Three queries."""
     days: dict[int, set[date]] = {pk: set() for pk in action_ids}
@@ -195,7 +196,7 @@ def _evaluate_union(pairs: dict[date, list[int]], using: str) -> dict[tuple[int,
     return found
 
 
-def compute(action_ids, *, using: str, today: date) -> list[ActionStep]:
+def compute(action_ids: Iterable[int], *, using: str, today: date) -> list[ActionStep]:
     """The steps of these actions, from the history."""
     days = change_days(action_ids, using)
     pairs: dict[date, list[int]] = defaultdict(list)
@@ -225,7 +226,7 @@ def compute(action_ids, *, using: str, today: date) -> list[ActionStep]:
     return steps
 
 
-def write(action_ids, *, using: str, today: date) -> int:
+def write(action_ids: Sequence[int], *, using: str, today: date) -> int:
     """Replace these actions' steps (call inside the writer's transaction)."""
     steps = compute(action_ids, using=using, today=today)
     ActionStep.objects.using(using).filter(action_id__in=action_ids).delete()
@@ -236,7 +237,11 @@ def write(action_ids, *, using: str, today: date) -> int:
 # --- Reading ---------------------------------------------------------------------------------
 
 
-def series(resolution_ids, days_by_resolution: dict[int, list[date]], using: str = "default"):
+def series(
+    resolution_ids: Iterable[int],
+    days_by_resolution: dict[int, list[date]],
+    using: str = "default",
+) -> dict[tuple[int, date], dict[str, int]]:
     """{(resolution id, day): {"weighted_credit", "weight_total", "n_assessed"}} for each
     resolution's wanted days, added up from the stored steps: one query, whatever the number of
     days (the same sums the history's roll-up makes on each of those days)."""
