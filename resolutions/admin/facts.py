@@ -2,15 +2,11 @@
 participations and sourced figures recorded in the admin are drafts until a second person
 publishes them; their lists show where each stands and carry submit / publish / reject."""
 
-from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.template.response import TemplateResponse
+from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from workflow import fact_services, roles
 
@@ -23,6 +19,7 @@ from ..models import (
 )
 from ..models.facts import FactState
 from ..rollup import is_before_adoption
+from .actions import workflow_steps
 from .correctable import CorrectableFactAdmin, PublishedRowsUnchanged
 from .options import COMPACT_TEXT, SecretariatAdmin, SecretariatInline, VersionedAdmin
 from .translations import (
@@ -82,17 +79,24 @@ FACTS_DONE = {
 }
 
 
-class RejectForm(forms.Form):
-    note = forms.CharField(
-        label=gettext_lazy("Reason for rejecting"),
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-    )
-
-
 class FactWorkflowAdmin:
     """Mixin for the ModelAdmin of a fact model."""
 
-    actions = ("submit_selected_facts", "publish_selected_facts", "reject_selected_facts")
+    # The bulk steps, all or nothing (actions.workflow_steps): submitting and publishing take no
+    # note; a rejection asks for its reason first. Who may take each step, the service checks.
+    actions = workflow_steps(
+        fact_services.facts_transition,
+        rows="records",
+        names="{}_selected_facts",
+        title=ngettext_lazy("Reject: %(n)d record", "Reject: %(n)d records", "n"),
+        done=FACTS_DONE,
+        descriptions={
+            "submit": gettext_lazy("Submit selected drafts for review"),
+            "publish": gettext_lazy("Publish selected submitted records"),
+            "reject": gettext_lazy("Reject selected submitted records"),
+        },
+        at_once=("submit", "publish"),
+    )
 
     def get_queryset(self, request):
         return _all_rows(self, request)
@@ -120,48 +124,6 @@ class FactWorkflowAdmin:
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or fact_services.may_edit_fact(request.user, obj))
-
-    def _fact_step(self, request, queryset, step):
-        params = {}
-        if step == "reject":
-            form = RejectForm(request.POST if "apply" in request.POST else None)
-            if not (form.is_bound and form.is_valid()):
-                count = queryset.count()
-                context = {
-                    **self.admin_site.each_context(request),
-                    "title": ngettext("Reject: %(n)d record", "Reject: %(n)d records", count)
-                    % {"n": count},
-                    "opts": self.model._meta,
-                    "updates": queryset,
-                    "form": form,
-                    "action_name": "reject_selected_facts",
-                    "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
-                    "button": _("Reject and return to draft"),
-                }
-                return TemplateResponse(request, "workflow/bulk_step.html", context)
-            params["reason"] = form.cleaned_data["note"]
-        try:
-            done = fact_services.facts_transition(
-                user=request.user, records=list(queryset), transition=step, **params
-            )
-        except (ValidationError, PermissionDenied) as error:
-            text = " ".join(getattr(error, "messages", [str(error)]))
-            messages.error(request, _("Nothing was changed. %(errors)s") % {"errors": text})
-        else:
-            messages.success(request, FACTS_DONE[step] % {"n": len(done)})
-        return None
-
-    @admin.action(description=gettext_lazy("Submit selected drafts for review"))
-    def submit_selected_facts(self, request, queryset):
-        return self._fact_step(request, queryset, "submit")
-
-    @admin.action(description=gettext_lazy("Publish selected submitted records"))
-    def publish_selected_facts(self, request, queryset):
-        return self._fact_step(request, queryset, "publish")
-
-    @admin.action(description=gettext_lazy("Reject selected submitted records"))
-    def reject_selected_facts(self, request, queryset):
-        return self._fact_step(request, queryset, "reject")
 
 
 # --- Occurrences, roles, figures ------------------------------------------------------------

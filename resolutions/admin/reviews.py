@@ -6,19 +6,15 @@ are bulk actions on the list (one note for all, all or nothing); drafts are edit
 authors, submitted and published reviews open read-only.
 """
 
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.template.response import TemplateResponse
+from django.contrib import admin
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from workflow import review_services, roles
 
-from ..models import Action, AppendOnlyError
+from ..models import Action
 from ..models.reviews import ActionReview, ReviewEvidence
-from .actions import BULK_STEPS, BulkStepForm
+from .actions import BY_ROLE, workflow_steps
 from .evidence import EvidenceInlineBase
 from .options import (
     DraftByServiceAdmin,
@@ -59,7 +55,20 @@ class ActionReviewAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
     fields = ("action", "reviewed_on", "note")
     readonly_fields = ("state", "verification", "author_name", "recorded_at", "rejection_reason")
     inlines = (ReviewEvidenceInline,)
-    actions = ("submit_selected", "publish_selected", "reject_selected")
+    # The bulk steps: one note for several records, all or nothing (actions.workflow_steps).
+    actions = workflow_steps(
+        review_services.action_reviews_transition,
+        rows="reviews",
+        title=ngettext_lazy("%(step)s: %(n)d review record", "%(step)s: %(n)d review records", "n"),
+        done=REVIEWS_DONE,
+        descriptions={
+            "submit": gettext_lazy("Submit selected draft reviews"),
+            "publish": gettext_lazy("Publish selected submitted reviews"),
+            "reject": gettext_lazy("Reject selected submitted reviews"),
+        },
+        permissions=BY_ROLE,
+        related=("action",),
+    )
 
     def get_fields(self, request, obj=None):
         return (*self.fields, *(self.readonly_fields if obj else ()))
@@ -98,55 +107,3 @@ class ActionReviewAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
         return review_services.action_review_draft_create(
             user=request.user, evidence=evidence, **content
         )
-
-    def _bulk(self, request, queryset, step):
-        form = BulkStepForm(request.POST if "apply" in request.POST else None, step=step)
-        if form.is_bound and form.is_valid():
-            params = {}
-            if step == "publish":
-                params["verification"] = form.cleaned_data["verification"]
-            if step == "reject":
-                params["reason"] = form.cleaned_data["note"]
-            else:
-                params["note"] = form.cleaned_data["note"]
-            try:
-                done = review_services.action_reviews_transition(
-                    user=request.user, reviews=list(queryset), transition=step, **params
-                )
-            except (ValidationError, PermissionDenied, AppendOnlyError) as error:
-                text = " ".join(getattr(error, "messages", [str(error)]))
-                messages.error(request, _("Nothing was changed. %(errors)s") % {"errors": text})
-            else:
-                messages.success(request, REVIEWS_DONE[step] % {"n": len(done)})
-            return None
-        count = queryset.count()
-        context = {
-            **self.admin_site.each_context(request),
-            "title": ngettext(
-                "%(step)s: %(n)d review record", "%(step)s: %(n)d review records", count
-            )
-            % {"step": BULK_STEPS[step][0], "n": count},
-            "opts": self.model._meta,
-            "updates": queryset.select_related("action"),
-            "form": form,
-            "action_name": f"{step}_selected",
-            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
-            "button": BULK_STEPS[step][0],
-        }
-        return TemplateResponse(request, "workflow/bulk_step.html", context)
-
-    @admin.action(description=gettext_lazy("Submit selected draft reviews"), permissions=["draft"])
-    def submit_selected(self, request, queryset):
-        return self._bulk(request, queryset, "submit")
-
-    @admin.action(
-        description=gettext_lazy("Publish selected submitted reviews"), permissions=["review"]
-    )
-    def publish_selected(self, request, queryset):
-        return self._bulk(request, queryset, "publish")
-
-    @admin.action(
-        description=gettext_lazy("Reject selected submitted reviews"), permissions=["review"]
-    )
-    def reject_selected(self, request, queryset):
-        return self._bulk(request, queryset, "reject")

@@ -3,18 +3,16 @@ workflow/services.py, and the review steps (buttons on an update, bulk actions o
 """
 
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from workflow import roles, services
 
@@ -27,7 +25,7 @@ from ..models import (
 )
 from ..models.status_updates import AppendOnlyError
 from . import status_update_pages as pages
-from .actions import BULK_STEPS, STEP_DONE, BulkStepForm
+from .actions import BY_ROLE, STEP_DONE, STEP_LABELS, workflow_steps
 from .evidence import MAX_EVIDENCE, EvidenceInline
 from .options import DraftByServiceAdmin, SecretariatAdmin, VersionedAdmin
 from .queue import StatusUpdateQueueFilter
@@ -59,6 +57,16 @@ def _corrected_from(request):
     if not raw.isdigit():
         return None
     return StatusUpdate.objects.public().filter(pk=int(raw)).first()
+
+
+def _publish_details(update):
+    """What a reviewer checks before publishing: the note, the evidence, and a warning where
+    the roll-up's rules would show another status."""
+    return {
+        "update": update,
+        "evidence": pages.evidence_of(update),
+        "override": pages.override_warning(update),
+    }
 
 
 @admin.register(StatusUpdate)
@@ -96,7 +104,21 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
     raw_id_fields = ("corrects",)
     readonly_fields = ("workflow", "author_name", "recorded_at")
     inlines = (EvidenceInline,)
-    actions = ("submit_selected", "publish_selected", "reject_selected")
+    # The bulk steps: one note for several updates, all or nothing (actions.workflow_steps).
+    actions = workflow_steps(
+        services.status_updates_transition,
+        rows="updates",
+        title=ngettext_lazy("%(step)s: %(n)d status update", "%(step)s: %(n)d status updates", "n"),
+        done=UPDATES_DONE,
+        descriptions={
+            "submit": gettext_lazy("Submit selected drafts for review"),
+            "publish": gettext_lazy("Publish selected submitted updates"),
+            "reject": gettext_lazy("Reject selected submitted updates"),
+        },
+        permissions=BY_ROLE,
+        related=("action",),
+        details={"publish": _publish_details},
+    )
     change_form_template = "workflow/statusupdate_change_form.html"
 
     def get_fields(self, request, obj=None):
@@ -239,7 +261,7 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
                 step: reverse(
                     f"{self.admin_site.name}:resolutions_statusupdate_step", args=[obj.pk, step]
                 )
-                for step in (*BULK_STEPS, "verify")
+                for step in (*STEP_LABELS, "verify")
             }
             context["workflow"]["correct_url"] = pages.correct_url(self.admin_site.name, obj)
             if context["workflow"]["can_submit"] or context["workflow"]["can_review"]:
@@ -278,7 +300,7 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
 
     def step_view(self, request, object_id, step):
         """POST: submit, publish or reject one update, from the buttons on its page."""
-        if request.method != "POST" or step not in (*BULK_STEPS, "verify"):
+        if request.method != "POST" or step not in (*STEP_LABELS, "verify"):
             raise PermissionDenied
         update = get_object_or_404(StatusUpdate, pk=object_id)
         change_url = reverse(
@@ -311,71 +333,3 @@ class StatusUpdateAdmin(DraftByServiceAdmin, VersionedAdmin, SecretariatAdmin):
         else:
             messages.success(request, STEP_DONE[step])
         return HttpResponseRedirect(change_url)
-
-    # --- bulk actions: one note for several updates, all or nothing --------------------------
-
-    def _bulk(self, request, queryset, step):
-        form = BulkStepForm(request.POST if "apply" in request.POST else None, step=step)
-        if form.is_bound and form.is_valid():
-            params = {}
-            if step == "publish":
-                params["verification"] = form.cleaned_data["verification"]
-            if step == "reject":
-                params["reason"] = form.cleaned_data["note"]
-            else:
-                params["note"] = form.cleaned_data["note"]
-            try:
-                done = services.status_updates_transition(
-                    user=request.user, updates=list(queryset), transition=step, **params
-                )
-            except (ValidationError, PermissionDenied, AppendOnlyError) as error:
-                text = " ".join(getattr(error, "messages", [str(error)]))
-                messages.error(request, _("Nothing was changed. %(errors)s") % {"errors": text})
-            else:
-                messages.success(request, UPDATES_DONE[step] % {"n": len(done)})
-            return None
-        count = queryset.count()
-        context = {
-            **self.admin_site.each_context(request),
-            "title": ngettext(
-                "%(step)s: %(n)d status update", "%(step)s: %(n)d status updates", count
-            )
-            % {"step": BULK_STEPS[step][0], "n": count},
-            "opts": self.model._meta,
-            "updates": queryset.select_related("action"),
-            # Publishing shows what is being published: each note, its evidence, and a
-            # warning where the roll-up's rules would show another status.
-            "details": [
-                {
-                    "update": update,
-                    "evidence": pages.evidence_of(update),
-                    "override": pages.override_warning(update),
-                }
-                for update in queryset.select_related("action")
-            ]
-            if step == "publish"
-            else None,
-            "form": form,
-            "action_name": f"{step}_selected",
-            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
-            "button": BULK_STEPS[step][0],
-        }
-        return TemplateResponse(request, "workflow/bulk_step.html", context)
-
-    @admin.action(
-        description=gettext_lazy("Submit selected drafts for review"), permissions=["draft"]
-    )
-    def submit_selected(self, request, queryset):
-        return self._bulk(request, queryset, "submit")
-
-    @admin.action(
-        description=gettext_lazy("Publish selected submitted updates"), permissions=["review"]
-    )
-    def publish_selected(self, request, queryset):
-        return self._bulk(request, queryset, "publish")
-
-    @admin.action(
-        description=gettext_lazy("Reject selected submitted updates"), permissions=["review"]
-    )
-    def reject_selected(self, request, queryset):
-        return self._bulk(request, queryset, "reject")
