@@ -115,6 +115,21 @@ def _admin_save(user, record, **changes):
     site._registry[type(record)].save_model(request, record, form=None, change=True)
 
 
+def _upload(action, actor, *, status, submit):
+    """A one-row spreadsheet of status updates, applied as drafts (and submitted if `submit`)."""
+    row = upload.RawRow(
+        number=2,
+        cells={
+            "action_id": str(action.pk),
+            "status": status,
+            "as_of": "2020-01-01",
+            "note": "From a sheet.",
+            "evidence_url": "https://example.org/sheet",
+        },
+    )
+    return lambda: upload.apply(user=actor, rows=[row], submit=submit)
+
+
 # path: (setup(action, actor, other) -> step(), roles allowed)
 # `other` is an Editor who wrote the record; `actor` is the user in the role under test.
 PATHS = {
@@ -220,24 +235,7 @@ PATHS = {
         set(),
     ),
     "upload a spreadsheet of status updates (drafts)": (
-        lambda a, actor, other: (
-            lambda: upload.apply(
-                user=actor,
-                rows=[
-                    upload.RawRow(
-                        number=2,
-                        cells={
-                            "action_id": str(a.pk),
-                            "status": "in_progress",
-                            "as_of": "2020-01-01",
-                            "note": "From a sheet.",
-                            "evidence_url": "https://example.org/sheet",
-                        },
-                    )
-                ],
-                submit=True,
-            )
-        ),
+        lambda a, actor, other: _upload(a, actor, status="in_progress", submit=True),
         DRAFTERS,
     ),
     "publish one's own review record": (
@@ -580,24 +578,7 @@ MORE_PATHS = {
     ),
     # The spreadsheet upload, saved as drafts without submitting.
     "upload a spreadsheet of status updates (kept as drafts)": (
-        lambda a, actor, other: (
-            lambda: upload.apply(
-                user=actor,
-                rows=[
-                    upload.RawRow(
-                        number=2,
-                        cells={
-                            "action_id": str(a.pk),
-                            "status": "completed",
-                            "as_of": "2020-01-01",
-                            "note": "From a sheet.",
-                            "evidence_url": "https://example.org/sheet",
-                        },
-                    )
-                ],
-                submit=False,
-            )
-        ),
+        lambda a, actor, other: _upload(a, actor, status="completed", submit=False),
         DRAFTERS,
     ),
 }
