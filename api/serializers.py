@@ -233,8 +233,9 @@ class ActionSerializer(serializers.ModelSerializer):
     )
     status = serializers.ChoiceField(source="current_status", choices=Status.choices)
     status_label = serializers.SerializerMethodField()
-    credit = serializers.IntegerField(
-        allow_null=True, help_text="0–100; null when not applicable (excluded from the roll-up)."
+    credit = serializers.SerializerMethodField(
+        help_text="0–100; null when not scored: not applicable (excluded from the roll-up), "
+        "not yet due, or before the resolution's adoption."
     )
     recorded_progress = serializers.IntegerField(source="latest_progress", allow_null=True)
     latest_update_as_of = serializers.DateField(source="latest_as_of", allow_null=True)
@@ -305,6 +306,10 @@ class ActionSerializer(serializers.ModelSerializer):
     def get_responsible_label(self, obj) -> str:
         names = [actor.name for actor in obj.responsible_actors.all()]
         return "; ".join(names) or gettext("Not stated by the sources")
+
+    def get_credit(self, obj) -> int | None:
+        # #11 rule 1: nothing is scored before adoption, so no percentage (the roll-up's flag).
+        return obj.credit if getattr(obj, "is_scored", True) else None
 
     def get_status_label(self, obj) -> str:
         return str(Status(obj.current_status).label)
@@ -406,6 +411,10 @@ class StatusUpdateSerializer(serializers.ModelSerializer):
             "note",
             "recorded_by",
             "recorded_at",
+            # #11 rule 5: "reported" (self-assessed, or imported) unless a reviewer confirmed
+            # it against the evidence ("verified", with when).
+            "verification",
+            "verified_at",
             "evidence",
         ]
 

@@ -18,12 +18,13 @@ def _iso(value):
 def _rollup(rollup) -> dict | None:
     if rollup is None:
         return None
-    unassessed = rollup.counts.get(Status.NOT_YET_ASSESSED, 0)
     return {
         "percent": rollup.percent,
         "actions": rollup.total,
         "scored": rollup.scored,
-        "assessed": rollup.scored - unassessed,
+        # The roll-up's own count (#11 rules 1 and 3): "not yet due" is not an assessment,
+        # and nothing is assessed before adoption.
+        "assessed": rollup.assessed,
         "excluded": rollup.excluded,
         "overdue": rollup.overdue,
         "stale": rollup.stale,
@@ -60,10 +61,15 @@ def computed_state(snap: Snapshot) -> dict:
             {
                 "key": a.key,
                 "status": Status(a.current_status).value,
-                "credit": a.credit,
+                # No credit before adoption (#11 rule 1): nothing is scored.
+                "credit": a.credit if getattr(a, "is_scored", True) else None,
                 "recorded_progress": a.latest_progress,
                 "last_change": _iso(a.latest_as_of),
                 "last_occurrence": _iso(a.last_occurrence_on),
+                # #11 rule 4: 2018-11-01 with "month" is November 2018, not its first day.
+                "last_occurrence_precision": getattr(a, "last_occurrence_precision", None)
+                if a.last_occurrence_on
+                else None,
                 "last_reviewed": _iso(getattr(a, "last_reviewed_on", None)),
                 "overdue": bool(a.is_overdue),
                 "stale": bool(a.is_stale),

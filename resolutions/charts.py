@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .bidi import isolated
+from .dates import precise_label
 from .models import Occurrence, StatusUpdate
 from .models.actions import EVENT_COLUMNS, RECURRENCE_WINDOW_DAYS, Recurrence
 from .models.translations import TextTranslation
@@ -256,11 +257,15 @@ def _sample(days: list, limit: int) -> list:
     return sorted({days[round(i * step)] for i in range(limit)})
 
 
-def progress_history(resolutions, as_of: date, events=None) -> dict[int, ProgressSeries]:
+def progress_history(
+    resolutions, as_of: date, events=None, last_reviewed=None
+) -> dict[int, ProgressSeries]:
     """{resolution id: ProgressSeries} of the weighted % at each date it could change.
 
     `events` may be passed when the caller already fetched change_events() for these
     resolutions (the dashboard reuses them); the roll-ups then cost one query for all.
+    `last_reviewed`: {resolution id: the roll-up's last review on or before `as_of`}. A review
+    is a record too: the line is solid up to it and dashed only after it (#11 rule 7).
     """
     resolutions = list(resolutions)
     ids = [r.pk for r in resolutions]
@@ -288,19 +293,29 @@ def progress_history(resolutions, as_of: date, events=None) -> dict[int, Progres
                     % {"count": e.count}
                 )
             else:
-                held = _sentence(_("Held: %(event)s"), event=e.label)
-                notes.setdefault(e.day, []).append(held)
                 # A month or a year only counts once it has certainly passed (resolutions/rollup/).
                 known = e.day + timedelta(days=KNOWN_AFTER_DAYS.get(e.precision, 0))
-                if e.recurrence and known != e.day and known <= as_of:
-                    notes.setdefault(known, [])
+                if known == e.day:
+                    held = _sentence(_("Held: %(event)s"), event=e.label)
+                    notes.setdefault(e.day, []).append(held)
+                elif known <= as_of:
+                    # #11 rule 4: no day the source does not give ("1 Nov 2018" for "November
+                    # 2018"): listed on the day the roll-up starts counting it, with its period.
+                    period = precise_label(e.day, e.precision)
+                    held = _sentence(_("Held: %(event)s"), event=f"{e.label} ({period})")
+                    notes.setdefault(known, []).append(held)
                 lapse = e.window_ends
                 if lapse and lapse <= as_of:
                     notes.setdefault(lapse, []).append(
                         _sentence(_("Recurrence window after “%(event)s” ends"), event=e.label)
                     )
         notes.setdefault(as_of, [])
-        last_records[resolution.pk] = max((e.day for e in own if start <= e.day), default=None)
+        recorded = [e.day for e in own if start <= e.day]
+        reviewed = (last_reviewed or {}).get(resolution.pk)
+        if reviewed and start <= reviewed <= as_of:
+            notes.setdefault(reviewed, []).append(_("Last reviewed"))
+            recorded.append(reviewed)
+        last_records[resolution.pk] = max(recorded, default=None)
         days = sorted(day for day in notes if start <= day <= as_of)
         kept = _sample(days, MAX_POINTS)
         if len(kept) < len(days):

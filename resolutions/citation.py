@@ -13,7 +13,7 @@ import json
 
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from .translations import format_day, translated
@@ -36,9 +36,23 @@ def _percent(value) -> str:
 
 
 def _state(rollup) -> str:
+    """The roll-up as the pages say it (#11 rules 1 and 3): no percentage before adoption or
+    without an assessment, and a 0 % for work under way says it has no sourced figure."""
     if rollup is None:
         return ""
-    return _percent(rollup.percent)
+    if rollup.not_yet_adopted:
+        return _("Not yet adopted on that date")
+    if rollup.percent is None and rollup.scored:
+        return _("Not assessed")
+    state = _percent(rollup.percent)
+    if rollup.percent is not None and rollup.unfigured:
+        note = ngettext(
+            "%(n)s in progress — no sourced figure",
+            "%(n)s in progress — no sourced figure",
+            rollup.unfigured,
+        ) % {"n": rollup.unfigured}
+        state = f"{state} ({note})"
+    return state
 
 
 def _sentence(resolution, part: str, state: str, as_of, url: str) -> str:

@@ -107,7 +107,8 @@ def _dashboard_data(as_of, page_number):
     unplaced_rollup = unplaced_rollups(ids, as_of)
     undated = in_resolutions.filter(due_date__isnull=True).count_by_resolution()
     events = charts.change_events(ids, as_of)
-    history = charts.progress_history(resolutions, as_of, events)
+    reviewed = {pk: rollup.last_reviewed_on for pk, rollup in rollups.items()}
+    history = charts.progress_history(resolutions, as_of, events, reviewed)
     for resolution in resolutions:
         resolution.rollup = rollups[resolution.pk]
         resolution.operative = [p for p in paragraphs if p.resolution_id == resolution.pk]
@@ -183,7 +184,9 @@ def _resolution_data(slug, as_of):
         "n_preambular": len(state.paragraphs) - len(state.operative),
         "unplaced_actions": state.unplaced_actions,
         "unplaced_rollup": state.unplaced_rollup,
-        "history": charts.progress_history([resolution], as_of, events)[resolution.pk],
+        "history": charts.progress_history(
+            [resolution], as_of, events, {resolution.pk: state.rollup.last_reviewed_on}
+        )[resolution.pk],
     }
 
 

@@ -139,6 +139,7 @@ ONE_WORKER_MODULES = (
     "tests/test_query_budget_at_scale.py",
     "tests/test_admin_at_scale.py",
     "tests/test_generator_shapes.py",
+    "tests/test_rules_matrix.py",
 )
 
 

@@ -122,7 +122,8 @@ def action_entry(
         "status": status.value,
         "status_label": str(status.label),
         # None for "not applicable": excluded actions earn no credit and count in no total.
-        "credit": action.credit,
+        # None too before adoption (#11 rule 1): nothing is scored, so no percentage.
+        "credit": action.credit if getattr(action, "is_scored", True) else None,
         # #11 rule 3: assessed as under way, with no sourced figure (its 0 is "no figure").
         "is_unfigured": bool(getattr(action, "is_unfigured", False)),
         "recorded_progress": action.latest_progress,

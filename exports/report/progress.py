@@ -5,8 +5,11 @@ from datetime import date
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from resolutions.dates import precise_iso
 from resolutions.models import Resolution
+from resolutions.rollup import is_before_adoption
 from resolutions.status import DEFINITIONS, ORDER
 
 from .entries import (
@@ -92,9 +95,15 @@ def build_report(resolution: Resolution, as_of: date, *, snap: Snapshot | None =
             "recurring": o.action_id in recurring,
             "kind": o.get_kind_display(),
             "title": Shown(o, "title"),
-            "start_date": o.start_date,
+            # #11 rule 4: a month or a year stays one ("2018-11"), never a day it does not give.
+            "start_date": o.start_date
+            if o.date_precision in ("day", "after")
+            else precise_iso(o.start_date, o.date_precision),
             "end_date": o.end_date,
-            "date": occurrence_date(o),
+            # #11 rule 1: an event before adoption is context, never credit, and says so.
+            "date": f"{occurrence_date(o)} ({_('before adoption')})"
+            if is_before_adoption(o.start_date, snap.resolution.adopted_on)
+            else occurrence_date(o),
             "place": Shown(o, "place"),
             "theme": Shown(o, "theme"),
             "participation": participation_text(o),

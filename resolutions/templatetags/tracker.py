@@ -157,7 +157,8 @@ def credit(action):
     status = action.current_status
     if status == Status.NOT_APPLICABLE:
         return format_html('<span class="muted">{}</span>', _("excluded"))
-    if action.credit is None:  # not yet due: not scored
+    # Not yet due, or before adoption (#11 rule 1): not scored, so no percentage.
+    if action.credit is None or not getattr(action, "is_scored", True):
         return format_html('<span class="muted">{}</span>', _("not scored"))
     # Said only where it explains the 0 %: work reported under way but no figure recorded (a
     # recurring mandate's delay is about its dates, not about a missing figure).
