@@ -71,6 +71,7 @@ def test_rule1_before_adoption_says_not_yet_adopted_and_shows_no_percentage(rend
     assert "not yet adopted on that date" in text.lower(), surface
     assert not HEADLINE_PERCENT.findall(text), surface
     assert "actions assessed" not in text  # no "0 of 7 actions assessed" beside it
+    assert not re.search(r"\d+ scored action", text)  # nothing is scored before adoption
 
 
 @pytest.mark.parametrize(
