@@ -23,7 +23,7 @@ def main(argv=None):
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="generate, serve, measure (minutes per database)")
     run.add_argument("--db", action="append", choices=["sqlite", "postgresql"])
-    run.add_argument("--scale", default="un", choices=["small", "medium", "un"])
+    run.add_argument("--scale", default="un", choices=["small", "medium", "tenth", "un"])
     run.add_argument("--seed", type=int, default=1)
     run.add_argument(
         "--requests",

@@ -24,7 +24,16 @@ BIN = Path(sys.executable).parent
 DATA = ["data/oic-member-states.yaml", "data/53-45-pol.yaml"]
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 PG_NAME = "tracker_bench"
-SCALE_SIZES = {"small": (3, 24, 72), "medium": (50, 2000, 10000), "un": (500, 40000, 400000)}
+SCALE_SIZES = {
+    "small": (3, 24, 72),
+    "medium": (50, 2000, 10000),
+    # A tenth of UN scale in each dimension but resolutions x actions: 50 resolutions of 80
+    # actions (the UN mean) with 10 updates each (the UN mean), for a run that fits a shorter slot.
+    "tenth": (50, 4000, 40000),
+    "un": (500, 40000, 400000),
+}
+# generate_demo_data's presets; other scales pass the sizes per resolution and action.
+PRESETS = ("small", "medium", "un")
 
 # Pages measured with every resolution listed (SHOW_SYNTHETIC_RESOLUTIONS=true: the UN
 # scenario) and, for comparison, with only the real resolution listed.
@@ -413,11 +422,21 @@ def bench_database(kind, args):
         result["generation"] = {"reused": True}
     else:
         log(f"{kind}: generate_demo_data --scale {args.scale} (this takes minutes)")
+        if args.scale in PRESETS:
+            sizes = ["--scale", args.scale]
+        else:
+            sizes = [
+                "--resolutions",
+                str(n_res),
+                "--actions-per-resolution",
+                str(n_actions // n_res),
+                "--updates-per-action",
+                str(n_updates // n_actions),
+            ]
         out, seconds = manage(
             env_all,
             "generate_demo_data",
-            "--scale",
-            args.scale,
+            *sizes,
             "--seed",
             str(args.seed),
             "--replace",
