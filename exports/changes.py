@@ -200,6 +200,9 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
             "from_percent": p_from[p.pk].percent,
             "to_percent": p_to[p.pk].percent,
             "delta": _delta(p_from[p.pk].percent, p_to[p.pk].percent),
+            # Why there is no percentage (#11 rules 1 and 3): exports/_no_percent.html.
+            "from_rollup": p_from[p.pk],
+            "to_rollup": p_to[p.pk],
         }
         for p in paragraphs
     ]
@@ -213,6 +216,8 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
             "from_percent": r_from.percent,
             "to_percent": r_to.percent,
             "delta": _delta(r_from.percent, r_to.percent),
+            "from_rollup": r_from,
+            "to_rollup": r_to,
             "from_distribution": r_from.distribution,
             "to_distribution": r_to.distribution,
         },

@@ -26,12 +26,14 @@ from tests.rules_matrix import (
     DATA,
     HEADLINE_PERCENT,
     PDFS,
+    RES,
     TEXTS,
     action_row,
     chart_rows,
     csv_row,
     flat,
     render_state,
+    visible_text,
 )
 
 # Each test runs in its own transaction (so a state is rendered on the test database, in a
@@ -131,6 +133,15 @@ def test_rule1_the_conference_before_adoption_is_never_credited(rendered):
     assert computed["status"] == "not_yet_due" and computed["credit"] is None
     row = csv_row(adopted.rows("actions_csv"), "annual-conference")
     assert row["status"] == "not_yet_due" and row["credit_percent"] == ""
+
+
+def test_rules1_and_3_on_the_changes_page(client):
+    """From before adoption to a date with nothing assessed: no percentage on either side,
+    and each says why."""
+    response = client.get(f"{RES}/changes/", {"from": "2017-12-01", "to": "2018-06-01"})
+    text = visible_text(response.content.decode())
+    assert "Not yet adopted on that date" in text and "Not assessed" in text
+    assert not HEADLINE_PERCENT.findall(text)
 
 
 # ---------------------------------------------------------------------------------------------
