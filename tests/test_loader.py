@@ -303,3 +303,30 @@ def test_a_verified_update_without_verifier_and_date_is_refused(empty_db, fields
         load_data(mutated(edit), "unverified.yaml")
     assert info.value.field == missing and "verified_by" in str(info.value)
     assert not StatusUpdate.objects.exists()
+
+
+def test_the_loader_writes_only_through_the_services():
+    """#16: admin, loader and spreadsheet upload write through the services. The loader reads
+    and checks; its writes go through workflow/import_services.py and
+    services.status_update_create, never a model's own save, delete or relation setters."""
+    import ast
+    from pathlib import Path
+
+    import resolutions.loader
+
+    writes = {"save", "delete", "set", "add", "remove", "clear", "create", "get_or_create"}
+    writes |= {"update", "update_or_create", "bulk_create", "bulk_update"}
+    found = []
+    for path in sorted(Path(resolutions.loader.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            receiver = node.func.value
+            # self.save() is the loader's own: it hands the record to import_services.
+            # A bare name's add() is a Python set of keys seen; a relation is obj.rel.add().
+            own = isinstance(receiver, ast.Name) and (
+                receiver.id == "self" or node.func.attr == "add"
+            )
+            if node.func.attr in writes and not own:
+                found.append(f"{path.name}:{node.lineno} .{node.func.attr}()")
+    assert not found

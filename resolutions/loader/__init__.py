@@ -14,7 +14,9 @@ the field.
 
 The package is split by concern: `records` (the format, errors, typed field access), `base`
 (saving and look-ups), one module per section of the file, and `files` (reading and the
-transaction).
+transaction). The loader reads and checks; it writes only through the services:
+workflow/import_services.py (the trusted writes of data files) and
+workflow.services.status_update_create (status updates with their evidence).
 """
 
 from .files import Loader, load_data, load_file, parse_file

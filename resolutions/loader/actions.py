@@ -1,8 +1,9 @@
 """Actions and what hangs from them: occurrences, participations, figures, roles."""
 
+from workflow.import_services import action_paragraphs_import, related_import
+
 from ..models import (
     Action,
-    ActionParagraph,
     Actor,
     MemberStateRole,
     Occurrence,
@@ -55,9 +56,7 @@ class ActionsMixin:
             if str(number) not in paragraphs:
                 self.fail(path, "paragraphs", f"no paragraph {number!r} in this resolution")
             linked.append(paragraphs[str(number)])
-        ActionParagraph.objects.filter(action=action).exclude(paragraph__in=linked).delete()
-        for paragraph in linked:
-            ActionParagraph.objects.get_or_create(action=action, paragraph=paragraph)
+        action_paragraphs_import(action=action, paragraphs=linked)
 
         actors = []
         for name in r.list("responsible"):
@@ -65,9 +64,13 @@ class ActionsMixin:
             if actor is None:
                 self.fail(path, "responsible", f"no actor named {name!r} (declare it under actors)")
             actors.append(actor)
-        action.responsible_actors.set(actors)
-        action.description_sources.set(
-            [self.source(path, k, "description_sources") for k in r.list("description_sources")]
+        related_import(record=action, name="responsible_actors", targets=actors)
+        related_import(
+            record=action,
+            name="description_sources",
+            targets=[
+                self.source(path, k, "description_sources") for k in r.list("description_sources")
+            ],
         )
 
         occurrences = {}
@@ -156,7 +159,11 @@ class ActionsMixin:
         )
         self.save(occurrence, path)
         self.load_translations(occurrence, r, path)
-        occurrence.sources.set([self.source(path, k, "sources") for k in r.list("sources")])
+        related_import(
+            record=occurrence,
+            name="sources",
+            targets=[self.source(path, k, "sources") for k in r.list("sources")],
+        )
         for i, item in enumerate(r.list("participations")):
             p = _Record(self, item, f"{path}.participations[{i}]", "participation")
             ppath = f"{path}.participations[{i}]"

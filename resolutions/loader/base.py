@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
+from workflow.import_services import record_import
+
 from ..models import (
     MemberState,
     SourceDocument,
@@ -21,10 +23,10 @@ class LoaderBase:
         raise LoadError(self.file, record, field, message)
 
     def save(self, instance, record, exclude=()):
-        """full_clean() then save, turning Django's errors into errors that name the record."""
+        """Validate and save through the trusted service (workflow/import_services.py), turning
+        Django's errors into errors that name the record."""
         try:
-            instance.full_clean(exclude=list(exclude))
-            instance.save()
+            record_import(record=instance, exclude=exclude)
         except ValidationError as exc:
             field, messages = next(iter(exc.message_dict.items()))
             self.fail(record, None if field == "__all__" else field, " ".join(messages))

@@ -1,5 +1,7 @@
 """Sources, member states and actors: the records a resolution refers to by key."""
 
+from workflow.import_services import records_import_delete
+
 from ..models import (
     Actor,
     MemberState,
@@ -104,4 +106,6 @@ class ReferencesMixin:
             self.save(membership, path)
             kept.setdefault(body.pk, []).append(membership.pk)
         for body_id, pks in kept.items():
-            Membership.objects.filter(body_id=body_id).exclude(pk__in=pks).delete()
+            records_import_delete(
+                records=Membership.objects.filter(body_id=body_id).exclude(pk__in=pks)
+            )

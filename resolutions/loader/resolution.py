@@ -1,5 +1,11 @@
 """The resolution and its paragraphs."""
 
+from workflow.import_services import (
+    record_fields_import,
+    records_import_delete,
+    related_import,
+)
+
 from ..models import (
     Paragraph,
     Resolution,
@@ -53,7 +59,11 @@ class ResolutionMixin:
         )
         self.save(resolution, path)
         self.load_translations(resolution, r, path)
-        resolution.sources.set([self.source(path, key, "sources") for key in r.list("sources")])
+        related_import(
+            record=resolution,
+            name="sources",
+            targets=[self.source(path, key, "sources") for key in r.list("sources")],
+        )
 
         # Orders may be shuffled by an edited file; park the old ones out of the way first so
         # the unique (resolution, order) constraint holds at every step. Only paragraphs whose
@@ -68,7 +78,7 @@ class ResolutionMixin:
         parked = [p for p in existing if wanted.get(p.number) != p.order]
         for paragraph in parked:
             paragraph.order += 1_000_000
-            paragraph.save(update_fields=["order"])
+            record_fields_import(record=paragraph, fields=["order"])
 
         paragraphs = {}
         position: dict[str, int] = {}  # paragraphs of each kind so far
@@ -142,7 +152,7 @@ class ResolutionMixin:
         for offset, paragraph in enumerate(leftover, start=len(paragraphs) + 1):
             # Paragraphs no longer in the file are kept (they may carry staff work) at the end.
             paragraph.order = offset
-            paragraph.save(update_fields=["order"])
+            record_fields_import(record=paragraph, fields=["order"])
 
         self.load_links(resolution, paragraphs, r, path)
 
@@ -196,11 +206,11 @@ class ResolutionMixin:
                 },
             )
             self.save(instance, lpath)
-            instance.target_sources.set(target_sources)
+            related_import(record=instance, name="target_sources", targets=target_sources)
             kept.append(instance.pk)
-        resolution.links_out.exclude(pk__in=kept).delete()
+        records_import_delete(records=resolution.links_out.exclude(pk__in=kept))
         for earlier in ResolutionLink.objects.filter(target_symbol=resolution.symbol).exclude(
             target=resolution
         ):
             earlier.target = resolution
-            earlier.save(update_fields=["target"])
+            record_fields_import(record=earlier, fields=["target"])
