@@ -205,7 +205,7 @@ def test_a_refused_edit_or_delete_of_a_published_update_explains_and_links_a_cor
         assert "workflow/statusupdate_refused.html" in [t.name for t in response.templates]
         html = _text(response)
         assert heading in html
-        assert "Form the network — In progress as of 2019-01-01" in html  # the update named
+        assert "Form the network — In progress as of 1 Jan 2019" in html  # the update named
         assert "is published" in html and "never changed or deleted" in html
         assert f'href="{correct}"' in html and "Correct this update" in html
     published.refresh_from_db()

@@ -6,6 +6,7 @@ from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquer
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..dates import format_day
 from .facts import ReviewedFact, fact_constraints, published_only
 from .resolution import Paragraph, Resolution
 from .sources import SourceDocument
@@ -558,4 +559,5 @@ class Occurrence(ReviewedFact, VersionedModel):
         indexes = [models.Index(fields=["action", "start_date"], name="occurrence_action_date")]
 
     def __str__(self):
-        return f"{self.title} ({self.start_date})"
+        # The day as the reader writes it (admin titles, history, "All recent changes").
+        return f"{self.title} ({format_day(self.start_date, 'medium')})"

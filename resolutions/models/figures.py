@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from ..dates import format_day
 from .actions import Action
 from .facts import ReviewedFact, fact_constraints, published_only
 from .sources import SourceDocument
@@ -56,5 +57,9 @@ class SourcedFigure(ReviewedFact):
         constraints = fact_constraints("sourced_figure")
 
     def __str__(self):
-        prefix = "more than " if self.is_minimum else ""
-        return f"{self.label}: {prefix}{self.value} (as of {self.as_of})"
+        value = (_("more than %(n)s") if self.is_minimum else "%(n)s") % {"n": self.value}
+        return _("%(label)s: %(value)s (as of %(day)s)") % {
+            "label": self.label,
+            "value": value,
+            "day": format_day(self.as_of, "medium"),
+        }

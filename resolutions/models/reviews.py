@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..dates import format_day
 from .actions import Action, Occurrence
 from .sources import SourceDocument
 from .status_updates import AppendOnlyError, State, Verification
@@ -155,7 +156,7 @@ class ActionReview(VersionedModel):
     def __str__(self):
         return _("%(action)s — reviewed on %(day)s") % {
             "action": self.action,
-            "day": self.reviewed_on,
+            "day": format_day(self.reviewed_on, "medium"),
         }
 
     @property

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from ..dates import format_day
 from ..status import PROGRESS_ALLOWED, RECORDABLE_CHOICES, Status
 from .actions import EVENT_COLUMNS, Action, Occurrence
 from .resolution import Resolution
@@ -371,7 +372,7 @@ class StatusUpdate(VersionedModel):
         return _("%(action)s — %(status)s as of %(day)s") % {
             "action": self.action,
             "status": self.get_status_display(),
-            "day": self.as_of,
+            "day": format_day(self.as_of, "medium"),
         }
 
     @property
