@@ -111,3 +111,49 @@ def test_no_false_match_and_english_still_works(seeded):
 def test_postgresql_full_text_stems_the_folded_arabic(seeded):
     # "للوساطة" (for mediation) is in no action text as written; its stem is (الوساطة).
     assert "training" in _keys("للوساطه")
+
+
+def _plan(sql, params):
+    """The index names in PostgreSQL's plan for `sql`, with plain and index scans priced out:
+    the test data is small enough that reading the table is cheapest, and the question is
+    whether the folded-text indexes can answer the search's conditions at all (they cannot
+    once the expressions drift apart: then only a scan could)."""
+    import json
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = cursor.fetchone()[0]
+        cursor.execute("RESET enable_seqscan")
+        cursor.execute("RESET enable_indexscan")
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    found = []
+
+    def walk(node):
+        found.append(node.get("Index Name"))
+        for child in node.get("Plans", []):
+            walk(child)
+
+    walk(plan[0]["Plan"])
+    return found
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the indexes are PostgreSQL's")
+def test_postgresql_finds_the_translations_through_the_folded_indexes(seeded):
+    from resolutions.models.search import folded_matches
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'resolutions_texttranslation'"
+        )
+        names = {row[0] for row in cursor.fetchall()}
+    assert {"translation_folded_fts", "translation_folded_trgm"} <= names
+    # The translations the action list's search matches (Action.objects.search maps them to
+    # their actions): both tests, full text and folded substrings, are answered by their
+    # index, none by folding every row.
+    matching = folded_matches(TextTranslation.objects.all(), "الإسلامي")
+    used = _plan(*matching.values("pk").query.sql_with_params())
+    assert "translation_folded_fts" in used, used
+    assert "translation_folded_trgm" in used, used
+    assert matching.exists()  # "منظمة التعاون الإسلامي" is in many translations

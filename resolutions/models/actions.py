@@ -131,11 +131,45 @@ class ActionQuerySet(models.QuerySet):
         must occur, case-insensitively, in one of the texts, translations compared folded by
         the same rule.
         """
-        from .search import FoldSearch, fold_search
+        from .search import FoldSearch, fold_search, folded_matches
         from .status_updates import StatusUpdate
         from .translations import TextTranslation
 
         notes = StatusUpdate.objects.public().on_or_before(as_of).filter(action=OuterRef("pk"))
+        words = [fold_search(word) for word in text.replace('"', " ").split()]
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            query = SearchQuery(text, search_type="websearch", config="english")
+            # The translations that match (search.folded_matches, through its two indexes),
+            # found first and uncorrelated, then mapped to their actions: no translation is
+            # folded row by row.
+            matching = folded_matches(TextTranslation.objects.all(), text)
+            of_actions = matching.filter(
+                content_type__app_label="resolutions", content_type__model="action"
+            ).values("object_id")
+            of_notes = (
+                StatusUpdate.objects.public()
+                .on_or_before(as_of)
+                .filter(
+                    pk__in=matching.filter(
+                        content_type__app_label="resolutions", content_type__model="statusupdate"
+                    ).values("object_id")
+                )
+                .values("action_id")
+            )
+            return self.annotate(
+                document=SearchVector("title", "description", config="english")
+            ).filter(
+                Q(document=query)
+                | Exists(
+                    notes.annotate(document=SearchVector("note", config="english")).filter(
+                        document=query
+                    )
+                )
+                | Q(pk__in=of_actions)
+                | Q(pk__in=of_notes)
+            )
         # The translations of the action and of its public notes (by the content type's
         # natural key: no ContentType query).
         translations = TextTranslation.objects.filter(
@@ -149,33 +183,6 @@ class ActionQuerySet(models.QuerySet):
                 .values("pk")
             )
         ).annotate(folded=FoldSearch("text"))
-        words = [fold_search(word) for word in text.replace('"', " ").split()]
-        # Every word, folded, inside one folded translation: the same test on every database.
-        in_translation = Q() if words else Q(pk__in=[])
-        for word in words:
-            in_translation &= Q(folded__contains=word)
-        if connections[self.db].vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchVector
-
-            query = SearchQuery(text, search_type="websearch", config="english")
-            # Full-text on the folded translations with the Arabic stemmer (الوساطة, للوساطة);
-            # its prefix stripping is incomplete (والأمن), which the folded substring covers.
-            folded_query = SearchQuery(fold_search(text), search_type="websearch", config="arabic")
-            return self.annotate(
-                document=SearchVector("title", "description", config="english")
-            ).filter(
-                Q(document=query)
-                | Exists(
-                    notes.annotate(document=SearchVector("note", config="english")).filter(
-                        document=query
-                    )
-                )
-                | Exists(
-                    translations.annotate(document=SearchVector("folded", config="arabic")).filter(
-                        Q(document=folded_query) | in_translation
-                    )
-                )
-            )
         condition = Q()
         for word, folded in zip(text.replace('"', " ").split(), words, strict=True):
             condition &= (

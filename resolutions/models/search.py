@@ -62,3 +62,25 @@ def register_sqlite_function(sender, connection, **kwargs):
     """connection_created receiver: SQLite gets fold_search() as a deterministic SQL function."""
     if connection.vendor == "sqlite":
         connection.connection.create_function("fold_search", 1, fold_search, deterministic=True)
+
+
+def folded_matches(translations, text):
+    """PostgreSQL: the rows of `translations` (a TextTranslation queryset) matching `text`:
+    full text with the Arabic stemmer on the folded translation (الوساطة, للوساطة), or every
+    word of the query, folded, inside it (the stemmer strips prefixes such as "وال"
+    incompletely). Both tests are written on the very expressions of the two GIN indexes of
+    migration 0027 (to_tsvector('arabic', folded) and folded with gin_trgm_ops), so matching
+    rows are found through them, not by folding every row (tests/test_i18n_search.py)."""
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+    from django.db.models import Q
+
+    words = [fold_search(word) for word in str(text).replace('"', " ").split()]
+    every_word = Q() if words else Q(pk__in=[])
+    for word in words:
+        every_word &= Q(folded__contains=word)
+    query = SearchQuery(fold_search(text), search_type="websearch", config="arabic")
+    return (
+        translations.annotate(folded=FoldSearch("text"))
+        .annotate(folded_document=SearchVector("folded", config="arabic"))
+        .filter(Q(folded_document=query) | every_word)
+    )
