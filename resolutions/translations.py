@@ -289,3 +289,83 @@ def translation_status(resolution_symbol: str | None = None) -> list[FieldStatus
                 }
                 rows.append(FieldStatus(symbol, model_name, field, len(with_text), missing))
     return rows
+
+
+# --- Locators: where in a source a text is ------------------------------------------------------
+
+# The phrases the data files use to say where a text is in its source ("resolution heading",
+# "Annex, Second Session"), in the reader's language. A locator is the tracker's description,
+# not the source's words, so it is translated like a label; one not listed here is shown as
+# written, isolated and tagged as English (locator_html). A locator may end with a quoted
+# sentence of the source ("the sentence on …: “…”"): the quote stays in its own words.
+LOCATORS = {
+    "resolution heading": _("resolution heading"),
+    "first preambular paragraph": _("first preambular paragraph"),
+    "second preambular paragraph": _("second preambular paragraph"),
+    "third preambular paragraph": _("third preambular paragraph"),
+    "third preambular paragraph (incomplete)": _("third preambular paragraph (incomplete)"),
+    "third preambular paragraph (the available text ends here)": _(
+        "third preambular paragraph (the available text ends here)"
+    ),
+    "Annex, Second Session": _("Annex, Second Session"),
+    "Annex, concluding remarks": _("Annex, concluding remarks"),
+    "the sentence on the Contact Group of Friends of Mediation": _(
+        "the sentence on the Contact Group of Friends of Mediation"
+    ),
+    "the resolution's title, quoted in Arabic between guillemets": _(
+        "the resolution's title, quoted in Arabic between guillemets"
+    ),
+}
+QUOTED = re.compile(r"^(?P<where>[^“]+?): (?P<quote>“.*”)$", re.S)
+
+
+def locator_parts(text: str, language: str | None = None) -> tuple[str, str, bool]:
+    """(where, quote, translated): the locator's description in `language` (default: the
+    page's) and the source's quoted words after it, if any ("" when none); `translated` is
+    False when the description has no translation and is shown as written."""
+    text = str(text or "")
+    language = language or active_language()
+    match = QUOTED.match(text)
+    where, quote = (match["where"], match["quote"]) if match else (text, "")
+    if language == ORIGINAL_LANGUAGE or where not in LOCATORS:
+        return where, quote, language == ORIGINAL_LANGUAGE
+    from django.utils import translation
+
+    with translation.override(language):
+        return str(LOCATORS[where]), quote, True
+
+
+def locator_label(text: str, language: str | None = None) -> str:
+    """A locator as plain text in `language`: "المرفق، الجلسة الثانية"."""
+    where, quote, _translated = locator_parts(text, language)
+    if not quote:
+        return where
+    from django.utils import translation
+
+    with translation.override(language or active_language()):
+        return str(_("%(where)s: %(quote)s") % {"where": where, "quote": quote})
+
+
+def locator_html(text: str, language: str | None = None):
+    """A locator as markup: the description in the reader's language (or as written, tagged
+    lang="en" and isolated), the quoted words of the source isolated and tagged as English, so
+    each reads in its own order inside Arabic text (WeasyPrint too: the direction is written
+    out)."""
+    from django.utils.html import format_html
+
+    from . import bidi
+
+    if not text:
+        return ""
+    where, quote, is_translated = locator_parts(text, language)
+    if is_translated:
+        shown = bidi.isolated(where)
+    else:
+        shown = format_html('<bdi lang="en" dir="ltr">{}</bdi>', where)
+    if not quote:
+        return shown
+    return format_html(
+        str(_("%(where)s: %(quote)s")).replace("%(where)s", "{}").replace("%(quote)s", "{}"),
+        shown,
+        format_html('<bdi lang="en" dir="ltr">{}</bdi>', quote),
+    )

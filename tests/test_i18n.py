@@ -233,7 +233,8 @@ def test_arabic_pages_show_the_arabic_title_with_its_provenance(seeded):
         r'<p class="prov-line"><span class="prov prov--translation.*?</p>', page
     ).group(0)
     assert "نص حرفي" in provenance  # verbatim
-    assert "resolution heading" in provenance  # the locator in the Arabic source
+    # The locator in the Arabic source, in Arabic (resolutions/translations.py LOCATORS).
+    assert "عنوان القرار" in provenance and "resolution heading" not in provenance
     # The three preambular paragraphs in Arabic, verbatim, instead of the English paraphrase.
     assert "إذ يسترشد بمبادئ وأهداف ميثاقي منظمة التعاون الإسلامي" in page
     dashboard = _get("/", "ar").content.decode()
@@ -477,7 +478,8 @@ def test_french_pdf_is_french_throughout(seeded, network_untranslated):
         "(non disponible en français)",
         # The English title is not called the original (which language is original is unknown):
         # it is verbatim from a source, numbered in the source list (#14).
-        "Titre (Anglais) : Texte exact [1], the sentence on the Contact Group",
+        # Its locator is the tracker's description, in French; the quoted sentence stays.
+        "Titre (Anglais) : Texte exact [1], la phrase sur le Groupe de contact",
         "Strengthening the Mediation Capacity of the OIC",
     ):
         assert phrase in text, phrase

@@ -13,6 +13,7 @@ from datetime import date
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
 from exports.brief import build_brief, render_brief_html
@@ -20,6 +21,7 @@ from exports.formats import render_report_html
 from exports.report import build_dataset, build_report
 from resolutions.loader import LoadError, load_data
 from resolutions.models import Resolution, SourceDocument
+from resolutions.translations import locator_label
 from tests.conftest import empty_tracker_data
 from tests.test_roundtrip import export, validate
 
@@ -126,9 +128,15 @@ def test_the_report_cover_cites_the_title_source(seeded, lang, label):
     n = numbered(report["sources"], "mfa-tr-pr-252")
     cover = words(re.sub(r"<[^>]+>", "", html.split('<section class="cover">', 1)[1]))
     cover = cover.split("</section>", 1)[0]
-    assert f"{label} [{n}], the sentence on the Contact Group" in cover
+    # The locator's description in the report's language, the quoted sentence in its words.
+    where = locator_label("the sentence on the Contact Group of Friends of Mediation", lang)
+    assert f"{label} [{n}], {where}" in cover
     assert LOCATOR_WORDS in cover
-    assert "Original" not in cover
+    # The English title is not called the original (the originals printed under the adopting
+    # body, session and place are those of the project's translations, #13 item 1).
+    with translation.override(lang):
+        titles = cover.split(str(_("Adopted by")), 1)[0]
+    assert "Original" not in titles and "النص الأصلي" not in titles
 
 
 @pytest.mark.parametrize(

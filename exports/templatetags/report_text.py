@@ -76,3 +76,38 @@ def status_colours() -> str:
     ]
     # Colours are the module's own constants (hex values), never user input.
     return mark_safe("\n  ".join(rules))  # noqa: S308
+
+
+@register.filter
+def original_of(value, inline=False):
+    """Beside a translation the project made (an unofficial translation, #13 item 1), the text
+    it was made from, labelled "Original (English):" and isolated in its own language and
+    direction (lang, dir: WeasyPrint isolates a <bdi> with an explicit dir). `value` is a
+    report field as shown (exports.report.languages.Shown); nothing for an original, a verbatim
+    text or a missing translation. A paragraph (<p>), or a <span> with `inline`."""
+    from django.utils.html import format_html
+    from django.utils.translation import gettext as _
+
+    from exports.report.languages import language_name
+    from resolutions import bidi
+    from resolutions.languages import active_language
+    from resolutions.models.translations import TranslationProvenance
+
+    t = getattr(value, "translation", None)
+    if t is None or t.provenance != TranslationProvenance.TRANSLATION or not t.original_text:
+        return ""
+    language = t.original_language or "en"
+    name = language_name(language)
+    if active_language() == "fr":
+        name = name.lower()  # "Original (anglais) :"
+    tag = "span" if inline else "p"
+    return format_html(
+        '<{} class="tr-original"><span class="tr-original__label">{}</span> '
+        '<bdi lang="{}" dir="{}">{}</bdi></{}>',
+        tag,
+        _("Original (%(language)s):") % {"language": name},
+        language,
+        bidi.direction(t.original_text),
+        t.original_text,
+        tag,
+    )

@@ -24,6 +24,7 @@ from ..translations import (
     actor_label,
     country_name,
     format_day,
+    locator_html,
     missing_languages,
     translated,
 )
@@ -55,6 +56,28 @@ def tr(obj, field, plain=False):
             _("(unofficial translation)"),
         )
     return text
+
+
+@register.simple_tag
+def tr_original(obj, field):
+    """After a block shown with {% tr %} (a summary, a description, a status note): when the
+    page shows the project's unofficial translation, the text it was made from, one tap away
+    and visible without hovering (#13 item 1): <details class="tr-original"> with the original
+    tagged with its language and direction. Nothing otherwise."""
+    shown = translated(obj, field)
+    t = shown.translation
+    if t is None or t.provenance != TranslationProvenance.TRANSLATION or not t.original_text:
+        return ""
+    language = t.original_language or "en"
+    from django.utils.translation import get_language_info
+
+    return format_html(
+        '<details class="tr-original"><summary>{}</summary><p lang="{}" dir="{}">{}</p></details>',
+        _("Original (%(language)s)") % {"language": get_language_info(language)["name_translated"]},
+        language,
+        bidi.direction(t.original_text),
+        t.original_text,
+    )
 
 
 @register.simple_tag
@@ -239,3 +262,10 @@ def original(value):
     if active_language() == "en":
         return value
     return format_html('<bdi lang="en" dir="ltr">{}</bdi>', bidi.mark_runs(value))
+
+
+@register.filter
+def locator(value):
+    """Where in its source a text is, in the page's language (translations.locator_html): the
+    description translated, a quoted sentence of the source kept in its words, isolated."""
+    return locator_html(value)
