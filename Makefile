@@ -48,8 +48,9 @@ dev: setup
 	$(BIN)/python manage.py ensure_demo_user
 	DJANGO_DEBUG=true DJANGO_HTTPS=false $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# The suite runs on every CPU core (pytest-xdist): each worker creates its own test database
-# (test_<name>_gw0, _gw1… on PostgreSQL) and loads the data once. PYTEST_WORKERS=0: one process.
+# The suite runs on every CPU core (pytest-xdist): each worker has its own test database (SQLite
+# in memory, loaded once; on PostgreSQL test_<name>_gw0, _gw1…, copies of one seeded template
+# that the first worker builds: tests/db_template.py). PYTEST_WORKERS=0: one process.
 # It first does `make run`'s set-up (install, migrate, load the data files, static files,
 # catalogues), so that after `make test` the same checkout also serves at once.
 PYTEST_WORKERS ?= auto
