@@ -363,3 +363,23 @@ def test_rebuild_rollup_recomputes_every_row_from_history(seeded):
     assert set(states) == set(history)
     assert all(_same(states[pk], history[pk]) for pk in history)
     assert sorted(ActionStep.objects.values_list("action_id", "day", "weighted_credit")) == steps
+
+
+@pytest.mark.django_db
+def test_the_projection_reads_the_same_rows_through_its_compiled_template(seeded):
+    """projection._row_values runs a template compiled once and re-dated (sql.template) instead
+    of the ORM query: the two give the same rows, converted the same way, on any date."""
+    ids = sorted(Action.objects.values_list("pk", flat=True))
+    using = "default"
+    for today in (date(2017, 11, 20), date(2018, 5, 5), date(2018, 11, 29), date(2026, 1, 1)):
+        for chosen in (ids[:1], ids[:3], ids):
+            orm = {r["pk"]: r for r in projection._row_query(chosen, today, using)}
+            compiled = {r["pk"]: r for r in projection._row_values(chosen, today, using)}
+            assert set(compiled) == set(chosen)
+            for pk, row in orm.items():
+                assert compiled[pk].keys() == row.keys()
+                for name, value in row.items():
+                    got = compiled[pk][name]
+                    if name.startswith(("is_", "has_")):
+                        got, value = bool(got), bool(value)
+                    assert (got, type(got)) == (value, type(value)), (pk, name, today)

@@ -25,16 +25,20 @@ cache, so neither the writer nor any other worker ever serves a roll-up from bef
 
 import hashlib
 import uuid
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
-from django.db.models import F
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import F, QuerySet
 
 from ..models.actions import Action, ActionParagraph
+from ..models.resolution import Resolution
 from ..status import ORDER, Status
 from .projection import annotate_status, reads_projection
 from .rules import (
@@ -119,7 +123,7 @@ class Rollup:
     )
 
     @classmethod
-    def from_row(cls, row: dict) -> "Rollup":
+    def from_row(cls, row: dict[str, Any]) -> "Rollup":
         values: dict[str, int] = {
             name: row.get(key) or 0 for name, key in zip(cls._FIELDS, cls._ROW_NAMES, strict=True)
         }
@@ -202,7 +206,7 @@ CACHE_TIMEOUT = 3600
 _DIRTY = "rollup_cache_dirty"
 
 
-def invalidate_cache(using=None):
+def invalidate_cache(using: str | None = None) -> None:
     """Call after any write that can move a roll-up (the signals in resolutions/signals.py do).
 
     Inside a transaction the shared version is bumped only when it commits, so that no worker
@@ -214,14 +218,14 @@ def invalidate_cache(using=None):
     transaction.on_commit(lambda: _bump(conn), using=using)
 
 
-def _bump(conn):
+def _bump(conn: BaseDatabaseWrapper) -> None:
     # Several changes in one transaction register several callbacks: the first one bumps.
     if getattr(conn, _DIRTY, False):
         setattr(conn, _DIRTY, False)
         cache.set(CACHE_VERSION_KEY, uuid.uuid4().hex, None)
 
 
-def start_version():
+def start_version() -> None:
     """No data version yet (first use, or evicted): start one; the next request fills the cache."""
     cache.add(CACHE_VERSION_KEY, uuid.uuid4().hex, None)
 
@@ -243,11 +247,15 @@ def _dated(rollups: dict[int, Rollup], as_of: date) -> dict[int, Rollup]:
     return rollups
 
 
-def _cached(kind: str, ids: list, as_of: date, compute) -> dict[int, Rollup]:
+# Computes the roll-ups of the given ids (what the cache stores).
+_Compute = Callable[[list[int]], dict[int, Rollup]]
+
+
+def _cached(kind: str, ids: list[int], as_of: date, compute: _Compute) -> dict[int, Rollup]:
     return _dated(_cached_rollups(kind, ids, as_of, compute), as_of)
 
 
-def _cached_rollups(kind: str, ids: list, as_of: date, compute) -> dict[int, Rollup]:
+def _cached_rollups(kind: str, ids: list[int], as_of: date, compute: _Compute) -> dict[int, Rollup]:
     min_ids = getattr(settings, "ROLLUP_CACHE_MIN_IDS", CACHE_MIN_IDS)
     timeout = getattr(settings, "ROLLUP_CACHE_TIMEOUT", CACHE_TIMEOUT)
     if len(ids) < min_ids or not timeout or cache_bypassed():
@@ -270,14 +278,14 @@ def _cached_rollups(kind: str, ids: list, as_of: date, compute) -> dict[int, Rol
 # --- Roll-ups ------------------------------------------------------------------------------
 
 
-def resolution_rollups(resolution_ids, as_of: date) -> dict[int, Rollup]:
+def resolution_rollups(resolution_ids: Iterable[int], as_of: date) -> dict[int, Rollup]:
     """One query for the roll-up of many resolutions (the dashboard)."""
     return _cached(
         "resolutions", list(resolution_ids), as_of, lambda ids: _resolution_rollups(ids, as_of)
     )
 
 
-def _resolution_rollups(resolution_ids, as_of: date) -> dict[int, Rollup]:
+def _resolution_rollups(resolution_ids: list[int], as_of: date) -> dict[int, Rollup]:
     rows = _rows_for_ids(
         "resolutions",
         lambda ids: Action.objects.filter(resolution_id__in=ids),
@@ -306,7 +314,9 @@ _ROLLUP_NAMES = [
 _DATE_NAMES = frozenset({"last_update_on", "last_reviewed_on"})
 
 
-def _grouped_sql(queryset, as_of, *, group, outer="pk", prefix=""):
+def _grouped_sql(
+    queryset: QuerySet[Any, Any], as_of: date, *, group: str, outer: str = "pk", prefix: str = ""
+) -> tuple[str, list[Any]]:
     """(sql, params) of the roll-ups of `queryset`'s actions grouped by `group`.
 
     The status expressions are evaluated once per action in an inner query, and an outer
@@ -318,7 +328,7 @@ def _grouped_sql(queryset, as_of, *, group, outer="pk", prefix=""):
     status, credit, weight = qn("current_status"), qn("credit"), qn("rollup_weight")
     scored = f"r.{qn('is_scored')}"
 
-    def count(flag):
+    def count(flag: str) -> str:
         return f"SUM(CASE WHEN r.{qn(flag)} THEN 1 ELSE 0 END)"
 
     columns = [
@@ -360,7 +370,7 @@ def _grouped_sql(queryset, as_of, *, group, outer="pk", prefix=""):
     return grouped, [*[s.value for s in Status], *params]
 
 
-def _execute(db, sql, params) -> dict[int, Rollup]:
+def _execute(db: str, sql: str, params: Sequence[Any]) -> dict[int, Rollup]:
     with connections[db].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -375,7 +385,9 @@ def _execute(db, sql, params) -> dict[int, Rollup]:
     }
 
 
-def grouped_rollups(queryset, as_of, *, group, outer="pk", prefix="") -> dict[int, Rollup]:
+def grouped_rollups(
+    queryset: QuerySet[Any, Any], as_of: date, *, group: str, outer: str = "pk", prefix: str = ""
+) -> dict[int, Rollup]:
     """{group value: Rollup} of `queryset`'s actions, in one query (compiled on each call)."""
     try:
         sql, params = _grouped_sql(queryset, as_of, group=group, outer=outer, prefix=prefix)
@@ -385,7 +397,13 @@ def grouped_rollups(queryset, as_of, *, group, outer="pk", prefix="") -> dict[in
     return _dated(_execute(queryset.db, sql, params), as_of)
 
 
-def _rows_for_ids(kind, build, ids, as_of, **grouping) -> dict[int, Rollup]:
+def _rows_for_ids(
+    kind: str,
+    build: Callable[[list[int]], QuerySet[Any, Any]],
+    ids: Iterable[int],
+    as_of: date,
+    **grouping: str,
+) -> dict[int, Rollup]:
     """grouped_rollups(build(ids), as_of, …) through a compiled template (see sql.template)."""
     ids = list(ids)
     if not ids:
@@ -407,11 +425,11 @@ def _rows_for_ids(kind, build, ids, as_of, **grouping) -> dict[int, Rollup]:
     return _execute(queryset.db, compiled[0], fill(compiled[1], ids, as_of))
 
 
-def resolution_rollup(resolution, as_of: date) -> Rollup:
+def resolution_rollup(resolution: Resolution, as_of: date) -> Rollup:
     return resolution_rollups([resolution.pk], as_of)[resolution.pk]
 
 
-def unplaced_rollups(resolution_ids, as_of: date) -> dict[int, Rollup]:
+def unplaced_rollups(resolution_ids: Iterable[int], as_of: date) -> dict[int, Rollup]:
     """{resolution id: Rollup} of each resolution's mandates with no known paragraph, in one
     query through a compiled template (a past date re-dates it instead of compiling the status
     expressions again). A resolution with none is left out."""
@@ -427,13 +445,13 @@ def unplaced_rollups(resolution_ids, as_of: date) -> dict[int, Rollup]:
     )
 
 
-def rollup_by_resolution(actions, as_of: date) -> dict[int, Rollup]:
+def rollup_by_resolution(actions: QuerySet[Action, Action], as_of: date) -> dict[int, Rollup]:
     """{resolution id: Rollup} of the `actions` queryset (e.g. the mandates with no known
     paragraph), in one query, through the same grouping resolution_rollups uses."""
     return grouped_rollups(actions, as_of, group="resolution_id")
 
 
-def paragraph_rollups(paragraph_ids, as_of: date) -> dict[int, Rollup]:
+def paragraph_rollups(paragraph_ids: Iterable[int], as_of: date) -> dict[int, Rollup]:
     """One query for the roll-up of every given paragraph. A paragraph with no action gets an
     empty Rollup, whose percent is None, never 0."""
     return _cached(
@@ -441,7 +459,7 @@ def paragraph_rollups(paragraph_ids, as_of: date) -> dict[int, Rollup]:
     )
 
 
-def _paragraph_rollups(paragraph_ids, as_of: date) -> dict[int, Rollup]:
+def _paragraph_rollups(paragraph_ids: list[int], as_of: date) -> dict[int, Rollup]:
     rows = _rows_for_ids(
         "paragraphs",
         lambda ids: ActionParagraph.objects.filter(paragraph_id__in=ids),

@@ -15,17 +15,21 @@ review and next due date for today, in one row (models.ActionState).
 settings.ROLLUP_PROJECTION = False turns the reading off (everything from the history).
 """
 
+from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
-from django.db import router, transaction
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db import connections, router, transaction
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from ..models.action_state import ActionState
 from ..models.actions import RECURRENCE_WINDOW_DAYS, Action, Occurrence
 from . import steps
-from .rules import KNOWN_AFTER_DAYS, STALE_AFTER_DAYS, annotate_history
+from .rules import _QS, KNOWN_AFTER_DAYS, STALE_AFTER_DAYS, annotate_history
+from .sql import as_day, fill, template
+from .steps import _padded
 
 # The roll-up's columns, as rules.status_annotations names them, kept in the projection.
 STORED = (
@@ -66,7 +70,7 @@ def reads_projection(as_of: date) -> bool:
 # --- Reading ---------------------------------------------------------------------------------
 
 
-def annotate_status(queryset, as_of: date, *, outer: str = "pk", prefix: str = ""):
+def annotate_status(queryset: _QS, as_of: date, *, outer: str = "pk", prefix: str = "") -> _QS:
     """Each action row's status, credit and flags on `as_of` (the names of
     rules.status_annotations): from the projection for today, else from the history."""
     if not reads_projection(as_of):
@@ -86,7 +90,7 @@ def annotate_status(queryset, as_of: date, *, outer: str = "pk", prefix: str = "
 # --- Writing ---------------------------------------------------------------------------------
 
 
-def _pending_occurrence(today: date):
+def _pending_occurrence(today: date) -> Subquery:
     """The earliest start of an occurrence that is not yet counted on `today` only because it
     is not yet certainly past (see KNOWN_AFTER_DAYS): the day it may start to count."""
     pending = Q()
@@ -100,7 +104,7 @@ def _pending_occurrence(today: date):
     )
 
 
-def _pending_record(today: date):
+def _pending_record(today: date) -> tuple[Subquery, Subquery]:
     """The earliest published status update or review dated after `today` (the services refuse
     future dates, but a state computed for a past day, or a clock moved back, meets them)."""
     from ..models.reviews import ActionReview
@@ -121,7 +125,7 @@ def _pending_record(today: date):
     return Subquery(update), Subquery(review)
 
 
-def next_change(row: dict, today: date) -> date | None:
+def next_change(row: dict[str, Any], today: date) -> date | None:
     """The first day after `today` on which this action's derived state can change with no new
     record, or None. Conservative: an early day costs a re-derivation, a late one a wrong page."""
     days = []
@@ -144,9 +148,39 @@ def next_change(row: dict, today: date) -> date | None:
     return min(later, default=None)
 
 
-def _rows(action_ids, today: date, using: str) -> list[ActionState]:
+# What _rows reads for each action: the stored columns and what next_change needs.
+_ROW_FIELDS = (
+    "pk",
+    "latest_update_id",
+    "adopted_on",
+    "due_date",
+    "recurrence",
+    "pending_on",
+    "pending_update_on",
+    "pending_review_on",
+    *STORED,
+)
+# The date columns among them (SQLite returns dates as ISO strings from a raw cursor).
+_DATE_FIELDS = frozenset(
+    {
+        "adopted_on",
+        "due_date",
+        "pending_on",
+        "pending_update_on",
+        "pending_review_on",
+        "latest_as_of",
+        "last_reviewed_on",
+        "last_looked_on",
+        "last_occurrence_on",
+    }
+)
+
+
+def _row_query(
+    action_ids: Iterable[int], today: date, using: str
+) -> QuerySet[Action, dict[str, Any]]:
     pending_update, pending_review = _pending_record(today)
-    rows = (
+    return (
         annotate_history(Action.objects.using(using).filter(pk__in=action_ids), today)
         .annotate(
             pending_on=_pending_occurrence(today),
@@ -154,18 +188,42 @@ def _rows(action_ids, today: date, using: str) -> list[ActionState]:
             pending_review_on=pending_review,
         )
         .order_by()
-        .values(
-            "pk",
-            "latest_update_id",
-            "adopted_on",
-            "due_date",
-            "recurrence",
-            "pending_on",
-            "pending_update_on",
-            "pending_review_on",
-            *STORED,
-        )
+        .values(*_ROW_FIELDS)
     )
+
+
+def _row_values(action_ids: list[int], today: date, using: str) -> list[dict[str, Any]]:
+    """_row_query's rows, through a compiled template (sql.template): every write re-derives its
+    action, and compiling the status expressions took most of a publish's time; the SQL depends
+    on `today` only through parameters, and on the ids only through their number (padded to a
+    power of two, so a few templates serve every size)."""
+    ids = _padded(action_ids)
+    vendor = connections[using].vendor
+    compiled = template(
+        ("projection", len(ids), using, vendor),
+        len(ids),
+        lambda sentinels, day: _row_query(sentinels, day, using).query.sql_with_params(),
+    )
+    if compiled is None:  # pragma: no cover (the query always carries its date)
+        return list(_row_query(action_ids, today, using))
+    with connections[using].cursor() as cursor:
+        cursor.execute(compiled[0], fill(compiled[1], ids, today))
+        names = ["pk" if c[0] == "id" else c[0] for c in cursor.description]
+        fetched = cursor.fetchall()
+    if sorted(names) != sorted(_ROW_FIELDS):  # pragma: no cover (a column renamed)
+        raise RuntimeError(f"Unexpected projection columns: {names}")
+    rows = []
+    for values in fetched:
+        row = dict(zip(names, values, strict=True))
+        for name in _DATE_FIELDS:
+            if isinstance(row[name], str):
+                row[name] = as_day(row[name])
+        rows.append(row)
+    return rows
+
+
+def _rows(action_ids: list[int], today: date, using: str) -> list[ActionState]:
+    rows = _row_values(action_ids, today, using)
     states = []
     for row in rows:
         # SQLite gives the flags as 0/1.
@@ -184,7 +242,11 @@ def _rows(action_ids, today: date, using: str) -> list[ActionState]:
 
 
 def refresh_actions(
-    action_ids, *, today: date | None = None, using: str | None = None, with_steps: bool = True
+    action_ids: Iterable[int | None],
+    *,
+    today: date | None = None,
+    using: str | None = None,
+    with_steps: bool = True,
 ) -> int:
     """Re-derive the stored state of these actions, and their progress-chart steps (steps.py),
     from the history (in the caller's transaction). Returns the number of rows written.
@@ -218,7 +280,9 @@ def refresh_actions(
     return written
 
 
-def refresh_for(*, resolution_id=None, paragraph_id=None, using=None) -> int:
+def refresh_for(
+    *, resolution_id: int | None = None, paragraph_id: int | None = None, using: str | None = None
+) -> int:
     """Re-derive every action of a resolution (its adoption date changed) or of a paragraph
     (its exclusion from the roll-up changed)."""
     actions = Action.objects.using(using or "default")

@@ -2,6 +2,7 @@
 date (see the package docstring and README "Progress roll-up")."""
 
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
 from django.db.models import (
     Case,
@@ -14,6 +15,7 @@ from django.db.models import (
     Max,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Sum,
     Value,
@@ -41,6 +43,8 @@ STALE_AFTER_DAYS = 365
 # reports it is what is known; its window also runs from that earliest day.
 KNOWN_AFTER_DAYS = {"day": 0, "month": 31, "year": 366, "after": 0}
 _FAR_PAST = date(1, 1, 1)
+# Any queryset of actions (or of their paragraph links): annotate_history keeps its type.
+_QS = TypeVar("_QS", bound=QuerySet[Any, Any])
 
 
 def is_lapsed(last_looked_on: date | None, as_of: date) -> bool:
@@ -104,7 +108,7 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
     links = ActionParagraph.objects.filter(action=OuterRef(outer)).order_by()
     scored_links = links.filter(paragraph__excluded_from_rollup=False)
 
-    def joined(relation, subquery):
+    def joined(relation: str, subquery: QuerySet[Any, Any]) -> FilteredRelation:
         path = prefix + relation
         return FilteredRelation(path, condition=Q(**{path + "__pk": Subquery(subquery)}))
 
@@ -253,7 +257,7 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
     ]
 
 
-def next_due(action) -> date | None:
+def next_due(action: Any) -> date | None:
     """When a recurring action's next occurrence is (or was) due: one interval after its latest
     counted occurrence, or after adoption when it has none. Needs with_status() annotations."""
     days = RECURRENCE_WINDOW_DAYS.get(action.recurrence)
@@ -263,7 +267,7 @@ def next_due(action) -> date | None:
     return base + timedelta(days=days)
 
 
-def annotate_history(queryset, as_of: date, *, outer: str = "pk", prefix: str = ""):
+def annotate_history(queryset: _QS, as_of: date, *, outer: str = "pk", prefix: str = "") -> _QS:
     """The status annotations computed from the history (any date). For today the roll-up
     reads the stored projection instead: see projection.annotate_status."""
     for step in status_annotations(as_of, outer=outer, prefix=prefix):

@@ -1,15 +1,23 @@
 """The roll-up at many dates in one query: the progress chart's points (charts.progress_history)."""
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.db import connections
-from django.db.models import Value
+from django.db.models import QuerySet, Value
 
 from .rules import annotate_history, rollup_aggregates
 from .sql import SENTINEL_DAY, is_sentinel_date, shift_date
 
 
-def rollup_rows(actions, as_of: date, *, only=None, **constants):
+def rollup_rows(
+    actions: QuerySet[Any, Any],
+    as_of: date,
+    *,
+    only: Iterable[str] | None = None,
+    **constants: Any,
+) -> QuerySet[Any, dict[str, Any]]:
     """The roll-up of the `actions` queryset per resolution on `as_of`, as an unevaluated
     values() queryset, with the roll-up's own aggregates (so the numbers match
     resolution_rollups exactly). `only` keeps some aggregates (each one repeats the status
@@ -26,7 +34,13 @@ def rollup_rows(actions, as_of: date, *, only=None, **constants):
     )
 
 
-def rollup_series(actions, days, *, only=("weighted_credit", "weight_total"), wanted=None):
+def rollup_series(
+    actions: QuerySet[Any, Any],
+    days: Iterable[date],
+    *,
+    only: Iterable[str] = ("weighted_credit", "weight_total"),
+    wanted: dict[date, Iterable[int]] | None = None,
+) -> dict[tuple[int, date], dict[str, Any]]:
     """{(resolution id, day): roll-up row} of the `actions` queryset for each of `days`, in ONE
     query.
 
