@@ -47,6 +47,7 @@ ACTION_COLUMNS = columns(
         "latest_note",
         "url",
         "last_reviewed_on",
+        "continues",
     ]
 )
 

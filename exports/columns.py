@@ -10,6 +10,7 @@ The per-resolution report (exports.formats) and the filtered action list (export
 both compose their tables from these keys; neither keeps a column list of its own.
 """
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
 LABELS = {
@@ -49,6 +50,8 @@ LABELS = {
     "action_ref": gettext_lazy("Stable action identifier"),
     "url": gettext_lazy("Address on the tracker"),
     "action_url": gettext_lazy("Action page"),
+    # #15: "<symbol> (<action key>)" of the earlier resolution's action this one carries on.
+    "continues": capfirst(gettext_lazy("continues (the earlier action)")),
 }
 
 
@@ -106,4 +109,11 @@ def action_cells(a: dict, *, machine: bool, base_url: str = "") -> dict:
         "last_reviewed_on": a["last_reviewed_on"],
         "url": absolute(base_url, a["url"]),
         "action_url": absolute(base_url, a["url"]),
+        "continues": continued(a),
     }
+
+
+def continued(a: dict) -> str:
+    """The action `a` carries on, as the data files name it: "53/45-POL (key)"; "" for none."""
+    earlier = a.get("continues")
+    return f"{earlier['symbol']} ({earlier['key']})" if earlier else ""

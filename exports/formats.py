@@ -72,6 +72,7 @@ REPORT_COLUMNS = columns(
         "last_reviewed_on",
         "paragraph_url",
         "action_url",
+        "continues",
     ]
 )
 

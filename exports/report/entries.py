@@ -145,6 +145,15 @@ def action_entry(
         "evidence": evidence or [],
         "evidence_text": evidence_text(evidence or []),
         "attribution_note": action.attribution_note,
+        # #15: the earlier resolution's action this one carries on, named as data files name it
+        # (the earlier resolution need not be loaded), and the source that ties the two.
+        "continues": {
+            "symbol": action.continues_symbol,
+            "key": action.continues_key,
+            "source": action.continues_source.title if action.continues_source else "",
+        }
+        if action.continues_symbol
+        else None,
     }
 
 

@@ -32,6 +32,7 @@ from .options import (
     SecretariatInline,
     VersionedAdmin,
     VersionedInline,
+    VersionedModelForm,
 )
 from .queue import ActionQueueFilter
 from .translations import (
@@ -168,6 +169,39 @@ class StatusHistoryInline(SecretariatInline, admin.TabularInline):
         return False
 
 
+class ActionForm(VersionedModelForm):
+    """The continuation (#15): the editor chooses the earlier action; the symbol and key that
+    name it in data files follow from it. A continuation rests on a source, and only a
+    continuation has a source, quote or note (the constraint
+    action_continuation_named_and_sourced, said next to the field). A continuation a data file
+    named whose earlier resolution is not loaded yet (symbol and key, no action) is kept."""
+
+    def clean(self):
+        cleaned = super().clean()
+        action = self.instance
+        earlier = cleaned.get("continues")
+        if earlier is not None:
+            action.continues_symbol, action.continues_key = earlier.resolution.symbol, earlier.key
+            if not cleaned.get("continues_source"):
+                self.add_error(
+                    "continues_source",
+                    _("Name the source that ties this action to the earlier one."),
+                )
+        elif "continues" in self.changed_data:  # removed
+            action.continues_symbol = action.continues_key = ""
+        if not action.continues_symbol:
+            for name in ("continues_source", "continues_quote", "continues_note"):
+                if cleaned.get(name):
+                    self.add_error(
+                        name,
+                        _(
+                            "Only a continuation has this: choose the earlier action this one "
+                            "continues, or leave it blank."
+                        ),
+                    )
+        return cleaned
+
+
 @admin.register(Action)
 class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
     list_display = (
@@ -184,8 +218,17 @@ class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
     list_filter = (ActionQueueFilter, "resolution", "mandate_type", CurrentStatusFilter)
     list_select_related = ("resolution", "mandate_type")
     search_fields = ("title", "key", "description", "resolution__symbol")
-    autocomplete_fields = ("resolution", "responsible_actors", "mandate_source")
+    autocomplete_fields = (
+        "resolution",
+        "responsible_actors",
+        "mandate_source",
+        "continues",
+        "continues_source",
+    )
+    form = ActionForm
     readonly_fields = (
+        "continues_symbol",
+        "continues_key",
         "current_status",
         "progress",
         "unpublished",
@@ -211,6 +254,19 @@ class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
         (
             "Responsibility and attribution",
             {"fields": ("responsible_actors", "mandate_source", "attribution_note")},
+        ),
+        (
+            "Continues an earlier mandate",
+            {
+                "fields": (
+                    "continues",
+                    "continues_symbol",
+                    "continues_key",
+                    "continues_source",
+                    "continues_quote",
+                    "continues_note",
+                )
+            },
         ),
         (
             "Status today",
