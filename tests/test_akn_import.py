@@ -203,8 +203,10 @@ def test_a_document_from_another_system_imports_as_verbatim_from_its_source(empt
     ]
     assert {p.text_source.key for p in resolution.paragraphs.all()} == {"undl"}
     # Importing it again is refused: import_akn creates, it does not overwrite.
-    with pytest.raises(CommandError, match="already in the tracker"):
+    with pytest.raises(CommandError, match="already in the tracker") as refused:
         call_command("import_akn", str(path), "--session", "99th", "--source", "undl")
+    assert f"export_report {resolution.slug} --format json" in str(refused.value)
+    assert "load_resolution" in str(refused.value)
 
 
 @pytest.mark.parametrize(

@@ -53,10 +53,17 @@ class Command(BaseCommand):
                 body=options["body"],
             )
             symbol = data["resolution"]["symbol"]
-            if Resolution.objects.filter(symbol=symbol).exists():
+            existing = Resolution.objects.filter(symbol=symbol).first()
+            if existing is not None:
+                # Refused, not merged: loading this file over it would blank what an AKN file
+                # does not carry (its sources, references, paragraph summaries, verbs,
+                # addressees, exclusions). The data file round-trips all of it.
                 raise CommandError(
-                    f"Nothing was imported: {symbol} is already in the tracker. import_akn "
-                    "creates a resolution; change an existing one through its data file."
+                    f"Nothing was imported: {symbol} is already in the tracker, and this file "
+                    "would overwrite what it does not carry (sources, references, paragraph "
+                    "summaries, verbs, exclusions). To change its paragraphs, export its data "
+                    f"file (manage.py export_report {existing.slug} --format json -o FILE), "
+                    "edit the paragraphs there and load it (manage.py load_resolution FILE)."
                 )
             load_data(data, str(path))
         except (AknError, LoadError) as exc:
