@@ -35,7 +35,10 @@ DOMAIN = (
 WORKFLOW = ("workflow",)
 # Helpers that import nothing of the project (the test below holds them to it), so any layer
 # may use them.
-UTILITIES = ("exports.safety",)
+UTILITIES = (
+    "exports.safety",
+    "resolutions.bidi",  # direction isolation of mixed-direction runs (pages, PDFs, translations)
+)
 
 
 def _within(module, prefixes):

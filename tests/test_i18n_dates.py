@@ -20,6 +20,8 @@ CONTENT = "|".join(
         r'<p dir="auto">.*?</p>',
         r'<span lang="en" dir="ltr">.*?</span>',
         r'<bdi lang="en" dir="ltr">.*?</bdi>',
+        # The original beside an unofficial translation (#13 item 1), in its own language.
+        r'<details class="tr-original">.*?</details>',
     )
 )
 

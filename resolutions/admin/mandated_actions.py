@@ -252,11 +252,11 @@ class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
             },
         ),
         (
-            "Responsibility and attribution",
+            gettext_lazy("Responsibility and attribution"),
             {"fields": ("responsible_actors", "mandate_source", "attribution_note")},
         ),
         (
-            "Continues an earlier mandate",
+            gettext_lazy("Continues an earlier mandate"),
             {
                 "fields": (
                     "continues",
@@ -269,7 +269,7 @@ class ActionAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin):
             },
         ),
         (
-            "Status today",
+            gettext_lazy("Status today"),
             {"fields": ("current_status", "progress", "unpublished", "record_status_update")},
         ),
         (TRANSLATIONS, {"fields": ("missing_translations",)}),

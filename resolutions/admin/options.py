@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.forms import Textarea
 from django.http import HttpResponseRedirect
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from simple_history.admin import SimpleHistoryAdmin
@@ -226,9 +227,17 @@ class SecretariatAdmin(AuditedAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in self.get_autocomplete_fields(request):
+            # Select2 names its box by the selected option only, so an empty one has no name
+            # for a screen reader (axe: aria-input-field-name); it copies the select's title
+            # onto the box.
             kwargs.setdefault(
                 "widget",
-                SafeAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")),
+                SafeAutocompleteSelect(
+                    db_field,
+                    self.admin_site,
+                    attrs={"title": capfirst(db_field.verbose_name)},
+                    using=kwargs.get("using"),
+                ),
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

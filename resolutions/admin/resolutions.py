@@ -194,7 +194,7 @@ class ParagraphAdmin(MissingTranslationsMixin, VersionedAdmin, SecretariatAdmin)
             },
         ),
         (
-            "Operative content",
+            gettext_lazy("Operative content"),
             {"fields": ("operative_verb", "operative_verb_other", "addressee", "addressee_detail")},
         ),
         (
