@@ -127,10 +127,12 @@ def reference(spec, adopted, as_of):
         credit = 100 if status in (Status.COMPLETED, Status.ONGOING) else 0
     reviewed = [day for day, published in spec.reviews if published and day <= as_of]
     looked = max([*reviewed, *([latest[0]] if latest else [])], default=None)
-    stale = status != Status.NOT_APPLICABLE and (
-        looked is None or looked < as_of - timedelta(days=365)
-    )
     before_adoption = adopted is not None and as_of < adopted
+    stale = (
+        not before_adoption
+        and status != Status.NOT_APPLICABLE
+        and (looked is None or looked < as_of - timedelta(days=365))
+    )
     scored = not before_adoption and credit is not None
     assessed = not before_adoption and status in (
         Status.NOT_STARTED,

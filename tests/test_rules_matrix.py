@@ -85,6 +85,15 @@ def test_rule1_no_action_credit_before_adoption_on_pages(rendered, surface):
     assert not re.search(r"progress as\s*\d+\s*%", rendered("before").text(surface)), surface
 
 
+def test_rule1_nothing_is_stale_before_adoption(rendered):
+    """Before adoption nothing is due: no action counts as "no update for over 12 months"."""
+    before = rendered("before")
+    text = before.text("dashboard")
+    i = text.index("No update for over 12 months")
+    assert text[i : i + 60].split("months", 1)[1].split()[:3] == ["0", "of", "7"], text[i : i + 60]
+    assert {a["is_stale"] for a in before.json("api_actions")["results"]} == {False}
+
+
 def test_rule1_no_percentage_before_adoption_in_the_data(rendered):
     before = rendered("before")
     progress = before.json("api_resolutions")["results"][0]["progress"]

@@ -247,7 +247,9 @@ def status_annotations(as_of: date, *, outer: str = "pk", prefix: str = "") -> l
                 ),
                 default=Value(False),
             ),
+            # Before adoption nothing is due, so nothing is "not updated for 12 months" (rule 1).
             "is_stale": Case(
+                When(adopted_on__gt=as_of, then=Value(False)),
                 When(current_status=Status.NOT_APPLICABLE, then=Value(False)),
                 When(last_looked_on__isnull=True, then=Value(True)),
                 When(last_looked_on__lt=as_of - timedelta(days=STALE_AFTER_DAYS), then=Value(True)),
