@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from resolutions.dates import precise_iso
 from resolutions.models import (
     Action,
     Evidence,
@@ -165,6 +166,7 @@ def build_changes(resolution, date_from: date, date_to: date) -> dict:
     occurrences = [
         {
             "start_date": o.start_date,
+            "precision": o.date_precision,
             "date": occurrence_date(o),
             "action_id": o.action_id,
             "action": Shown(o.action, "title"),
@@ -308,7 +310,7 @@ def change_rows(changes: dict):
         detail = ", ".join(filter(None, [o["title"], o["place"], o["participation"]]))
         yield base + [
             "occurrence",
-            o["start_date"],
+            precise_iso(o["start_date"], o["precision"]),  # "2018-11" for a month (rule 4)
             "",
             o["action_id"],
             o["action"],

@@ -162,6 +162,14 @@ def test_changes_csv(client, seeded):
     )
 
 
+def test_changes_csv_keeps_a_month_precise_date_a_month(client, seeded):
+    """The Contact Group's meeting of "November 2018" is 2018-11, not 2018-11-01 (#11 rule 4)."""
+    rows = read_csv(client.get(changes_url(seeded.slug, end=date(2019, 3, 1), csv_=True)))
+    dates = {r["date"] for r in rows if r["change"] == "occurrence"}
+    assert "2018-11" in dates and "2018-11-01" not in dates, dates
+    assert "2018-11-29" in dates  # the Second Conference keeps its day
+
+
 def test_changes_csv_neutralises_formulas(client, seeded):
     network = Action.objects.get(key="network")
     f.update(network, "in_progress", "2018-10-01", note='=HYPERLINK("http://evil","x")')
