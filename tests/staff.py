@@ -35,3 +35,27 @@ def client_for(client, account):
     if account is not None:
         client.force_login(account, backend="django.contrib.auth.backends.ModelBackend")
     return client
+
+
+def submitted_update():
+    """A status update of a "Mediation unit" action (completed as of 1 Jan 2020, with evidence),
+    drafted and submitted by editor "amina": (update, editor, reviewer "karim")."""
+    from datetime import date
+
+    from resolutions.models import StatusUpdate
+    from tests import factories as f
+    from workflow import services
+
+    action = f.action(f.resolution(adopted_on=date(2018, 5, 5)), title="Mediation unit")
+    editor = user("editor", username="amina")
+    reviewer = user("reviewer", username="karim")
+    update = services.status_update_draft_create(
+        user=editor,
+        action=action,
+        status="completed",
+        as_of=date(2020, 1, 1),
+        note="Unit set up.",
+        evidence=[{"url": "https://example.org/e"}],
+    )
+    services.status_update_submit(user=editor, update=update)
+    return StatusUpdate.objects.get(pk=update.pk), editor, reviewer

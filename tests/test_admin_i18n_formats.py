@@ -10,8 +10,6 @@ import pytest
 from django.test import Client
 from django.utils import formats, translation
 
-from resolutions.models import StatusUpdate
-from tests import factories as f
 from tests import staff
 from workflow import services
 
@@ -37,19 +35,7 @@ def test_the_formats(language, moment, day, short):
 
 @pytest.fixture
 def published(empty_db):
-    action = f.action(f.resolution(adopted_on=date(2018, 5, 5)), title="Mediation unit")
-    editor = staff.user("editor", username="amina")
-    reviewer = staff.user("reviewer", username="karim")
-    update = services.status_update_draft_create(
-        user=editor,
-        action=action,
-        status="completed",
-        as_of=date(2020, 1, 1),
-        note="Unit set up.",
-        evidence=[{"url": "https://example.org/e"}],
-    )
-    services.status_update_submit(user=editor, update=update)
-    update = StatusUpdate.objects.get(pk=update.pk)
+    update, _editor, reviewer = staff.submitted_update()
     services.status_update_publish(user=reviewer, update=update, verification="verified")
     return update
 

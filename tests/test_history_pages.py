@@ -4,7 +4,6 @@ said on the page, reasons in the page's language and nothing where there is none
 administrators only."""
 
 import re
-from datetime import date
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -29,19 +28,7 @@ def _client(account):
 def reviewed(empty_db):
     """A status update drafted by an editor, submitted, returned, submitted again and published
     as verified by a reviewer."""
-    action = f.action(f.resolution(adopted_on=date(2018, 5, 5)), title="Mediation unit")
-    editor = staff.user("editor", username="amina")
-    reviewer = staff.user("reviewer", username="karim")
-    update = services.status_update_draft_create(
-        user=editor,
-        action=action,
-        status="completed",
-        as_of=date(2020, 1, 1),
-        note="Unit set up.",
-        evidence=[{"url": "https://example.org/e"}],
-    )
-    services.status_update_submit(user=editor, update=update)
-    update = StatusUpdate.objects.get(pk=update.pk)
+    update, editor, reviewer = staff.submitted_update()
     services.status_update_reject(user=reviewer, update=update, reason="Which document?")
     update = StatusUpdate.objects.get(pk=update.pk)
     services.status_update_submit(user=editor, update=update, note="See the decree.")
