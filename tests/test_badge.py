@@ -35,7 +35,7 @@ def test_the_badge_shows_the_rollup_headline_and_assessed_count(client, seeded):
     assert value == "14.3% · 4 of 7 actions assessed"
 
 
-@pytest.mark.parametrize("lang, word", [("fr", "évaluées"), ("ar", "قُيّم")])
+@pytest.mark.parametrize("lang, word", [("fr", "évaluées"), ("ar", "المقيَّمة")])
 def test_the_badge_speaks_the_language_of_its_prefix(client, seeded, lang, word):
     response = client.get(f"/{lang}/resolutions/53-45-pol/badge.svg")
     _symbol, value = texts(response)
