@@ -14,6 +14,7 @@ For POSTs (each run in a savepoint that is rolled back, so every role starts fro
   applied  the change happened          refused  it did not (whatever the response)
 """
 
+import copy
 from datetime import date
 
 import pytest
@@ -65,6 +66,11 @@ def world(django_db_setup, django_db_blocker):
         ensure_seed_data()
         users = {role: staff.user(role, username=role) for role in ROLES[1:]}
         users["anonymous"] = None
+        # Each role's session, signed in once (see _client); none for anonymous.
+        cookies = {
+            role: staff.client_for(EnglishByDefaultClient(), user).cookies
+            for role, user in users.items()
+        }
         editor, reviewer = users["editor"], users["reviewer"]
         network = Action.objects.get(key="network")
         pscru = Action.objects.get(key="pscru")
@@ -116,6 +122,7 @@ def world(django_db_setup, django_db_blocker):
             "correction": correction,
             "review": review,
             "users": users,
+            "cookies": cookies,
             "draft": draft,
             "submitted": submitted,
             "published": Action.objects.get(key="contact-group").status_updates.get(
@@ -133,8 +140,21 @@ def w(world, db):
     return world
 
 
+def _once(world, key, build):
+    """`build()`, built in the first test that needs it and kept for the module's other tests:
+    the world is the same in every test (each test's writes are rolled back)."""
+    if key not in world:
+        world[key] = build()
+    return world[key]
+
+
 def _client(world, role):
-    return staff.client_for(EnglishByDefaultClient(), world["users"][role])
+    """A new client, signed in as the role's user: with the session the world signed in once
+    for the role (signing in again for each of the module's ~600 clients, a session and the
+    login signals' writes each time, was ~6 % of its time)."""
+    client = EnglishByDefaultClient()
+    client.cookies = copy.deepcopy(world["cookies"][role])
+    return client
 
 
 # --- Public URLs: everyone may read them, nobody sees anything unpublished -----------------------
@@ -301,6 +321,10 @@ def _app(model):
 
 def _admin_pages(world):
     """{page name: (url, expectations)} for every admin page in the matrix."""
+    return _once(world, "admin pages", lambda: _build_admin_pages(world))
+
+
+def _build_admin_pages(world):
     objects = _objects(world)
     pages = {"admin index": (reverse("admin:index"), STAFF_OK)}
     for model, (add, change, delete) in MODEL_PAGES.items():
@@ -443,15 +467,34 @@ NONE = expect("refused", "refused", "refused", "refused", "refused")
 def _actions(world):
     """{name: (request(client) → response, applied() → bool, expectations)}."""
     draft, submitted, published = world["draft"], world["submitted"], world["published"]
-    admin_client = _client(world, "administrator")
-    draft_form = _resubmit(
-        admin_client.get(reverse("admin:resolutions_statusupdate_change", args=[draft.pk])),
-        note="Edited draft.",
-        _save="Save",
-    )
     resolution = Resolution.objects.get(symbol="53/45-POL")
     resolution_url = reverse("admin:resolutions_resolution_change", args=[resolution.pk])
-    resolution_form = _resubmit(admin_client.get(resolution_url), title="Renamed", _save="Save")
+
+    # The forms as the administrator's change pages render them, rendered in the first test
+    # that posts them and kept for the module (two whole change pages, in every test, were
+    # most of these tests' time).
+    def draft_form():
+        return _once(
+            world,
+            "draft form",
+            lambda: _resubmit(
+                _client(world, "administrator").get(
+                    reverse("admin:resolutions_statusupdate_change", args=[draft.pk])
+                ),
+                note="Edited draft.",
+                _save="Save",
+            ),
+        )
+
+    def resolution_form():
+        return _once(
+            world,
+            "resolution form",
+            lambda: _resubmit(
+                _client(world, "administrator").get(resolution_url), title="Renamed", _save="Save"
+            ),
+        )
+
     figure = SourcedFigure.objects.first()
     history_record = published.history.first()
 
@@ -505,7 +548,7 @@ def _actions(world):
         ),
         "edit the editor's draft": (
             lambda c: c.post(
-                reverse("admin:resolutions_statusupdate_change", args=[draft.pk]), draft_form
+                reverse("admin:resolutions_statusupdate_change", args=[draft.pk]), draft_form()
             ),
             lambda: StatusUpdate.objects.get(pk=draft.pk).note == "Edited draft.",
             AUTHOR_AND_ADMIN,
@@ -528,7 +571,7 @@ def _actions(world):
         "edit a published update": (
             lambda c: c.post(
                 reverse("admin:resolutions_statusupdate_change", args=[published.pk]),
-                {**draft_form, "action": published.action_id},
+                {**draft_form(), "action": published.action_id},
             ),
             lambda: StatusUpdate.objects.get(pk=published.pk).note == "Edited draft.",
             NONE,
@@ -547,13 +590,13 @@ def _actions(world):
                     "admin:resolutions_statusupdate_simple_history",
                     args=[published.pk, history_record.pk],
                 ),
-                {**draft_form, "action": published.action_id},
+                {**draft_form(), "action": published.action_id},
             ),
             lambda: StatusUpdate.objects.get(pk=published.pk).note == "Edited draft.",
             NONE,
         ),
         "edit a resolution": (
-            lambda c: c.post(resolution_url, resolution_form),
+            lambda c: c.post(resolution_url, resolution_form()),
             lambda: Resolution.objects.get(pk=resolution.pk).title == "Renamed",
             ADMINS,
         ),
