@@ -40,7 +40,7 @@ from django.db.models import F, QuerySet
 from ..models.actions import Action, ActionParagraph
 from ..models.resolution import Resolution
 from ..status import ORDER, Status
-from .projection import annotate_status, reads_projection
+from .projection import annotate_status, ensure_current, reads_projection
 from .rules import (
     KNOWN_AFTER_DAYS,
     STALE_AFTER_DAYS,
@@ -411,10 +411,20 @@ def _rows_for_ids(
         # even be compiled to SQL, and the callers fill in empty Rollups for missing ids.
         return {}
     queryset = build(ids)
-    if reads_projection(as_of):
-        # Today's roll-up adds up stored rows: a small query, compiled each time.
-        return grouped_rollups(queryset, as_of, **grouping)
     vendor = connections[queryset.db].vendor
+    if reads_projection(as_of):
+        # Today's roll-up adds up stored rows; its SQL has no date in it (the projection holds
+        # today's derived state), so it too is compiled once per shape and re-used.
+        ensure_current(as_of, using=queryset.db)
+        compiled = template(
+            (kind, "projection", len(ids), queryset.db, vendor),
+            len(ids),
+            lambda sentinels, _day: _grouped_sql(build(sentinels), as_of, **grouping),
+            dated=False,
+        )
+        if compiled is None:
+            return grouped_rollups(queryset, as_of, **grouping)
+        return _dated(_execute(queryset.db, compiled[0], fill(compiled[1], ids, as_of)), as_of)
     compiled = template(
         (kind, len(ids), queryset.db, vendor),
         len(ids),

@@ -31,8 +31,15 @@ def as_day(value: object) -> date | None:
 
 
 def template(
-    key: Hashable, n: int, sql_for: Callable[[list[int], date], tuple[str, Sequence[Any]]]
+    key: Hashable,
+    n: int,
+    sql_for: Callable[[list[int], date], tuple[str, Sequence[Any]]],
+    *,
+    dated: bool = True,
 ) -> tuple[str, list[tuple]] | None:
+    """The compiled SQL for `key` and its parameter plan, compiled on first use. `dated=False`
+    is for SQL that must not depend on any date (today's roll-up, read from the projection):
+    it is refused (None: compile every time) if any parameter is a date."""
     template = _TEMPLATES.get(key)
     if template is not None:
         return template
@@ -43,6 +50,8 @@ def template(
     seen: list[int] = []
     for value in params:
         day = as_day(value)
+        if not dated and day is not None:
+            return None  # a date in SQL meant to have none: never re-use it on another day
         if isinstance(value, int) and not isinstance(value, bool) and -n <= value <= -1:
             plan.append(("id", -value - 1))
             seen.append(-value - 1)
@@ -50,7 +59,7 @@ def template(
             plan.append(("day", day - SENTINEL_DAY, isinstance(value, str)))
         else:
             plan.append(("const", value))
-    if sorted(seen) != list(range(n)) or not any(step[0] == "day" for step in plan):
+    if sorted(seen) != list(range(n)) or dated != any(step[0] == "day" for step in plan):
         return None  # not a shape this can re-parameterise: compile every time
     if len(_TEMPLATES) >= _TEMPLATES_MAX:
         _TEMPLATES.pop(next(iter(_TEMPLATES)))
