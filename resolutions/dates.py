@@ -6,6 +6,9 @@ it is never shown as that day. `precise_iso` is for data files (CSV, XLSX, JSON,
 for people, in the active language: "29 November 2018", "November 2018" or "2018".
 """
 
+from datetime import date, datetime
+from functools import lru_cache
+
 from django.utils.translation import gettext as _
 
 from .languages import BABEL_LOCALES, ORIGINAL_LANGUAGE, active_language
@@ -55,11 +58,28 @@ def format_day(value, style: str = "long", language: str | None = None) -> str:
     for a date known only to the month). No direction marks: a date never carries U+200E/F."""
     if not value:
         return ""
-    from babel.dates import format_date
-
     language = language or active_language()
     if style not in DATE_PATTERNS:
         style = "long"
+    if isinstance(value, datetime):
+        # Both formatters below read only a datetime's own year, month and day (no time zone
+        # conversion): the text is its calendar day's.
+        value = date(value.year, value.month, value.day)
+    if type(value) is date:
+        # A page writes the same few dates many times (every row's "as of", every "recorded
+        # on"): the text of a calendar day depends only on the day, the style and the language.
+        return _format_date(value, style, language)
+    return _format(value, style, language)
+
+
+@lru_cache(maxsize=8192)
+def _format_date(value: date, style: str, language: str) -> str:
+    return _format(value, style, language)
+
+
+def _format(value, style: str, language: str) -> str:
+    from babel.dates import format_date
+
     if language == ORIGINAL_LANGUAGE:
         # English as the pages always wrote it ("24 Sep 2018"; CLDR's en_GB has "Sept").
         from django.utils import translation
