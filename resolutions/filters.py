@@ -38,6 +38,7 @@ from .asof import read_as_of
 from .models import Action, Actor, MandateType, Paragraph, Resolution
 from .status import ORDER
 from .translations import actor_label, collation_key, translated, translations_prefetch
+from .widgets import FastSelect
 
 YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 
@@ -129,6 +130,7 @@ class ActionFilterSet(FilterSet):
         max_length=200,
     )
     status = ChoiceFilter(
+        widget=FastSelect,
         label=gettext_lazy("Current status"),
         field_name="current_status",
         choices=[(s.value, s.label) for s in ORDER],
@@ -136,12 +138,14 @@ class ActionFilterSet(FilterSet):
         error_messages=_invalid(gettext_lazy("This is not a status the tracker uses.")),
     )
     mandate_type = ChoiceFilter(
+        widget=FastSelect,
         label=gettext_lazy("Mandate type"),
         choices=mandate_type_choices,
         empty_label=gettext_lazy("Any mandate type"),
         error_messages=_invalid(gettext_lazy("This is not a mandate type the tracker uses.")),
     )
     actor = ActorFilter(
+        widget=FastSelect,
         label=gettext_lazy("Responsible"),
         field_name="responsible_actors",
         queryset=Actor.objects.select_related("member_state").order_by("name"),
@@ -149,6 +153,7 @@ class ActionFilterSet(FilterSet):
         error_messages=_invalid(gettext_lazy("No responsible actor has this id.")),
     )
     resolution = ResolutionFilter(
+        widget=FastSelect,
         label=gettext_lazy("Resolution"),
         queryset=Resolution.objects.listed().order_by("symbol"),
         to_field_name="slug",
@@ -156,6 +161,7 @@ class ActionFilterSet(FilterSet):
         error_messages=_invalid(gettext_lazy("No resolution shown here has this identifier.")),
     )
     paragraph = ParagraphFilter(
+        widget=FastSelect,
         label=gettext_lazy("Paragraph"),
         queryset=Paragraph.objects.operative()
         .filter(resolution__in=Resolution.objects.listed())
@@ -181,6 +187,7 @@ class ActionFilterSet(FilterSet):
         error_messages=_invalid(gettext_lazy("Write the date as YYYY-MM-DD.")),
     )
     overdue = ChoiceFilter(
+        widget=FastSelect,
         label=gettext_lazy("Overdue"),
         choices=YES_NO,
         method="filter_flag",
@@ -188,6 +195,7 @@ class ActionFilterSet(FilterSet):
         error_messages=_invalid(gettext_lazy("Use “yes” or “no”.")),
     )
     stale = ChoiceFilter(
+        widget=FastSelect,
         label=gettext_lazy("No update for over 12 months"),
         choices=YES_NO,
         method="filter_flag",
@@ -195,6 +203,7 @@ class ActionFilterSet(FilterSet):
         error_messages=_invalid(gettext_lazy("Use “yes” or “no”.")),
     )
     sort = ChoiceFilter(
+        widget=FastSelect,
         label=gettext_lazy("Sort by"),
         choices=SORT_CHOICES,
         method="sort_by",
