@@ -19,6 +19,7 @@ MAX_POINTS of them are kept, evenly spaced, first and last included; the data ta
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 
 from django.db.models import Case, OuterRef, Subquery, When
 from django.template.loader import render_to_string
@@ -272,8 +273,18 @@ def progress_history(
     if events is None:
         events = change_events(ids, as_of)
     notes_by_day, days_by_resolution, sampled, last_records = {}, {}, set(), {}
+    # Each resolution's events in one pass (not one pass over all events per resolution).
+    events_of: dict[int, list] = {}
+    for e in events:
+        events_of.setdefault(e.resolution_id, []).append(e)
+    # A note's text is written only for the dates the chart keeps (see _sample): a resolution
+    # may have thousands of change dates and the chart shows MAX_POINTS of them. Until then a
+    # note is a callable that writes it; the sentences are translated once per call.
+    held_text = _("Held: %(event)s")
+    lapse_text = _("Recurrence window after “%(event)s” ends")
+    updates_text: dict[int, str] = {}
     for resolution in resolutions:
-        own = [e for e in events if e.resolution_id == resolution.pk]
+        own = events_of.get(resolution.pk, [])
         start = resolution.adopted_on or min((e.day for e in own), default=as_of)
         start = min(start, as_of)
         notes = notes_by_day.setdefault(resolution.pk, {})
@@ -284,30 +295,28 @@ def progress_history(
             if resolution.adopted_on and e.day < resolution.adopted_on:
                 continue  # before adoption: context, never credit (resolutions/rollup/)
             if e.kind == "update":
-                notes.setdefault(e.day, []).append(
-                    ngettext(
+                if e.count not in updates_text:
+                    updates_text[e.count] = ngettext(
                         "%(count)s status update",
                         "%(count)s status updates",
                         e.count,
-                    )
-                    % {"count": e.count}
-                )
+                    ) % {"count": e.count}
+                notes.setdefault(e.day, []).append(updates_text[e.count])
             else:
                 # A month or a year only counts once it has certainly passed (resolutions/rollup/).
                 known = e.day + timedelta(days=KNOWN_AFTER_DAYS.get(e.precision, 0))
                 if known == e.day:
-                    held = _sentence(_("Held: %(event)s"), event=e.label)
+                    held = partial(_sentence, held_text, event=e.label)
                     notes.setdefault(e.day, []).append(held)
                 elif known <= as_of:
                     # #11 rule 4: no day the source does not give ("1 Nov 2018" for "November
                     # 2018"): listed on the day the roll-up starts counting it, with its period.
-                    period = precise_label(e.day, e.precision)
-                    held = _sentence(_("Held: %(event)s"), event=f"{e.label} ({period})")
+                    held = partial(_held_in_period, held_text, e.label, e.day, e.precision)
                     notes.setdefault(known, []).append(held)
                 lapse = e.window_ends
                 if lapse and lapse <= as_of:
                     notes.setdefault(lapse, []).append(
-                        _sentence(_("Recurrence window after “%(event)s” ends"), event=e.label)
+                        partial(_sentence, lapse_text, event=e.label)
                     )
         notes.setdefault(as_of, [])
         recorded = [e.day for e in own if start <= e.day]
@@ -343,7 +352,10 @@ def progress_history(
                 Point(
                     day=day,
                     percent=rollup.percent,
-                    notes=notes_by_day[rid].get(day, []),
+                    notes=[
+                        note() if callable(note) else note
+                        for note in notes_by_day[rid].get(day, [])
+                    ],
                 )
             )
         history[rid] = ProgressSeries(
@@ -357,6 +369,10 @@ def progress_history(
 # hold "100%" and the bold end label at that size, on either side (right-to-left mirrors them).
 WIDTH, HEIGHT = 560, 210
 LEFT, RIGHT, TOP, BOTTOM = 60, 68, 14, 32
+
+
+def _held_in_period(template: str, label: str, day: date, precision: str):
+    return _sentence(template, event=f"{label} ({precise_label(day, precision)})")
 
 
 def _sentence(template: str, **parts: str):

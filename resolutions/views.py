@@ -109,6 +109,10 @@ def _dashboard_data(as_of, page_number):
     events = charts.change_events(ids, as_of)
     reviewed = {pk: rollup.last_reviewed_on for pk, rollup in rollups.items()}
     history = charts.progress_history(resolutions, as_of, events, reviewed)
+    occurrences_of: dict[int, list] = {}  # each resolution's newest events, in one pass
+    for e in events:
+        if e.kind == "occurrence":
+            occurrences_of.setdefault(e.resolution_id, []).append(e)
     for resolution in resolutions:
         resolution.rollup = rollups[resolution.pk]
         resolution.operative = [p for p in paragraphs if p.resolution_id == resolution.pk]
@@ -118,9 +122,7 @@ def _dashboard_data(as_of, page_number):
         resolution.unplaced_rollup = unplaced_rollup.get(resolution.pk)
         resolution.undated = undated.get(resolution.pk, 0)
         resolution.history = history[resolution.pk]
-        resolution.latest_events = [
-            e for e in events if e.resolution_id == resolution.pk and e.kind == "occurrence"
-        ][:RECENT_EVENTS]
+        resolution.latest_events = occurrences_of.get(resolution.pk, [])[:RECENT_EVENTS]
     latest_events = [e for e in events if e.kind == "occurrence"][:RECENT_EVENTS]
     recent_updates = list(_recent_updates(as_of)[:RECENT_UPDATES])
     # French and Arabic pages: one query per model type for the content translations.
