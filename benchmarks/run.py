@@ -482,6 +482,8 @@ def bench_database(kind, args):
         ("real_only_uncached", env_real_uncached, REAL_ONLY_UNCACHED),
     ]:
         log(f"{kind}: serving ({config}) and measuring")
+        # The machine is shared: the load of each pass, beside its figures (and after it).
+        result.setdefault("load_by_pass", {})[config] = {"before": os.getloadavg()}
         server = Server(env, logfile)
         try:
             result["workers"] = server.workers()
@@ -489,6 +491,7 @@ def bench_database(kind, args):
             result["pages"][config] = measure_pages(server, urls, names, args)
         finally:
             server.stop()
+        result["load_by_pass"][config]["after"] = os.getloadavg()
 
     result["exports"] = {}
     for name in ("export_csv", "export_xlsx"):
