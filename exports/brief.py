@@ -144,12 +144,9 @@ def render_brief_html(brief: dict, *, pdf: bool, links: dict | None = None) -> s
 
 
 def render_brief_pdf(brief: dict, links: dict | None = None) -> bytes:
-    from weasyprint import HTML
+    from . import formats
 
-    from .formats import _refuse_fetch
-
-    html = render_brief_html(brief, pdf=True, links=links)
-    return HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
+    return formats.html_to_pdf(render_brief_html(brief, pdf=True, links=links))
 
 
 def brief_title(brief: dict) -> str:

@@ -429,11 +429,16 @@ def render_report_html(report: dict, base_url: str = "") -> str:
     )
 
 
-def render_pdf(report: dict, base_url: str = "") -> bytes:
+def html_to_pdf(html: str) -> bytes:
+    """The PDF of a self-contained HTML document (the report's, the brief's): the one place the
+    exports call WeasyPrint, which may fetch nothing (_refuse_fetch)."""
     from weasyprint import HTML
 
-    html = render_report_html(report, base_url=base_url)
     return HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
+
+
+def render_pdf(report: dict, base_url: str = "") -> bytes:
+    return html_to_pdf(render_report_html(report, base_url=base_url))
 
 
 # -- JSON -----------------------------------------------------------------------------------

@@ -410,6 +410,18 @@ def _fast_password_hasher():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _each_pdf_rendered_once():
+    """The same report or brief HTML is made into a PDF once per session (tests/pdf_renders.py)."""
+    from exports import formats
+    from tests.pdf_renders import once_per_html
+
+    real = formats.html_to_pdf
+    formats.html_to_pdf = once_per_html(real)
+    yield
+    formats.html_to_pdf = real
+
+
 # --- Language prefixes (issue #6) ---------------------------------------------------------------
 # Public pages, the admin and the exports live under /en/, /fr/ and /ar/ (tracker/urls.py). Most
 # tests are about content, not languages, and call the old unprefixed paths ("/", "/actions/3/"):
