@@ -300,7 +300,10 @@ def empty_tracker_data():
     """Delete every row of the tracker's own data (the resolutions and workflow apps, their
     audit trail and many-to-many tables), inside the current test's transaction: its rollback
     brings the session's data back for the next test. Users, groups, content types and the
-    vocabularies stay.
+    terms of the four vocabularies that migrate seeds (VOCABULARIES: mandate types, actor
+    kinds, addressees, operative verbs) stay. Everything else of the two apps is emptied,
+    including the bodies (resolutions_body, which the data files load) and the vocabularies'
+    audit rows.
     For tests about an empty database, or about loading into one."""
     from django.apps import apps
     from django.core.cache import cache
@@ -310,7 +313,7 @@ def empty_tracker_data():
     from resolutions.models import VOCABULARIES
 
     # The vocabularies stay, as the role groups do: a new installation has them (migration
-    # 0026 seeds them), so an "empty" tracker has them too.
+    # 0001_squashed_0027 seeds them), so an "empty" tracker has them too.
     kept = {model._meta.db_table for model in VOCABULARIES}
     tables = [
         model._meta.db_table

@@ -12,6 +12,14 @@ setting (migrate then finds nothing to apply). The copy takes a fraction of a se
 The template is tagged with the run's id (pytest-xdist's PYTEST_XDIST_TESTRUNUID), so a
 template left from another run, or another checkout's code, is never reused: it is built again.
 The controller process drops it when the run ends (drop_template).
+
+Two of Django's private helpers are used, as pytest-django and Django's own clone_test_db use
+them, because Django has no public API for either: connection.creation._get_test_db_name()
+(the test database's name, from TEST["NAME"] or "test_" + NAME; conftest.py) and
+connection.creation._nodb_cursor() (a cursor on the maintenance database, "postgres", for
+the lock and CREATE/DROP/COMMENT ON DATABASE, which cannot run inside the database they name).
+Their use is limited to this file and conftest.py's two calls; create_test_db, the public
+entry point, does the rest.
 """
 
 import os

@@ -152,7 +152,7 @@ def test_loading_a_file_records_its_rows_once_and_an_unchanged_reload_records_no
         created = (
             model.history.filter(history_type="+").values(model._meta.pk.attname).distinct().count()
         )
-        # The vocabularies' terms come from migration 0026, which writes no audit row (a
+        # The vocabularies' terms come from the resolutions migration, which writes no audit row (a
         # migration runs without the audit's signals); these files declare no term.
         expected = 0 if model in VOCABULARIES else model.objects.count()
         assert created == expected, model

@@ -331,7 +331,7 @@ class Action(VersionedModel):
                 violation_error_message="An action does not continue itself.",
             ),
             # "A recurrence iff the mandate type is recurring" reads the type's behaviour in
-            # another table, which a CHECK cannot: a trigger of migration 0026 enforces it in
+            # another table, which a CHECK cannot: a trigger (resolutions migration) enforces it in
             # the database, Action.clean() in forms and the loader.
         ]
 

@@ -69,7 +69,7 @@ def folded_matches(translations, text):
     full text with the Arabic stemmer on the folded translation (الوساطة, للوساطة), or every
     word of the query, folded, inside it (the stemmer strips prefixes such as "وال"
     incompletely). Both tests are written on the very expressions of the two GIN indexes of
-    migration 0027 (to_tsvector('arabic', folded) and folded with gin_trgm_ops), so matching
+    the app's migration (to_tsvector('arabic', folded) and folded with gin_trgm_ops), so matching
     rows are found through them, not by folding every row (tests/test_i18n_search.py)."""
     from django.contrib.postgres.search import SearchQuery, SearchVector
     from django.db.models import Q

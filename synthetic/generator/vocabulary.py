@@ -32,7 +32,7 @@ MANDATE_MIX = [
     ("appoint", 4),
     ("submit_report", 6),
 ]
-# Codes of the seeded vocabularies (migration 0026), in the order the generator draws from.
+# Codes of the seeded vocabularies (migration), in the order the generator draws from.
 OPERATIVE_VERBS = [
     "affirms",
     "calls_upon",

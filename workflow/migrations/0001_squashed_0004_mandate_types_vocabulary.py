@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
         ('contenttypes', '0002_remove_content_type_name'),
         ('admin', '0003_logentry_add_action_flag_choices'),
         ('auth', '__first__'),
-        ('resolutions', '0001_squashed_0022_bodies_memberships_vocabularies'),
+        ('resolutions', '0001_squashed_0027_translation_search_indexes'),
     ]
 
     operations = [

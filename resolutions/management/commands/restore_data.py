@@ -41,7 +41,9 @@ class Command(BaseCommand):
             # The flush also emptied the vocabularies that migrate seeded: put them back as a new
             # database has them (a backup written before they were data carries none; a newer
             # one overwrites them with its own rows, keyed by the same codes).
-            seed = import_module("resolutions.migrations.0026_vocabularies_as_data")
+            seed = import_module(
+                "resolutions.migrations.0001_squashed_0027_translation_search_indexes"
+            )
             with override_settings(SIMPLE_HISTORY_ENABLED=False):  # as migrate writes them
                 seed.seed_vocabularies(django_apps, None)
         elif any(

@@ -1,17 +1,26 @@
-"""The resolutions app's migrations 0001_initial to 0022_bodies_memberships_vocabularies,
-squashed into one (#16).
+"""The resolutions app's migrations 0001_initial to 0027_translation_search_indexes, squashed
+into one (#16).
 
-Nothing had been deployed. makemigrations wrote it from the models as they stood, each model's
-fields, indexes and constraints inside its CreateModel (a new database, and every test
-worker's, is built in a fraction of the CPU the old chain took). `replaces` lists the old
-migrations: a database that applied them counts this one as applied and runs nothing.
-The old chain's three data steps (0005, 0013, 0016) rewrote rows that already existed:
-a new database has none, and one that had rows ran them when it applied the old chain.
-0023_action_steps stays a migration of its own after this one: databases made earlier today
-(before it) have applied 0001-0022 only, and a squash that a database applied only in part
-needs the old files, which are gone.
-It imports no live application code: a migration must keep its meaning as the code
-changes (the historical models' audit base class is left out; no data step here uses them).
+Nothing had been deployed. makemigrations wrote the schema from the models as they stood, each
+model's fields, indexes and constraints inside its CreateModel, and three steps follow it:
+
+- the vocabularies' terms (mandate types, actor kinds, addressees, operative verbs), seeded
+  from the rows frozen below (from 0026_vocabularies_as_data; manage.py restore_data --flush
+  seeds them again through seed_vocabularies);
+- the two triggers for the rules that read another table (from 0026), on SQLite and PostgreSQL;
+- on PostgreSQL only, the GIN indexes of the search in translations (from 0027; other
+  databases have neither the index types nor the functions, and nothing is done there).
+
+A new database, `make setup`'s and each test worker's, is built from one migration instead of
+six whose every step re-rendered the models' state. `replaces` lists the old migrations (the
+first squash's 0001-0022 and 0023-0027): a database that applied them, directly or through the
+first squash, counts this one as applied and runs nothing. The old chain's data steps (0005,
+0013, 0016, and 0026's blank-to-NULL rewrite) rewrote rows that already existed: a new
+database has none, and one that had rows ran them when it applied the old chain. A database
+left part-way through the old chain (e.g. at 0025) cannot migrate with these files: nothing
+is deployed, so none is.
+It imports no live application code: a migration must keep its meaning as the code changes
+(the historical models' audit base class is left out; no data step here uses them).
 """
 
 import django.core.validators
@@ -23,6 +32,553 @@ import django.utils.timezone
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+
+
+# The vocabularies as they stood as TextChoices (labels and "done" definitions with their French
+# and Arabic translations from locale/*.po), each with a definition in the three languages.
+# Frozen here: a migration must not import live code.
+MANDATE_TYPES = [
+    # code, behaviour, default interval, (label en, fr, ar), (definition en, fr, ar)
+    (
+        "establish_body",
+        "one_off",
+        "",
+        ("Establish a body", "Créer un organe", "إنشاء هيئة"),
+        (
+            "The body exists and has met.",
+            "L’organe existe et s’est réuni.",
+            "الهيئة قائمة وقد عقدت اجتماعاتها.",
+        ),
+    ),
+    (
+        "adopt_instrument",
+        "one_off",
+        "",
+        ("Adopt an instrument", "Adopter un instrument", "اعتماد صك"),
+        (
+            "The instrument has been formally adopted.",
+            "L’instrument a été formellement adopté.",
+            "اعتُمد الصك رسميًا.",
+        ),
+    ),
+    (
+        "adopt_policy",
+        "one_off",
+        "",
+        ("Adopt a policy", "Adopter une politique", "اعتماد سياسة"),
+        (
+            "The policy has been formally adopted.",
+            "La politique a été formellement adoptée.",
+            "اعتُمدت السياسة رسميا.",
+        ),
+    ),
+    (
+        "appoint",
+        "one_off",
+        "",
+        ("Appoint a person or body", "Nommer une personne ou un organe", "تعيين شخص أو هيئة"),
+        ("The appointment has been made.", "La nomination a été faite.", "تم التعيين."),
+    ),
+    (
+        "submit_report",
+        "one_off",
+        "",
+        ("Submit a report", "Présenter un rapport", "تقديم تقرير"),
+        (
+            "The report has been submitted to the body that requested it.",
+            "Le rapport a été présenté à l’organe qui l’a demandé.",
+            "قُدّم التقرير إلى الهيئة التي طلبته.",
+        ),
+    ),
+    (
+        "build_roster",
+        "one_off",
+        "",
+        ("Build a roster or network", "Constituer une liste ou un réseau", "إنشاء قائمة أو شبكة"),
+        (
+            "The roster or network is constituted and can be called upon.",
+            "La liste ou le réseau est constitué et peut être mobilisé.",
+            "تشكّلت القائمة أو الشبكة ويمكن الاستعانة بها.",
+        ),
+    ),
+    (
+        "recurring_event",
+        "recurring",
+        "annual",
+        ("Recurring event", "Événement récurrent", "فعالية دورية"),
+        (
+            "Never finished: on track while each interval has its occurrence.",
+            "Jamais achevé : en bonne voie tant que chaque intervalle compte son occurrence.",
+            "لا تنتهي أبدًا: تكون في المسار الصحيح ما دامت كل فترة تشهد انعقادها.",
+        ),
+    ),
+    (
+        "training",
+        "continuous",
+        "",
+        ("Training programme", "Programme de formation", "برنامج تدريبي"),
+        (
+            "Training opportunities are provided as mandated.",
+            "Des possibilités de formation sont offertes conformément au mandat.",
+            "تُتاح فرص التدريب وفقًا للولاية.",
+        ),
+    ),
+    (
+        "partnership",
+        "continuous",
+        "",
+        ("Partnership", "Partenariat", "شراكة"),
+        (
+            "A working partnership is in place with the named organisations.",
+            "Un partenariat opérationnel est en place avec les organisations désignées.",
+            "توجد شراكة عملية قائمة مع المنظمات المسمّاة.",
+        ),
+    ),
+    (
+        "institutional_capacity",
+        "continuous",
+        "",
+        ("Institutional capacity", "Capacités institutionnelles", "القدرات المؤسسية"),
+        (
+            "The unit or office has the capacity the resolution asks for.",
+            "L’unité ou le bureau dispose des capacités demandées par la résolution.",
+            "تتوفر لدى الوحدة أو المكتب القدرات التي يطلبها القرار.",
+        ),
+    ),
+]
+
+ACTOR_KINDS = [
+    (
+        "oic_organ",
+        (
+            "OIC organ or office",
+            "Organe ou bureau de l’OCI",
+            "جهاز أو مكتب تابع لمنظمة التعاون الإسلامي",
+        ),
+        (
+            "A principal organ, department or office of the OIC, such as its General Secretariat.",
+            "Un organe principal, un département ou un bureau de l’OCI, tel que son Secrétariat général.",
+            "جهاز رئيسي أو إدارة أو مكتب تابع لمنظمة التعاون الإسلامي، مثل أمانتها العامة.",
+        ),
+    ),
+    (
+        "member_state",
+        ("Member State", "État membre", "دولة عضو"),
+        (
+            "One named State, responsible on its own account.",
+            "Un État nommément désigné, responsable pour son propre compte.",
+            "دولة واحدة مسمّاة، مسؤولة بصفتها الخاصة.",
+        ),
+    ),
+    (
+        "member_states",
+        ("Member States collectively", "Les États membres collectivement", "الدول الأعضاء مجتمعةً"),
+        (
+            "Every member of the resolution’s body on its adoption date, together.",
+            "Tous les membres de l’organe de la résolution à la date de son adoption, ensemble.",
+            "جميع أعضاء الهيئة التي اعتمدت القرار في تاريخ اعتماده، مجتمعين.",
+        ),
+    ),
+    (
+        "subsidiary_body",
+        ("Subsidiary or affiliated body", "Organe subsidiaire ou affilié", "جهاز متفرع أو منتمٍ"),
+        (
+            "A body set up by or affiliated with the organisation, with its own mandate.",
+            "Un organe créé par l’organisation ou qui lui est affilié, doté de son propre mandat.",
+            "هيئة أنشأتها المنظمة أو منتمية إليها، لها ولايتها الخاصة.",
+        ),
+    ),
+    (
+        "secretary_general",
+        ("Secretary-General", "Secrétaire général", "الأمين العام"),
+        (
+            "The Secretary-General in person, as the resolution names them.",
+            "Le Secrétaire général en personne, tel que la résolution le désigne.",
+            "الأمين العام شخصيًا، كما يسمّيه القرار.",
+        ),
+    ),
+    (
+        "un_organ",
+        ("UN organ or office", "Organe ou bureau de l’ONU", "جهاز أو مكتب تابع للأمم المتحدة"),
+        (
+            "An organ, department, office or agency of the United Nations.",
+            "Un organe, un département, un bureau ou une institution des Nations Unies.",
+            "جهاز أو إدارة أو مكتب أو وكالة تابعة للأمم المتحدة.",
+        ),
+    ),
+    (
+        "regional_organisation",
+        ("Regional organisation", "Organisation régionale", "منظمة إقليمية"),
+        (
+            "An organisation of the States of one region, such as the African Union or the Arab League.",
+            "Une organisation des États d’une région, comme l’Union africaine ou la Ligue arabe.",
+            "منظمة تضم دول منطقة واحدة، مثل الاتحاد الأفريقي أو جامعة الدول العربية.",
+        ),
+    ),
+    (
+        "external",
+        ("External organisation", "Organisation extérieure", "منظمة خارجية"),
+        (
+            "Any other organisation outside the resolution’s body.",
+            "Toute autre organisation extérieure à l’organe de la résolution.",
+            "أي منظمة أخرى من خارج الهيئة التي اعتمدت القرار.",
+        ),
+    ),
+]
+
+ADDRESSEES = [
+    (
+        "secretary_general",
+        ("Secretary-General", "Secrétaire général", "الأمين العام"),
+        (
+            "The paragraph addresses the Secretary-General.",
+            "Le paragraphe s’adresse au Secrétaire général.",
+            "الفقرة موجهة إلى الأمين العام.",
+        ),
+    ),
+    (
+        "general_secretariat",
+        ("General Secretariat", "Secrétariat général", "الأمانة العامة"),
+        (
+            "The paragraph addresses the General Secretariat as an office.",
+            "Le paragraphe s’adresse au Secrétariat général en tant que service.",
+            "الفقرة موجهة إلى الأمانة العامة بصفتها جهازًا.",
+        ),
+    ),
+    (
+        "oic",
+        (
+            "The OIC (as an organisation)",
+            "L’OCI (en tant qu’organisation)",
+            "منظمة التعاون الإسلامي (بصفتها منظمة)",
+        ),
+        (
+            "The paragraph addresses the OIC as a whole, without naming an organ.",
+            "Le paragraphe s’adresse à l’OCI dans son ensemble, sans nommer d’organe.",
+            "الفقرة موجهة إلى منظمة التعاون الإسلامي ككل، دون تسمية جهاز بعينه.",
+        ),
+    ),
+    (
+        "oic_institutions",
+        ("OIC institutions", "Institutions de l’OCI", "مؤسسات منظمة التعاون الإسلامي"),
+        (
+            "The paragraph addresses the OIC’s subsidiary, specialised or affiliated institutions.",
+            "Le paragraphe s’adresse aux institutions subsidiaires, spécialisées ou affiliées de l’OCI.",
+            "الفقرة موجهة إلى المؤسسات المتفرعة أو المتخصصة أو المنتمية لمنظمة التعاون الإسلامي.",
+        ),
+    ),
+    (
+        "member_states",
+        ("Member States", "États membres", "الدول الأعضاء"),
+        (
+            "The paragraph addresses the members of the resolution’s body.",
+            "Le paragraphe s’adresse aux membres de l’organe de la résolution.",
+            "الفقرة موجهة إلى أعضاء الهيئة التي اعتمدت القرار.",
+        ),
+    ),
+    (
+        "subsidiary_body",
+        ("A subsidiary body", "Un organe subsidiaire", "جهاز متفرع"),
+        (
+            "The paragraph addresses one subsidiary body, named in the detail.",
+            "Le paragraphe s’adresse à un organe subsidiaire, nommé dans le détail.",
+            "الفقرة موجهة إلى جهاز متفرع واحد، يُذكر اسمه في التفاصيل.",
+        ),
+    ),
+    (
+        "un_organs",
+        ("UN organs or offices", "Organes ou bureaux de l’ONU", "أجهزة الأمم المتحدة أو مكاتبها"),
+        (
+            "The paragraph addresses organs, offices or agencies of the United Nations.",
+            "Le paragraphe s’adresse à des organes, bureaux ou institutions des Nations Unies.",
+            "الفقرة موجهة إلى أجهزة الأمم المتحدة أو مكاتبها أو وكالاتها.",
+        ),
+    ),
+    (
+        "regional_organisations",
+        ("Regional organisations", "Organisations régionales", "المنظمات الإقليمية"),
+        (
+            "The paragraph addresses organisations of the States of a region.",
+            "Le paragraphe s’adresse à des organisations des États d’une région.",
+            "الفقرة موجهة إلى منظمات تضم دول منطقة ما.",
+        ),
+    ),
+    (
+        "international_organisations",
+        ("International organisations", "Organisations internationales", "المنظمات الدولية"),
+        (
+            "The paragraph addresses international organisations in general.",
+            "Le paragraphe s’adresse aux organisations internationales en général.",
+            "الفقرة موجهة إلى المنظمات الدولية عمومًا.",
+        ),
+    ),
+    (
+        "other",
+        ("Other", "Autre", "أخرى"),
+        (
+            "Someone else: the detail says whom.",
+            "Un autre destinataire : le détail précise lequel.",
+            "جهة أخرى: تبيّن التفاصيل من هي.",
+        ),
+    ),
+]
+
+OPERATIVE_VERBS = [
+    (
+        "affirms",
+        ("affirms", "affirme", "يؤكد"),
+        (
+            "States a position of the body.",
+            "Énonce une position de l’organe.",
+            "يعلن موقفًا للهيئة.",
+        ),
+    ),
+    (
+        "calls_upon",
+        ("calls upon", "demande", "يهيب"),
+        (
+            "Asks others, firmly, to act; it creates no obligation of the body itself.",
+            "Demande fermement à d’autres d’agir ; n’oblige pas l’organe lui-même.",
+            "يطلب من جهات أخرى، بحزم، أن تتصرف؛ ولا ينشئ التزامًا على الهيئة نفسها.",
+        ),
+    ),
+    (
+        "decides",
+        ("decides", "décide", "يقرر"),
+        (
+            "Takes a decision that binds the body and its organs.",
+            "Prend une décision qui lie l’organe et ses organes.",
+            "يتخذ قرارًا ملزمًا للهيئة وأجهزتها.",
+        ),
+    ),
+    (
+        "encourages",
+        ("encourages", "encourage", "يشجع"),
+        (
+            "Asks others to act, without insisting.",
+            "Invite d’autres à agir, sans insister.",
+            "يحث جهات أخرى على التصرف، دون إلحاح.",
+        ),
+    ),
+    (
+        "invites",
+        ("invites", "invite", "يدعو"),
+        (
+            "Asks others, politely, to act or take part.",
+            "Demande poliment à d’autres d’agir ou de participer.",
+            "يطلب من جهات أخرى، بلطف، أن تتصرف أو تشارك.",
+        ),
+    ),
+    (
+        "reaffirms",
+        ("reaffirms", "réaffirme", "يؤكد مجددًا"),
+        (
+            "States again a position the body has taken before.",
+            "Énonce à nouveau une position que l’organe a déjà prise.",
+            "يعلن مجددًا موقفًا سبق أن اتخذته الهيئة.",
+        ),
+    ),
+    (
+        "recalls",
+        ("recalls", "rappelle", "يشير إلى"),
+        (
+            "Refers to an earlier decision or text.",
+            "Renvoie à une décision ou à un texte antérieur.",
+            "يشير إلى قرار أو نص سابق.",
+        ),
+    ),
+    (
+        "recommends",
+        ("recommends", "recommande", "يوصي"),
+        (
+            "Advises a course of action, without binding anyone.",
+            "Conseille une ligne d’action, sans lier quiconque.",
+            "ينصح بمسار عمل، دون إلزام أحد.",
+        ),
+    ),
+    (
+        "requests",
+        ("requests", "prie", "يطلب"),
+        (
+            "Asks an organ or official of the body to act; the usual source of a mandate.",
+            "Demande à un organe ou à un responsable de l’organe d’agir ; source habituelle d’un mandat.",
+            "يطلب من جهاز أو مسؤول في الهيئة أن يتصرف؛ وهو المصدر المعتاد للولاية.",
+        ),
+    ),
+    (
+        "stresses",
+        ("stresses", "souligne", "يشدد على"),
+        (
+            "Gives a point particular weight.",
+            "Donne à un point un poids particulier.",
+            "يولي نقطة ما أهمية خاصة.",
+        ),
+    ),
+    (
+        "urges",
+        ("urges", "prie instamment", "يحث"),
+        (
+            "Asks others, with insistence, to act.",
+            "Demande avec insistance à d’autres d’agir.",
+            "يطلب من جهات أخرى، بإلحاح، أن تتصرف.",
+        ),
+    ),
+    (
+        "welcomes",
+        ("welcomes", "se félicite", "يرحب"),
+        (
+            "Expresses approval of something done or proposed.",
+            "Exprime son approbation de ce qui a été fait ou proposé.",
+            "يعبّر عن الترحيب بأمر أُنجز أو اقتُرح.",
+        ),
+    ),
+    (
+        "other",
+        ("other", "autre", "أخرى"),
+        (
+            "Another verb: the paragraph's own word is recorded beside it.",
+            "Un autre verbe : le mot du paragraphe est enregistré à côté.",
+            "فعل آخر: تُسجَّل كلمة الفقرة نفسها بجانبه.",
+        ),
+    ),
+]
+
+
+def seed_vocabularies(apps, schema_editor):
+    def put(model_name, rows, extra=None):
+        model = apps.get_model("resolutions", model_name)
+        for order, row in enumerate(rows):
+            code, labels, definitions = row[0], row[-2], row[-1]
+            fields = dict(zip(("label_en", "label_fr", "label_ar"), labels, strict=True))
+            fields.update(
+                zip(("definition_en", "definition_fr", "definition_ar"), definitions, strict=True)
+            )
+            fields["order"] = order
+            fields.update((extra or {}).get(code, {}))
+            model.objects.update_or_create(code=code, defaults=fields)
+
+    put(
+        "MandateType",
+        MANDATE_TYPES,
+        {
+            code: {"behaviour": behaviour, "default_recurrence": interval}
+            for code, behaviour, interval, _labels, _definitions in MANDATE_TYPES
+        },
+    )
+    put("ActorKind", ACTOR_KINDS)
+    put("Addressee", ADDRESSEES)
+    put("OperativeVerb", OPERATIVE_VERBS)
+
+
+# "An action has an interval iff its mandate type is recurring", and "a mandate type's behaviour
+# does not change once actions use it": both read another table, which a CHECK cannot.
+_MESSAGE_RECURRENCE = (
+    "action_recurrence_iff_recurring: an action of a recurring mandate type needs an "
+    "interval; other mandate types must not have one."
+)
+_MESSAGE_BEHAVIOUR = (
+    "mandatetype_behaviour_fixed_once_used: actions of this mandate type exist; its "
+    "behaviour cannot change."
+)
+# A code not (yet) in the vocabulary compares as NULL and passes: the foreign key, checked at
+# commit, refuses it, and a restore (loaddata, the tests' snapshot) writes tables in any order.
+_IS_RECURRING = (
+    "(SELECT behaviour FROM resolutions_mandatetype WHERE code = NEW.mandate_type) = 'recurring'"
+)
+SQLITE_TRIGGERS = [
+    f"""CREATE TRIGGER action_recurrence_iff_recurring_{name}
+    BEFORE {event} ON resolutions_action
+    WHEN (NEW.recurrence <> '') <> ({_IS_RECURRING})
+    BEGIN SELECT RAISE(ABORT, '{_MESSAGE_RECURRENCE}'); END"""
+    for name, event in (("insert", "INSERT"), ("update", "UPDATE OF mandate_type, recurrence"))
+] + [
+    f"""CREATE TRIGGER mandatetype_behaviour_fixed_once_used
+    BEFORE UPDATE OF behaviour ON resolutions_mandatetype
+    WHEN NEW.behaviour <> OLD.behaviour
+      AND EXISTS (SELECT 1 FROM resolutions_action WHERE mandate_type = OLD.code)
+    BEGIN SELECT RAISE(ABORT, '{_MESSAGE_BEHAVIOUR}'); END"""
+]
+SQLITE_DROP = [
+    "DROP TRIGGER IF EXISTS action_recurrence_iff_recurring_insert",
+    "DROP TRIGGER IF EXISTS action_recurrence_iff_recurring_update",
+    "DROP TRIGGER IF EXISTS mandatetype_behaviour_fixed_once_used",
+]
+POSTGRESQL_TRIGGERS = [
+    f"""CREATE FUNCTION action_recurrence_iff_recurring() RETURNS trigger AS $$
+    BEGIN
+      IF (NEW.recurrence <> '') <> ({_IS_RECURRING}) THEN
+        RAISE EXCEPTION '{_MESSAGE_RECURRENCE}' USING ERRCODE = 'check_violation';
+      END IF;
+      RETURN NEW;
+    END $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER action_recurrence_iff_recurring
+    BEFORE INSERT OR UPDATE OF mandate_type, recurrence ON resolutions_action
+    FOR EACH ROW EXECUTE FUNCTION action_recurrence_iff_recurring()""",
+    f"""CREATE FUNCTION mandatetype_behaviour_fixed_once_used() RETURNS trigger AS $$
+    BEGIN
+      IF NEW.behaviour <> OLD.behaviour
+         AND EXISTS (SELECT 1 FROM resolutions_action WHERE mandate_type = OLD.code) THEN
+        RAISE EXCEPTION '{_MESSAGE_BEHAVIOUR}' USING ERRCODE = 'check_violation';
+      END IF;
+      RETURN NEW;
+    END $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER mandatetype_behaviour_fixed_once_used
+    BEFORE UPDATE OF behaviour ON resolutions_mandatetype
+    FOR EACH ROW EXECUTE FUNCTION mandatetype_behaviour_fixed_once_used()""",
+]
+POSTGRESQL_DROP = [
+    "DROP TRIGGER IF EXISTS action_recurrence_iff_recurring ON resolutions_action",
+    "DROP FUNCTION IF EXISTS action_recurrence_iff_recurring()",
+    "DROP TRIGGER IF EXISTS mandatetype_behaviour_fixed_once_used ON resolutions_mandatetype",
+    "DROP FUNCTION IF EXISTS mandatetype_behaviour_fixed_once_used()",
+]
+
+
+def _run(statements_of):
+    def run(apps, schema_editor):
+        for statement in statements_of.get(schema_editor.connection.vendor, ()):
+            schema_editor.execute(statement)
+
+    return run
+
+
+create_triggers = _run({"sqlite": SQLITE_TRIGGERS, "postgresql": POSTGRESQL_TRIGGERS})
+drop_triggers = _run({"sqlite": SQLITE_DROP, "postgresql": POSTGRESQL_DROP})
+
+
+# From 0027_translation_search_indexes: the folding written out as FoldSearch compiles it
+# (resolutions/models/search.py); tests/test_i18n_search.py checks on PostgreSQL that the
+# search's plan uses both indexes, so a change to the folding not carried here fails there.
+# pg_trgm is a trusted extension (PostgreSQL 13+), which the database's owner may create.
+DIACRITICS = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]"
+FOLD_FROM = "أإآٱؤئىة"
+FOLD_TO = "ااااءءيه"
+FOLDED = (
+    f"lower(translate(regexp_replace(\"text\", '{DIACRITICS}', '', 'g'), "
+    f"'{FOLD_FROM}', '{FOLD_TO}'))"
+)
+TABLE = "resolutions_texttranslation"
+
+SEARCH_INDEXES = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    f"CREATE INDEX translation_folded_fts ON {TABLE} "
+    f"USING gin (to_tsvector('arabic'::regconfig, COALESCE({FOLDED}, '')))",
+    f"CREATE INDEX translation_folded_trgm ON {TABLE} USING gin (({FOLDED}) gin_trgm_ops)",
+]
+SEARCH_INDEXES_DROP = [
+    "DROP INDEX IF EXISTS translation_folded_trgm",
+    "DROP INDEX IF EXISTS translation_folded_fts",
+]
+
+
+def _on_postgresql(statements):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for sql in statements:
+            schema_editor.execute(sql)
+
+    return run
 
 
 class Migration(migrations.Migration):
@@ -52,14 +608,70 @@ class Migration(migrations.Migration):
         ('resolutions', '0020_member_state_roles_reviewed_fact_corrections'),
         ('resolutions', '0021_translation_provenance'),
         ('resolutions', '0022_bodies_memberships_vocabularies'),
+        ('resolutions', '0023_action_steps'),
+        ('resolutions', '0024_resolution_title_source'),
+        ('resolutions', '0025_action_continues'),
+        ('resolutions', '0026_vocabularies_as_data'),
+        ('resolutions', '0027_translation_search_indexes'),
     ]
 
     dependencies = [
-        ('auth', '__first__'),
         ('contenttypes', '0002_remove_content_type_name'),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
+        migrations.CreateModel(
+            name='ActorKind',
+            fields=[
+                ('code', models.CharField(help_text='The value data files, exports and the API use. Cannot change once saved.', max_length=40, primary_key=True, serialize=False, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(_[a-z0-9]+)*\\Z', 'Lower-case letters and digits, words joined by underscores (submit_report).')])),
+                ('label_en', models.CharField(max_length=120)),
+                ('label_fr', models.CharField(max_length=120)),
+                ('label_ar', models.CharField(max_length=120)),
+                ('definition_en', models.TextField()),
+                ('definition_fr', models.TextField()),
+                ('definition_ar', models.TextField()),
+                ('order', models.PositiveSmallIntegerField(default=0, help_text='Position in lists.')),
+            ],
+            options={
+                'ordering': ['order', 'code'],
+                'abstract': False,
+            },
+        ),
+        migrations.CreateModel(
+            name='Addressee',
+            fields=[
+                ('code', models.CharField(help_text='The value data files, exports and the API use. Cannot change once saved.', max_length=40, primary_key=True, serialize=False, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(_[a-z0-9]+)*\\Z', 'Lower-case letters and digits, words joined by underscores (submit_report).')])),
+                ('label_en', models.CharField(max_length=120)),
+                ('label_fr', models.CharField(max_length=120)),
+                ('label_ar', models.CharField(max_length=120)),
+                ('definition_en', models.TextField()),
+                ('definition_fr', models.TextField()),
+                ('definition_ar', models.TextField()),
+                ('order', models.PositiveSmallIntegerField(default=0, help_text='Position in lists.')),
+            ],
+            options={
+                'ordering': ['order', 'code'],
+                'abstract': False,
+            },
+        ),
+        migrations.CreateModel(
+            name='OperativeVerb',
+            fields=[
+                ('code', models.CharField(help_text='The value data files, exports and the API use. Cannot change once saved.', max_length=40, primary_key=True, serialize=False, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(_[a-z0-9]+)*\\Z', 'Lower-case letters and digits, words joined by underscores (submit_report).')])),
+                ('label_en', models.CharField(max_length=120)),
+                ('label_fr', models.CharField(max_length=120)),
+                ('label_ar', models.CharField(max_length=120)),
+                ('definition_en', models.TextField()),
+                ('definition_fr', models.TextField()),
+                ('definition_ar', models.TextField()),
+                ('order', models.PositiveSmallIntegerField(default=0, help_text='Position in lists.')),
+            ],
+            options={
+                'ordering': ['order', 'code'],
+                'abstract': False,
+            },
+        ),
         migrations.CreateModel(
             name='FactCorrection',
             fields=[
@@ -83,6 +695,56 @@ class Migration(migrations.Migration):
                 'ordering': ['-created_at', '-id'],
                 'constraints': [models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'submitted', 'published'])), name='fact_correction_state_valid'), models.CheckConstraint(condition=models.Q(models.Q(('rejected_at__isnull', True), ('rejection_reason', '')), models.Q(('rejected_at__isnull', False), ('state', 'draft'), models.Q(('rejection_reason', ''), _negated=True)), _connector='OR'), name='fact_correction_rejection_has_reason', violation_error_message='A rejected record goes back to draft with the reason.'), models.CheckConstraint(condition=models.Q(('reason', ''), _negated=True), name='fact_correction_has_reason')],
             },
+        ),
+        migrations.CreateModel(
+            name='HistoricalActorKind',
+            fields=[
+                ('code', models.CharField(db_index=True, help_text='The value data files, exports and the API use. Cannot change once saved.', max_length=40, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(_[a-z0-9]+)*\\Z', 'Lower-case letters and digits, words joined by underscores (submit_report).')])),
+                ('label_en', models.CharField(max_length=120)),
+                ('label_fr', models.CharField(max_length=120)),
+                ('label_ar', models.CharField(max_length=120)),
+                ('definition_en', models.TextField()),
+                ('definition_fr', models.TextField()),
+                ('definition_ar', models.TextField()),
+                ('order', models.PositiveSmallIntegerField(default=0, help_text='Position in lists.')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': 'historical actor kind',
+                'verbose_name_plural': 'historical actor kinds',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(models.Model,),
+        ),
+        migrations.CreateModel(
+            name='HistoricalAddressee',
+            fields=[
+                ('code', models.CharField(db_index=True, help_text='The value data files, exports and the API use. Cannot change once saved.', max_length=40, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(_[a-z0-9]+)*\\Z', 'Lower-case letters and digits, words joined by underscores (submit_report).')])),
+                ('label_en', models.CharField(max_length=120)),
+                ('label_fr', models.CharField(max_length=120)),
+                ('label_ar', models.CharField(max_length=120)),
+                ('definition_en', models.TextField()),
+                ('definition_fr', models.TextField()),
+                ('definition_ar', models.TextField()),
+                ('order', models.PositiveSmallIntegerField(default=0, help_text='Position in lists.')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': 'historical addressee',
+                'verbose_name_plural': 'historical addressees',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name='HistoricalFactCorrection',
@@ -117,6 +779,58 @@ class Migration(migrations.Migration):
             bases=(models.Model,),
         ),
         migrations.CreateModel(
+            name='HistoricalMandateType',
+            fields=[
+                ('code', models.CharField(db_index=True, help_text='The value data files, exports and the API use. Cannot change once saved.', max_length=40, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(_[a-z0-9]+)*\\Z', 'Lower-case letters and digits, words joined by underscores (submit_report).')])),
+                ('label_en', models.CharField(max_length=120)),
+                ('label_fr', models.CharField(max_length=120)),
+                ('label_ar', models.CharField(max_length=120)),
+                ('definition_en', models.TextField()),
+                ('definition_fr', models.TextField()),
+                ('definition_ar', models.TextField()),
+                ('order', models.PositiveSmallIntegerField(default=0, help_text='Position in lists.')),
+                ('behaviour', models.CharField(choices=[('one_off', 'One-off'), ('recurring', 'Recurring, with an interval'), ('continuous', 'Continuous')], max_length=12)),
+                ('default_recurrence', models.CharField(blank=True, choices=[('annual', 'Annual'), ('biennial', 'Every two years')], help_text='Recurring types: the interval a new action of this type starts with.', max_length=10)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': 'historical mandate type',
+                'verbose_name_plural': 'historical mandate types',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(models.Model,),
+        ),
+        migrations.CreateModel(
+            name='HistoricalOperativeVerb',
+            fields=[
+                ('code', models.CharField(db_index=True, help_text='The value data files, exports and the API use. Cannot change once saved.', max_length=40, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(_[a-z0-9]+)*\\Z', 'Lower-case letters and digits, words joined by underscores (submit_report).')])),
+                ('label_en', models.CharField(max_length=120)),
+                ('label_fr', models.CharField(max_length=120)),
+                ('label_ar', models.CharField(max_length=120)),
+                ('definition_en', models.TextField()),
+                ('definition_fr', models.TextField()),
+                ('definition_ar', models.TextField()),
+                ('order', models.PositiveSmallIntegerField(default=0, help_text='Position in lists.')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': 'historical operative verb',
+                'verbose_name_plural': 'historical operative verbs',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(models.Model,),
+        ),
+        migrations.CreateModel(
             name='HistoricalSourceDocument',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
@@ -141,6 +855,26 @@ class Migration(migrations.Migration):
                 'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(models.Model,),
+        ),
+        migrations.CreateModel(
+            name='MandateType',
+            fields=[
+                ('code', models.CharField(help_text='The value data files, exports and the API use. Cannot change once saved.', max_length=40, primary_key=True, serialize=False, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(_[a-z0-9]+)*\\Z', 'Lower-case letters and digits, words joined by underscores (submit_report).')])),
+                ('label_en', models.CharField(max_length=120)),
+                ('label_fr', models.CharField(max_length=120)),
+                ('label_ar', models.CharField(max_length=120)),
+                ('definition_en', models.TextField()),
+                ('definition_fr', models.TextField()),
+                ('definition_ar', models.TextField()),
+                ('order', models.PositiveSmallIntegerField(default=0, help_text='Position in lists.')),
+                ('behaviour', models.CharField(choices=[('one_off', 'One-off'), ('recurring', 'Recurring, with an interval'), ('continuous', 'Continuous')], max_length=12)),
+                ('default_recurrence', models.CharField(blank=True, choices=[('annual', 'Annual'), ('biennial', 'Every two years')], help_text='Recurring types: the interval a new action of this type starts with.', max_length=10)),
+            ],
+            options={
+                'ordering': ['order', 'code'],
+                'abstract': False,
+                'constraints': [models.CheckConstraint(condition=models.Q(('behaviour', 'recurring'), ('default_recurrence', ''), _connector='OR'), name='mandatetype_interval_only_if_recurring', violation_error_message='Only a recurring mandate type has an interval.')],
+            },
         ),
         migrations.CreateModel(
             name='SourceDocument',
@@ -194,7 +928,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, unique=True)),
-                ('kind', models.CharField(choices=[('oic_organ', 'OIC organ or office'), ('member_state', 'Member State'), ('member_states', 'Member States collectively'), ('subsidiary_body', 'Subsidiary or affiliated body'), ('secretary_general', 'Secretary-General'), ('un_organ', 'UN organ or office'), ('regional_organisation', 'Regional organisation'), ('external', 'External organisation')], max_length=30)),
+                ('kind', models.ForeignKey(db_column='kind', on_delete=django.db.models.deletion.PROTECT, related_name='actors', to='resolutions.actorkind')),
                 ('member_state', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='actor', to='resolutions.memberstate')),
             ],
             options={
@@ -210,6 +944,7 @@ class Migration(migrations.Migration):
                 ('symbol', models.CharField(db_index=True, help_text='As printed, e.g. 53/45-POL.', max_length=60)),
                 ('slug', models.SlugField(help_text='Used in URLs, e.g. 53-45-pol.', max_length=80)),
                 ('title', models.CharField(max_length=500)),
+                ('title_locator', models.CharField(blank=True, help_text='Where in that source the title is printed, e.g. the sentence quoting it.', max_length=300)),
                 ('adopting_body', models.CharField(help_text='e.g. Council of Foreign Ministers', max_length=200)),
                 ('session', models.CharField(help_text='e.g. 45th session', max_length=200)),
                 ('session_theme', models.CharField(blank=True, max_length=300)),
@@ -237,6 +972,7 @@ class Migration(migrations.Migration):
                 ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('adopted_hijri_source', models.ForeignKey(blank=True, db_constraint=False, help_text='The source the Hijri date is quoted from.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.sourcedocument')),
                 ('identity_source', models.ForeignKey(blank=True, db_constraint=False, help_text='The source of the agenda item, symbols, issuing date and vote.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.sourcedocument')),
+                ('title_source', models.ForeignKey(blank=True, db_constraint=False, help_text='The source the title above is quoted from (verbatim).', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.sourcedocument')),
             ],
             options={
                 'verbose_name': 'historical resolution',
@@ -251,12 +987,12 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('name', models.CharField(db_index=True, max_length=200)),
-                ('kind', models.CharField(choices=[('oic_organ', 'OIC organ or office'), ('member_state', 'Member State'), ('member_states', 'Member States collectively'), ('subsidiary_body', 'Subsidiary or affiliated body'), ('secretary_general', 'Secretary-General'), ('un_organ', 'UN organ or office'), ('regional_organisation', 'Regional organisation'), ('external', 'External organisation')], max_length=30)),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
                 ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
                 ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('kind', models.ForeignKey(blank=True, db_column='kind', db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.actorkind')),
                 ('member_state', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.memberstate')),
             ],
             options={
@@ -275,6 +1011,7 @@ class Migration(migrations.Migration):
                 ('symbol', models.CharField(help_text='As printed, e.g. 53/45-POL.', max_length=60, unique=True)),
                 ('slug', models.SlugField(help_text='Used in URLs, e.g. 53-45-pol.', max_length=80, unique=True)),
                 ('title', models.CharField(max_length=500)),
+                ('title_locator', models.CharField(blank=True, help_text='Where in that source the title is printed, e.g. the sentence quoting it.', max_length=300)),
                 ('adopting_body', models.CharField(help_text='e.g. Council of Foreign Ministers', max_length=200)),
                 ('session', models.CharField(help_text='e.g. 45th session', max_length=200)),
                 ('session_theme', models.CharField(blank=True, max_length=300)),
@@ -298,43 +1035,12 @@ class Migration(migrations.Migration):
                 ('adopted_hijri_source', models.ForeignKey(blank=True, help_text='The source the Hijri date is quoted from.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='resolutions.sourcedocument')),
                 ('identity_source', models.ForeignKey(blank=True, help_text='The source of the agenda item, symbols, issuing date and vote.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='resolutions.sourcedocument')),
                 ('sources', models.ManyToManyField(blank=True, related_name='resolutions', to='resolutions.sourcedocument')),
+                ('title_source', models.ForeignKey(blank=True, help_text='The source the title above is quoted from (verbatim).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='resolutions.sourcedocument')),
             ],
             options={
                 'ordering': ['symbol'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('adopted_until__isnull', True), models.Q(('adopted_on__isnull', False), ('adopted_until__gte', models.F('adopted_on'))), _connector='OR'), name='resolution_adoption_dates_ordered', violation_error_message='The last adoption day cannot precede the first.'), models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='resolution_slug_not_empty'), models.CheckConstraint(condition=models.Q(('adopted_hijri', ''), ('adopted_hijri_source__isnull', False), _connector='OR'), name='resolution_hijri_date_has_source', violation_error_message='A Hijri date is quoted from a source: give the source.'), models.CheckConstraint(condition=models.Q(models.Q(('agenda_item', ''), ('draft_symbol', ''), ('document_symbol', ''), ('issued_on__isnull', True), ('vote', 'not_stated')), ('identity_source__isnull', False), _connector='OR'), name='resolution_identity_has_source', violation_error_message='An agenda item, symbol, issuing date or vote is stated by a source: give the source (identity_source).'), models.CheckConstraint(condition=models.Q(('vote', 'recorded_vote'), models.Q(('votes_for__isnull', True), ('votes_against__isnull', True), ('abstentions__isnull', True)), _connector='OR'), name='resolution_vote_counts_only_when_recorded', violation_error_message='Vote counts belong to a recorded vote.')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('adopted_until__isnull', True), models.Q(('adopted_on__isnull', False), ('adopted_until__gte', models.F('adopted_on'))), _connector='OR'), name='resolution_adoption_dates_ordered', violation_error_message='The last adoption day cannot precede the first.'), models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='resolution_slug_not_empty'), models.CheckConstraint(condition=models.Q(('title_locator', ''), ('title_source__isnull', False), _connector='OR'), name='resolution_title_locator_has_source', violation_error_message="A locator points into a source: give the title's source (title_source)."), models.CheckConstraint(condition=models.Q(('adopted_hijri', ''), ('adopted_hijri_source__isnull', False), _connector='OR'), name='resolution_hijri_date_has_source', violation_error_message='A Hijri date is quoted from a source: give the source.'), models.CheckConstraint(condition=models.Q(models.Q(('agenda_item', ''), ('draft_symbol', ''), ('document_symbol', ''), ('issued_on__isnull', True), ('vote', 'not_stated')), ('identity_source__isnull', False), _connector='OR'), name='resolution_identity_has_source', violation_error_message='An agenda item, symbol, issuing date or vote is stated by a source: give the source (identity_source).'), models.CheckConstraint(condition=models.Q(('vote', 'recorded_vote'), models.Q(('votes_for__isnull', True), ('votes_against__isnull', True), ('abstentions__isnull', True)), _connector='OR'), name='resolution_vote_counts_only_when_recorded', violation_error_message='Vote counts belong to a recorded vote.')],
             },
-        ),
-        migrations.CreateModel(
-            name='HistoricalAction',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=0, editable=False, help_text='Number of changes saved since the record was created (optimistic locking).')),
-                ('key', models.SlugField(help_text='Stable identifier within the resolution, used by data files.', max_length=80)),
-                ('title', models.CharField(max_length=300)),
-                ('description', models.TextField(blank=True)),
-                ('mandate_type', models.CharField(choices=[('establish_body', 'Establish a body'), ('adopt_instrument', 'Adopt an instrument'), ('adopt_policy', 'Adopt a policy'), ('appoint', 'Appoint a person or body'), ('submit_report', 'Submit a report'), ('build_roster', 'Build a roster or network'), ('recurring_event', 'Recurring event'), ('training', 'Training programme'), ('partnership', 'Partnership'), ('institutional_capacity', 'Institutional capacity')], max_length=30)),
-                ('recurrence', models.CharField(blank=True, choices=[('', 'Not recurring'), ('annual', 'Annual'), ('biennial', 'Every two years')], default='', max_length=10)),
-                ('responsible_locator', models.CharField(blank=True, max_length=200)),
-                ('responsible_quote', models.TextField(blank=True, help_text="The source's words that name the responsible actors.")),
-                ('due_date', models.DateField(blank=True, null=True)),
-                ('weight', models.PositiveSmallIntegerField(default=1, help_text='Relative weight in the roll-up (1–100).', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)])),
-                ('attribution_note', models.TextField(blank=True, help_text='Caveats on the attribution, e.g. conflicting sources.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('resolution', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.resolution')),
-                ('mandate_source', models.ForeignKey(blank=True, db_constraint=False, help_text='Where the attribution of this mandate to the resolution comes from.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.sourcedocument')),
-                ('responsible_source', models.ForeignKey(blank=True, db_constraint=False, help_text='The source that names the responsible actors.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.sourcedocument')),
-            ],
-            options={
-                'verbose_name': 'historical action',
-                'verbose_name_plural': 'historical actions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name='Paragraph',
@@ -345,9 +1051,7 @@ class Migration(migrations.Migration):
                 ('number_is_positional', models.BooleanField(default=False, help_text="The number is the paragraph's position among paragraphs of its kind (PP1, OP1…), not a number printed in the source.")),
                 ('order', models.PositiveIntegerField(help_text='Position in the resolution, for sorting.')),
                 ('kind', models.CharField(choices=[('preambular', 'Preambular'), ('operative', 'Operative')], max_length=12)),
-                ('operative_verb', models.CharField(blank=True, choices=[('affirms', 'affirms'), ('calls_upon', 'calls upon'), ('decides', 'decides'), ('encourages', 'encourages'), ('invites', 'invites'), ('reaffirms', 'reaffirms'), ('recalls', 'recalls'), ('recommends', 'recommends'), ('requests', 'requests'), ('stresses', 'stresses'), ('urges', 'urges'), ('welcomes', 'welcomes'), ('other', 'other')], help_text='Blank when unknown.', max_length=20)),
                 ('operative_verb_other', models.CharField(blank=True, max_length=60)),
-                ('addressee', models.CharField(blank=True, choices=[('secretary_general', 'Secretary-General'), ('general_secretariat', 'General Secretariat'), ('oic', 'The OIC (as an organisation)'), ('oic_institutions', 'OIC institutions'), ('member_states', 'Member States'), ('subsidiary_body', 'A subsidiary body'), ('un_organs', 'UN organs or offices'), ('regional_organisations', 'Regional organisations'), ('international_organisations', 'International organisations'), ('other', 'Other')], help_text='Blank when unknown.', max_length=30)),
                 ('addressee_detail', models.CharField(blank=True, max_length=200)),
                 ('summary', models.CharField(blank=True, help_text='A short description for tables.', max_length=200)),
                 ('text', models.TextField(blank=True)),
@@ -356,6 +1060,8 @@ class Migration(migrations.Migration):
                 ('provenance_note', models.TextField(blank=True, help_text="Why the text has this provenance, e.g. 'unofficial translation'.")),
                 ('excluded_from_rollup', models.BooleanField(default=False, help_text='Not applicable for the roll-up, e.g. a paragraph that only exhorts Member States. Shown publicly with the reason.')),
                 ('exclusion_reason', models.TextField(blank=True)),
+                ('addressee', models.ForeignKey(blank=True, db_column='addressee', help_text='Blank when unknown.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='resolutions.addressee')),
+                ('operative_verb', models.ForeignKey(blank=True, db_column='operative_verb', help_text='Blank when unknown.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='resolutions.operativeverb')),
                 ('parent', models.ForeignKey(blank=True, help_text='The paragraph this one is a sub-paragraph of (5 for 5(a)): same resolution, same kind, earlier in the order.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='resolutions.paragraph')),
                 ('resolution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='paragraphs', to='resolutions.resolution')),
                 ('text_source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='resolutions.sourcedocument')),
@@ -503,9 +1209,7 @@ class Migration(migrations.Migration):
                 ('number_is_positional', models.BooleanField(default=False, help_text="The number is the paragraph's position among paragraphs of its kind (PP1, OP1…), not a number printed in the source.")),
                 ('order', models.PositiveIntegerField(help_text='Position in the resolution, for sorting.')),
                 ('kind', models.CharField(choices=[('preambular', 'Preambular'), ('operative', 'Operative')], max_length=12)),
-                ('operative_verb', models.CharField(blank=True, choices=[('affirms', 'affirms'), ('calls_upon', 'calls upon'), ('decides', 'decides'), ('encourages', 'encourages'), ('invites', 'invites'), ('reaffirms', 'reaffirms'), ('recalls', 'recalls'), ('recommends', 'recommends'), ('requests', 'requests'), ('stresses', 'stresses'), ('urges', 'urges'), ('welcomes', 'welcomes'), ('other', 'other')], help_text='Blank when unknown.', max_length=20)),
                 ('operative_verb_other', models.CharField(blank=True, max_length=60)),
-                ('addressee', models.CharField(blank=True, choices=[('secretary_general', 'Secretary-General'), ('general_secretariat', 'General Secretariat'), ('oic', 'The OIC (as an organisation)'), ('oic_institutions', 'OIC institutions'), ('member_states', 'Member States'), ('subsidiary_body', 'A subsidiary body'), ('un_organs', 'UN organs or offices'), ('regional_organisations', 'Regional organisations'), ('international_organisations', 'International organisations'), ('other', 'Other')], help_text='Blank when unknown.', max_length=30)),
                 ('addressee_detail', models.CharField(blank=True, max_length=200)),
                 ('summary', models.CharField(blank=True, help_text='A short description for tables.', max_length=200)),
                 ('text', models.TextField(blank=True)),
@@ -518,7 +1222,9 @@ class Migration(migrations.Migration):
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
                 ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('addressee', models.ForeignKey(blank=True, db_column='addressee', db_constraint=False, help_text='Blank when unknown.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.addressee')),
                 ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('operative_verb', models.ForeignKey(blank=True, db_column='operative_verb', db_constraint=False, help_text='Blank when unknown.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.operativeverb')),
                 ('parent', models.ForeignKey(blank=True, db_constraint=False, help_text='The paragraph this one is a sub-paragraph of (5 for 5(a)): same resolution, same kind, earlier in the order.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.paragraph')),
                 ('resolution', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.resolution')),
                 ('text_source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.sourcedocument')),
@@ -630,21 +1336,28 @@ class Migration(migrations.Migration):
                 ('key', models.SlugField(help_text='Stable identifier within the resolution, used by data files.', max_length=80)),
                 ('title', models.CharField(max_length=300)),
                 ('description', models.TextField(blank=True)),
-                ('mandate_type', models.CharField(choices=[('establish_body', 'Establish a body'), ('adopt_instrument', 'Adopt an instrument'), ('adopt_policy', 'Adopt a policy'), ('appoint', 'Appoint a person or body'), ('submit_report', 'Submit a report'), ('build_roster', 'Build a roster or network'), ('recurring_event', 'Recurring event'), ('training', 'Training programme'), ('partnership', 'Partnership'), ('institutional_capacity', 'Institutional capacity')], max_length=30)),
                 ('recurrence', models.CharField(blank=True, choices=[('', 'Not recurring'), ('annual', 'Annual'), ('biennial', 'Every two years')], default='', max_length=10)),
                 ('responsible_locator', models.CharField(blank=True, max_length=200)),
                 ('responsible_quote', models.TextField(blank=True, help_text="The source's words that name the responsible actors.")),
                 ('due_date', models.DateField(blank=True, null=True)),
                 ('weight', models.PositiveSmallIntegerField(default=1, help_text='Relative weight in the roll-up (1–100).', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)])),
                 ('attribution_note', models.TextField(blank=True, help_text='Caveats on the attribution, e.g. conflicting sources.')),
+                ('continues_symbol', models.CharField(blank=True, help_text="The earlier resolution's symbol. Blank: this action continues none.", max_length=100)),
+                ('continues_key', models.SlugField(blank=True, help_text="The earlier action's key in its resolution.", max_length=80)),
+                ('continues_quote', models.TextField(blank=True, help_text="The source's words that tie the two actions together.")),
+                ('continues_note', models.TextField(blank=True, help_text='Caveats on the continuation, e.g. what the source does not say.')),
+                ('continues', models.ForeignKey(blank=True, help_text='The action of an earlier resolution that this one carries on, when loaded.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='continued_by', to='resolutions.action')),
                 ('responsible_actors', models.ManyToManyField(blank=True, related_name='actions', to='resolutions.actor')),
+                ('mandate_type', models.ForeignKey(db_column='mandate_type', on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='resolutions.mandatetype')),
                 ('resolution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='resolutions.resolution')),
+                ('continues_source', models.ForeignKey(blank=True, help_text='The source that ties this action to the earlier one.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='resolutions.sourcedocument')),
                 ('description_sources', models.ManyToManyField(blank=True, help_text='The sources of the facts the description states.', related_name='described_actions', to='resolutions.sourcedocument')),
                 ('mandate_source', models.ForeignKey(blank=True, help_text='Where the attribution of this mandate to the resolution comes from.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='resolutions.sourcedocument')),
                 ('responsible_source', models.ForeignKey(blank=True, help_text='The source that names the responsible actors.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='resolutions.sourcedocument')),
             ],
             options={
                 'ordering': ['resolution', 'id'],
+                'constraints': [models.UniqueConstraint(fields=('resolution', 'key'), name='action_key_unique'), models.CheckConstraint(condition=models.Q(('weight__gte', 1), ('weight__lte', 100)), name='action_weight_range', violation_error_message='Weight must be between 1 and 100.'), models.CheckConstraint(condition=models.Q(models.Q(('continues_symbol', ''), ('continues_key', ''), ('continues__isnull', True)), models.Q(models.Q(('continues_symbol', ''), _negated=True), models.Q(('continues_key', ''), _negated=True), ('continues_source__isnull', False)), _connector='OR'), name='action_continuation_named_and_sourced', violation_error_message='A continuation names the earlier resolution and action and the source that ties them.'), models.CheckConstraint(condition=models.Q(('continues', models.F('id')), _negated=True), name='action_does_not_continue_itself', violation_error_message='An action does not continue itself.')],
             },
         ),
         migrations.CreateModel(
@@ -674,6 +1387,58 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['action', '-reviewed_on', '-recorded_at', '-id'], name='action_review_latest')],
                 'constraints': [models.CheckConstraint(condition=models.Q(('note', ''), _negated=True), name='action_review_has_note'), models.CheckConstraint(condition=models.Q(('author_name', ''), _negated=True), name='action_review_has_author_name'), models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'submitted', 'published'])), name='action_review_state_valid'), models.CheckConstraint(condition=models.Q(models.Q(('published_at__isnull', False), ('state', 'published')), models.Q(models.Q(('state', 'published'), _negated=True), ('published_at__isnull', True)), _connector='OR'), name='action_review_published_at_iff_published'), models.CheckConstraint(condition=models.Q(models.Q(('state', 'published'), ('verification__in', ['reported', 'verified'])), models.Q(models.Q(('state', 'published'), _negated=True), ('verification', '')), _connector='OR'), name='action_review_verification_iff_published'), models.CheckConstraint(condition=models.Q(models.Q(('state', 'submitted'), _negated=True), ('submitted_at__isnull', False), _connector='OR'), name='action_review_submitted_has_time'), models.CheckConstraint(condition=models.Q(models.Q(('rejected_at__isnull', True), ('rejection_reason', '')), models.Q(('rejected_at__isnull', False), ('state', 'draft'), models.Q(('rejection_reason', ''), _negated=True)), _connector='OR'), name='action_review_rejection_has_reason')],
             },
+        ),
+        migrations.CreateModel(
+            name='ActionStep',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('day', models.DateField()),
+                ('weighted_credit', models.PositiveIntegerField()),
+                ('weight_scored', models.PositiveSmallIntegerField()),
+                ('is_assessed', models.BooleanField()),
+                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='resolutions.action')),
+            ],
+            options={
+                'constraints': [models.UniqueConstraint(fields=('action', 'day'), name='action_step_once_a_day'), models.CheckConstraint(condition=models.Q(('weighted_credit__lte', django.db.models.expressions.CombinedExpression(models.Value(100), '*', models.F('weight_scored')))), name='action_step_credit_range')],
+            },
+        ),
+        migrations.CreateModel(
+            name='HistoricalAction',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=0, editable=False, help_text='Number of changes saved since the record was created (optimistic locking).')),
+                ('key', models.SlugField(help_text='Stable identifier within the resolution, used by data files.', max_length=80)),
+                ('title', models.CharField(max_length=300)),
+                ('description', models.TextField(blank=True)),
+                ('recurrence', models.CharField(blank=True, choices=[('', 'Not recurring'), ('annual', 'Annual'), ('biennial', 'Every two years')], default='', max_length=10)),
+                ('responsible_locator', models.CharField(blank=True, max_length=200)),
+                ('responsible_quote', models.TextField(blank=True, help_text="The source's words that name the responsible actors.")),
+                ('due_date', models.DateField(blank=True, null=True)),
+                ('weight', models.PositiveSmallIntegerField(default=1, help_text='Relative weight in the roll-up (1–100).', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)])),
+                ('attribution_note', models.TextField(blank=True, help_text='Caveats on the attribution, e.g. conflicting sources.')),
+                ('continues_symbol', models.CharField(blank=True, help_text="The earlier resolution's symbol. Blank: this action continues none.", max_length=100)),
+                ('continues_key', models.SlugField(blank=True, help_text="The earlier action's key in its resolution.", max_length=80)),
+                ('continues_quote', models.TextField(blank=True, help_text="The source's words that tie the two actions together.")),
+                ('continues_note', models.TextField(blank=True, help_text='Caveats on the continuation, e.g. what the source does not say.')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('continues', models.ForeignKey(blank=True, db_constraint=False, help_text='The action of an earlier resolution that this one carries on, when loaded.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.action')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('mandate_type', models.ForeignKey(blank=True, db_column='mandate_type', db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.mandatetype')),
+                ('resolution', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.resolution')),
+                ('continues_source', models.ForeignKey(blank=True, db_constraint=False, help_text='The source that ties this action to the earlier one.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.sourcedocument')),
+                ('mandate_source', models.ForeignKey(blank=True, db_constraint=False, help_text='Where the attribution of this mandate to the resolution comes from.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.sourcedocument')),
+                ('responsible_source', models.ForeignKey(blank=True, db_constraint=False, help_text='The source that names the responsible actors.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='resolutions.sourcedocument')),
+            ],
+            options={
+                'verbose_name': 'historical action',
+                'verbose_name_plural': 'historical actions',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name='HistoricalAction_responsible_actors',
@@ -1235,16 +2000,9 @@ class Migration(migrations.Migration):
             name='paragraphs',
             field=models.ManyToManyField(blank=True, related_name='actions', through='resolutions.ActionParagraph', to='resolutions.paragraph'),
         ),
-        migrations.AddConstraint(
-            model_name='action',
-            constraint=models.UniqueConstraint(fields=('resolution', 'key'), name='action_key_unique'),
-        ),
-        migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gte', 1), ('weight__lte', 100)), name='action_weight_range', violation_error_message='Weight must be between 1 and 100.'),
-        ),
-        migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('mandate_type', 'recurring_event'), models.Q(('recurrence', ''), _negated=True)), models.Q(models.Q(('mandate_type', 'recurring_event'), _negated=True), ('recurrence', '')), _connector='OR'), name='action_recurrence_iff_recurring', violation_error_message='Recurring events need a recurrence; other mandate types must not have one.'),
+        migrations.RunPython(seed_vocabularies, migrations.RunPython.noop),
+        migrations.RunPython(create_triggers, drop_triggers),
+        migrations.RunPython(
+            _on_postgresql(SEARCH_INDEXES), _on_postgresql(SEARCH_INDEXES_DROP), elidable=False
         ),
     ]
