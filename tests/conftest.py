@@ -1,5 +1,3 @@
-from contextlib import contextmanager
-
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -350,36 +348,6 @@ def empty_tracker_data():
             connection.ops.sql_flush(no_style(), tables, allow_cascade=True)
         )
     cache.clear()
-
-
-@contextmanager
-def projection_refreshed_once():
-    """Build module data with the stored projection and chart steps (resolutions/rollup/
-    projection.py) re-derived once at the end, for every action written to, instead of after
-    each write: the signals re-derive an action's state and steps on every save (a status
-    update, an occurrence, a link), and building the 10x data made ~480 such calls, ~85 % of its
-    time (cProfile). refresh_actions derives the state of the actions it is given from their
-    whole history, so one call after the last write stores exactly what the last of the
-    per-write calls would have (the property tests check projection and history agree).
-    Calls for another day or without steps (ensure_current, rebuild) still run at once."""
-    from resolutions.rollup import projection
-
-    refresh = projection.refresh_actions
-    touched: dict[str | None, set] = {}
-
-    def collect(action_ids, *, today=None, using=None, with_steps=True):
-        if today is not None or not with_steps:
-            return refresh(action_ids, today=today, using=using, with_steps=with_steps)
-        touched.setdefault(using, set()).update(i for i in action_ids if i is not None)
-        return 0
-
-    projection.refresh_actions = collect
-    try:
-        yield
-    finally:
-        projection.refresh_actions = refresh
-    for using, ids in touched.items():
-        refresh(ids, using=using)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 about ten times the real data, and show the extra rows.
 
 Building the extra data (status updates through the service, with their projections and the
-chart's stored steps, re-derived once after the last write: conftest.projection_refreshed_once)
+chart's stored steps, re-derived once after the last write: projection.deferred)
 is the costly part: it is built once for this module, in a transaction
 rolled back after its last test; each test still runs in its own savepoint, so what one test
 writes never reaches the next. A module of its own because every test in it sees the grown
@@ -40,11 +40,12 @@ from workflow.services import status_update_create
 def ten_times(django_db_setup, django_db_blocker):
     """The real data plus about ten times as much (_add_ten_times_the_data), among it
     translations on 60 actions and on the contact group."""
-    from tests.conftest import ensure_seed_data, projection_refreshed_once
+    from resolutions.rollup import projection
+    from tests.conftest import ensure_seed_data
 
     with django_db_blocker.unblock(), transaction.atomic():
         seeded = ensure_seed_data()
-        with projection_refreshed_once():
+        with projection.deferred():
             _add_ten_times_the_data()
         yield seeded
         transaction.set_rollback(True)

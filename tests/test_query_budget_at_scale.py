@@ -57,7 +57,8 @@ def _measure(client, url, headers):
 @pytest.fixture(scope="module")
 def grown(django_db_setup, django_db_blocker):
     """Every case measured at 1x, then the seeded data grown 10x."""
-    from tests.conftest import EnglishByDefaultClient, ensure_seed_data, projection_refreshed_once
+    from resolutions.rollup import projection
+    from tests.conftest import EnglishByDefaultClient, ensure_seed_data
 
     with (
         django_db_blocker.unblock(),
@@ -73,7 +74,7 @@ def grown(django_db_setup, django_db_blocker):
             for past in (False, True):
                 full = url + (("&" if "?" in url else "?") + "as_of=2019-06-01" if past else "")
                 read_path[(name, past)] = _measure(client, full, headers or {})[0]
-        with projection_refreshed_once():
+        with projection.deferred():
             grow(seeded, 10)
         yield cases, small, read_path
         transaction.set_rollback(True)

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.db import transaction
 
 from ..datafile import DataFileError, read_data_file
+from ..rollup import projection
 from . import schema
 from .actions import ActionsMixin
 from .base import LoaderBase
@@ -73,11 +74,13 @@ def _refuse_nul(loader, node, path="(top level)"):
 
 
 def load_data(data, file_label: str) -> Loader:
-    """Load already-parsed data; the whole file is one transaction."""
+    """Load already-parsed data; the whole file is one transaction. The stored roll-up of every
+    action the file touches is re-derived once, at the end of that transaction, instead of after
+    each of its writes (projection.deferred)."""
     loader = Loader(file_label)
     _refuse_nul(loader, data)
     data = schema.plain(data)
-    with transaction.atomic():
+    with transaction.atomic(), projection.deferred():
         loader.load(data)
     return loader
 

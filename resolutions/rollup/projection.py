@@ -15,7 +15,9 @@ review and next due date for today, in one row (models.ActionState).
 settings.ROLLUP_PROJECTION = False turns the reading off (everything from the history).
 """
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
@@ -254,8 +256,12 @@ def refresh_actions(
     ids = sorted({i for i in action_ids if i is not None})
     if not ids:
         return 0
-    today = today or timezone.localdate()
     using = using or router.db_for_write(ActionState)
+    pending = getattr(_deferral, "pending", None)
+    if pending is not None and today is None and with_steps:
+        pending.setdefault(using, set()).update(ids)  # re-derived at the end of deferred()
+        return 0
+    today = today or timezone.localdate()
     written = 0
     with transaction.atomic(using=using):
         for start in range(0, len(ids), CHUNK):
@@ -278,6 +284,35 @@ def refresh_actions(
                 steps.write(chunk, using=using, today=today)
             written += len(states)
     return written
+
+
+# --- One re-derivation for many writes ---------------------------------------------------------
+# {alias: action ids} noted by refresh_actions inside deferred(), per thread.
+_deferral = threading.local()
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Many writes, one re-derivation: inside this block the writes' refresh_actions (called by
+    the signals on every save of an update, occurrence, review, link, ...) only note their
+    actions; at the end of the outermost block each noted action's state and steps are re-derived
+    once, in the caller's transaction (call it inside that transaction). refresh_actions derives
+    an action from its whole history, so this stores exactly what the last of the per-write calls
+    would have; loading the seed data made ~450 such calls, most of its time. Calls for another
+    day or without steps (ensure_current, rebuild) still run at once. Nothing inside the block
+    may read the projection of the actions it writes (the loader does not). On an exception
+    nothing is re-derived: the caller's transaction is rolled back."""
+    if getattr(_deferral, "pending", None) is not None:  # an outer block re-derives
+        yield
+        return
+    pending: dict[str, set[int]] = {}
+    _deferral.pending = pending
+    try:
+        yield
+    finally:
+        _deferral.pending = None
+    for using, ids in pending.items():
+        refresh_actions(ids, using=using)
 
 
 def refresh_for(
