@@ -351,6 +351,26 @@ def empty_tracker_data():
 
 
 @pytest.fixture
+def steady_clock(monkeypatch):
+    """The clock as the code under test reads it (django.utils.timezone.now, and localdate
+    through it) never leaves the day the test started on: it runs as usual and stands still
+    at the day's last microsecond if the test reaches midnight. So a test that compares pages
+    or numbers computed minutes apart never sees today's date change in between. Model
+    defaults (default=timezone.now) keep the real clock: the recording times they give are
+    not what such tests compare."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    real_now = timezone.now
+    day = timezone.localdate(real_now())
+    last = timezone.make_aware(datetime.combine(day + timedelta(days=1), time())) - timedelta(
+        microseconds=1
+    )
+    monkeypatch.setattr(timezone, "now", lambda: min(real_now(), last))
+
+
+@pytest.fixture
 def empty_db(db):
     """A database with none of the tracker's data (see empty_tracker_data)."""
     empty_tracker_data()

@@ -21,7 +21,8 @@ from resolutions.models import (
 )
 from synthetic.generator import Params, delete_synthetic, fingerprint, generate
 
-pytestmark = pytest.mark.django_db
+# The pages compared before and after generating print today's date: steady_clock keeps it.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("steady_clock")]
 
 
 def test_same_seed_gives_the_same_data_and_another_seed_does_not():

@@ -38,6 +38,10 @@ from resolutions.status import RECORDABLE
 from tests import factories as f
 from tests.conftest import empty_tracker_data
 
+# Pages and numbers for today are compared before and after a reload: steady_clock keeps the
+# date from changing in between (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("steady_clock")
+
 SCHEMA_PATH = (
     Path(__file__).resolve().parent.parent / "exports/schema/resolution-export-v1.schema.json"
 )
