@@ -29,6 +29,11 @@ def _width(text: str) -> int:
 
 
 def badge_text(rollup) -> str:
+    """The headline as the pages say it (#11): no percentage before adoption ("not yet adopted
+    on that date", no count beside it) or without an assessment ("not assessed"), and a
+    percentage that counts work in progress with no sourced figure says so beside it."""
+    if rollup.not_yet_adopted:
+        return _("Not yet adopted on that date")
     # The roll-up's own count (#11): an action is assessed when a published update or a
     # recorded occurrence says where it stands; "no occurrence recorded" is not.
     assessed, countable = rollup.assessed, rollup.scored
@@ -36,8 +41,16 @@ def badge_text(rollup) -> str:
         "%(assessed)s of %(n)s action assessed", "%(assessed)s of %(n)s actions assessed", countable
     ) % {"assessed": assessed, "n": countable}
     if rollup.percent is None:
-        return f"{_('no percentage')} · {share}"
-    return f"{number_format(rollup.percent, 1)}% · {share}"
+        return f"{_('Not assessed') if countable else _('no percentage')} · {share}"
+    value = f"{number_format(rollup.percent, 1)}% · {share}"
+    if rollup.unfigured:
+        note = ngettext(
+            "%(n)s in progress — no sourced figure",
+            "%(n)s in progress — no sourced figure",
+            rollup.unfigured,
+        ) % {"n": rollup.unfigured}
+        value = f"{value} · {note}"
+    return value
 
 
 def badge_svg(symbol: str, value: str, title: str, *, rtl: bool) -> str:

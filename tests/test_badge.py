@@ -31,8 +31,12 @@ def test_the_badge_shows_the_rollup_headline_and_assessed_count(client, seeded):
     symbol, value = texts(response)
     assert symbol == "53/45-POL"
     # The roll-up's own count (#11): the conference with no recorded occurrence is not assessed.
-    assert value == f"{r.percent}% · {r.assessed} of {r.scored} actions assessed"
-    assert value == "14.3% · 4 of 7 actions assessed"
+    # #11 rule 3: work in progress with no sourced figure is said beside the percentage.
+    assert value == (
+        f"{r.percent}% · {r.assessed} of {r.scored} actions assessed · "
+        f"{r.unfigured} in progress — no sourced figure"
+    )
+    assert value == "14.3% · 4 of 7 actions assessed · 2 in progress — no sourced figure"
 
 
 @pytest.mark.parametrize("lang, word", [("fr", "évaluées"), ("ar", "المقيَّمة")])
