@@ -1,5 +1,6 @@
 """Rendering and reading the surfaces of tests/test_rules_matrix.py: each state of 53/45-POL is
-rendered once (every page, API response and file), then only read."""
+rendered once (every page, API response and file, and a few pages in French and Arabic), then
+only read."""
 
 import csv
 import html as html_lib
@@ -8,11 +9,13 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from unittest import mock
 
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.test.utils import override_settings
+from django.utils import translation
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -42,7 +45,32 @@ TEXTS = {  # HTML pages
     "action_network": "/en/actions/{network}/",
     "action_list": "/en/actions/",
     "member_state": "/en/member-states/TUR/",
+    "member_states": "/en/member-states/",
     "brief": f"{RES}/brief/",
+}
+# The embeddable badge gives today's headline (no ?as_of=): rendered with today frozen on the
+# state's date, after every other surface of the state (the projection it re-derives for that
+# "today" is rolled back with the state).
+BADGE = {"badge": f"{RES}/badge.svg"}
+# What no ?as_of= moves (the Atom feeds list what was published; the Akoma Ntoso export is the
+# resolution's text): rendered in the "later" state only, which holds every published record.
+FEEDS = {
+    "feed_site": "/en/feeds/updates.atom",
+    "feed_resolution": f"{RES}/feed.atom",
+    "feed_action": "/en/actions/{annual-conference}/feed.atom",
+    "feed_member_state": "/en/member-states/TUR/feed.atom",
+}
+AKN = {"akn": f"{RES}/akn.xml"}
+MARKUP = {**TEXTS, **BADGE, **FEEDS, **AKN}  # read as text once the tags are stripped
+LANGUAGES = ("fr", "ar")
+# French and Arabic: per state, the surfaces that carry that state's rules (see the module
+# docstring of tests/test_rules_matrix.py), not the whole cross product.
+IN_OTHER_LANGUAGES = {
+    "before": ("resolution", "brief", "badge"),
+    "adopted": ("resolution", "paragraph_4", "action_conference"),
+    "seed": ("resolution", "brief", "action_conference", "action_network", "badge"),
+    "month": ("action_contact_group",),
+    "later": ("resolution", "action_conference", "badge", "feed_action"),
 }
 PDFS = {"report_pdf": f"{RES}/report.pdf", "brief_pdf": f"{RES}/brief.pdf"}
 DATA = {
@@ -95,7 +123,7 @@ class Rendered:
 
         def make():
             body = self.bodies[surface]
-            if surface in TEXTS:
+            if surface.rsplit(":", 1)[-1] in MARKUP:
                 return visible_text(body.decode())
             if surface in PDFS:
                 pages = PdfReader(io.BytesIO(body)).pages
@@ -159,12 +187,27 @@ def render_state(state: str) -> Rendered:
                 author_name="Test officer",
             )
         client = Client()
-        for name, url in {**TEXTS, **PDFS, **DATA}.items():
+
+        def get(name, url, lang="en"):
             url = re.sub(r"\{([a-z-]+)\}", lambda m: str(ids[m.group(1)]), url)
+            if lang != "en":
+                url, name = f"/{lang}/{url.removeprefix('/en/')}", f"{lang}:{name}"
             response = client.get(url, {"as_of": as_of, "page_size": 500})
             assert response.status_code == 200, (state, name, response.status_code)
             body = b"".join(response.streaming_content) if response.streaming else response.content
             rendered.bodies[name] = body
+
+        once = {**FEEDS, **AKN} if state == "later" else {}
+        for name, url in {**TEXTS, **PDFS, **DATA, **once}.items():
+            get(name, url)
+        others = [n for n in IN_OTHER_LANGUAGES[state] if n not in BADGE]
+        for lang in LANGUAGES:
+            for name in others:
+                get(name, {**TEXTS, **once}[name], lang)
+        with mock.patch("django.utils.timezone.localdate", return_value=date.fromisoformat(as_of)):
+            for lang in ("en", *LANGUAGES):
+                if lang == "en" or "badge" in IN_OTHER_LANGUAGES[state]:
+                    get("badge", BADGE["badge"], lang)
         transaction.set_rollback(True)
     cache.clear()
     return rendered
@@ -178,9 +221,11 @@ def csv_row(rows: list, key: str) -> dict:
     return next(row for row in rows if row["action_key"] == key)
 
 
-def chart_rows(markup: str) -> list[tuple[str, str, str]]:
+def chart_rows(markup: str, lang: str = "en") -> list[tuple[str, str, str]]:
     """The progress chart's data table: (date, weighted progress, what happened) per row."""
-    table = markup[markup.index("Data table: weighted progress") :]
+    with translation.override(lang):
+        caption = translation.gettext("Data table: weighted progress on each date it could change")
+    table = markup[markup.index(html_lib.escape(caption, quote=False)) :]
     table = table[: table.index("</table>")]
     rows = []
     for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
@@ -188,3 +233,31 @@ def chart_rows(markup: str) -> list[tuple[str, str, str]]:
         if len(cells) == 3 and "<time" in cells[0]:
             rows.append(tuple(visible_text(c) for c in cells))
     return rows
+
+
+def said(lang: str, msgid: str, plural: str | None = None, count: int = 1, **values) -> re.Pattern:
+    """The wording `msgid` as the catalog of `lang` renders it, as a pattern over a surface's
+    text: the placeholders given in `values` filled in, any other one matching anything. The
+    translation must exist (an English fallback would pass unnoticed on a French page). Markup
+    in the wording is read as the pages' text is (tags dropped, spaces optional)."""
+    with translation.override(lang):
+        text = translation.ngettext(msgid, plural, count) if plural else translation.gettext(msgid)
+    if lang != "en":
+        assert text != msgid, (lang, msgid)
+    text = flat(re.sub(r"<[^>]+>", " ", text).replace("%%", "%"))  # as visible_text reads it
+    pattern = ""
+    for part in re.split(r"(%\(\w+\)s)", text):
+        name = re.fullmatch(r"%\((\w+)\)s", part)
+        if name:
+            value = values.get(name.group(1))
+            pattern += r"\s*" + (re.escape(str(value)) if value is not None else ".+?") + r"\s*"
+        else:
+            pattern += re.escape(part).replace(r"\ ", r"\s*")
+    return re.compile(pattern)
+
+
+def day(lang: str, iso: str, style: str = "long") -> str:
+    """A date as the pages of `lang` write it (29 novembre 2018, 29 نوفمبر 2018)."""
+    from resolutions.dates import format_day
+
+    return format_day(date.fromisoformat(iso), style, language=lang)

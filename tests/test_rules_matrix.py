@@ -13,26 +13,53 @@ every rule that applies on that date is checked on every surface that shows it:
   later          2024-06-30  the conference series' window has run out, and a review record
                              (services-made) of 15 Jan 2024: rules 2, 6, 7
 
-Surfaces: dashboard, resolution, paragraph and action pages, /actions/, a Member State's page,
-the brief (HTML and PDF), /api/resolutions/, /api/paragraphs/, /api/actions/,
-/api/status-updates/, the JSON data file, the report CSV, XLSX and PDF, the action list's CSV
-and XLSX. Helpers and the rendering are in tests/rules_matrix.py."""
+Surfaces: dashboard, resolution, paragraph and action pages, /actions/, the Member States list
+and a Member State's page, the brief (HTML and PDF), the embeddable badge (today's headline:
+rendered with today frozen on the state's date), /api/resolutions/, /api/paragraphs/,
+/api/actions/, /api/status-updates/, the JSON data file, the report CSV, XLSX and PDF, the
+action list's CSV and XLSX; and, rendered once in the "later" state as no ?as_of= moves them,
+the four Atom feeds (site, resolution, action, Member State) and the Akoma Ntoso export.
+Rule 2's positive case (the Second Conference, 29 Nov 2018, within a year of adoption: on
+track, credited 100 %, until 29 Nov 2019) is read in the "seed" state.
+
+French and Arabic: not the whole cross product (that would double the module's cost) but, per
+state, the surfaces that carry that state's rules (IN_OTHER_LANGUAGES in rules_matrix.py):
+
+  before   resolution, brief, badge            rule 1: "not yet adopted", no %, no count
+  adopted  resolution, paragraph 4, action     rule 2: not yet due, due by; rule 3: not assessed
+  seed     resolution, brief, badge, 2 actions rule 3: 28,6 %, n of N assessed, no sourced
+                                               figure; rule 5: reported, never verified;
+                                               rule 2's positive case
+  month    the Contact Group's action page     rule 4: "novembre 2018", never a day
+  later    resolution, action, badge, its feed rules 2, 6 (last reviewed, the feed's review
+                                               entry), 7 (chart from adoption, dashed)
+
+and "Delayed / stalled" on none of them in any state. The expected wording is the catalog's
+(`said`: the translation must exist, so an English fallback fails), and dates are CLDR's
+(`day`). Helpers and the rendering are in tests/rules_matrix.py."""
 
 import re
 
 import pytest
 
 from tests.rules_matrix import (
+    AKN,
+    BADGE,
     DATA,
+    FEEDS,
     HEADLINE_PERCENT,
+    IN_OTHER_LANGUAGES,
+    LANGUAGES,
     PDFS,
     RES,
     TEXTS,
     action_row,
     chart_rows,
     csv_row,
+    day,
     flat,
     render_state,
+    said,
     visible_text,
 )
 
@@ -64,7 +91,15 @@ def rendered(db):
 # ---------------------------------------------------------------------------------------------
 # Rule 1: before adoption there is nothing to score; earlier events are context, never credit.
 # ---------------------------------------------------------------------------------------------
-HEADLINE_SURFACES = ("dashboard", "resolution", "paragraph_4", "paragraph_7", "brief", *PDFS)
+HEADLINE_SURFACES = (
+    "dashboard",
+    "resolution",
+    "paragraph_4",
+    "paragraph_7",
+    "brief",
+    *PDFS,
+    *BADGE,
+)
 
 
 @pytest.mark.parametrize("surface", HEADLINE_SURFACES)
@@ -77,7 +112,8 @@ def test_rule1_before_adoption_says_not_yet_adopted_and_shows_no_percentage(rend
 
 
 @pytest.mark.parametrize(
-    "surface", ("resolution", "paragraph_4", "action_list", "member_state", "action_network")
+    "surface",
+    ("resolution", "paragraph_4", "action_list", "member_state", "member_states", "action_network"),
 )
 def test_rule1_no_action_credit_before_adoption_on_pages(rendered, surface):
     html = rendered("before").html(surface)
@@ -238,7 +274,7 @@ def test_rule3_nothing_assessed_in_the_data(rendered):
         assert {r["paragraph_progress_percent"] for r in rows} <= {"", None}, surface
 
 
-@pytest.mark.parametrize("surface", ("dashboard", "resolution", "brief", *PDFS))
+@pytest.mark.parametrize("surface", ("dashboard", "resolution", "brief", *PDFS, *BADGE))
 def test_rule3_the_seed_headline_is_28_6_with_5_of_7_assessed(rendered, surface):
     text = rendered("seed").text(surface)
     assert "28.6%" in text, surface
@@ -303,7 +339,7 @@ def test_rule3_a_zero_for_work_under_way_says_no_sourced_figure(rendered, surfac
 INVENTED_DAY = re.compile(r"\b1 Nov(ember)?\b|2018-11-01")
 
 
-@pytest.mark.parametrize("surface", (*TEXTS, *PDFS, "report_csv", "actions_csv"))
+@pytest.mark.parametrize("surface", (*TEXTS, *PDFS, *BADGE, "report_csv", "actions_csv"))
 def test_rule4_the_month_meeting_is_never_given_a_day(rendered, surface):
     month = rendered("month")
     assert not INVENTED_DAY.search(month.text(surface)), surface
@@ -419,9 +455,9 @@ def test_rule7_the_chart_starts_at_adoption_and_explains_each_step(rendered, sta
     rows = chart_rows(rendered(state).html(surface))
     assert rows[0] == ("5 May 2018", "no percentage", "Adopted"), (state, surface)
     previous = None
-    for day, percent, what in rows:
+    for when, percent, what in rows:
         if percent != previous and previous is not None:
-            assert what, (state, surface, day)  # every step names what caused it
+            assert what, (state, surface, when)  # every step names what caused it
         previous = percent
 
 
@@ -452,5 +488,260 @@ def test_rule7_the_seed_chart_ends_at_28_6(rendered):
 def test_every_surface_was_rendered_in_every_state(rendered):
     for state in ("before", "adopted", "seed", "month", "later"):
         r = rendered(state)
-        assert set(r.bodies) == set(TEXTS) | set(PDFS) | set(DATA), state
-        assert all(flat(r.text(s)) for s in TEXTS), state
+        once = {*FEEDS, *AKN} if state == "later" else set()
+        others = {f"{lang}:{s}" for lang in LANGUAGES for s in IN_OTHER_LANGUAGES[state]}
+        assert set(r.bodies) == {*TEXTS, *PDFS, *DATA, *BADGE, *once, *others}, state
+        assert all(flat(r.text(s)) for s in (*TEXTS, *BADGE, *once, *others)), state
+
+
+# ---------------------------------------------------------------------------------------------
+# Rule 2's positive case: an occurrence recorded within its window is credited, with its date
+# and the date the next one falls due.
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ("en", *LANGUAGES))
+def test_rule2_an_occurrence_within_its_window_is_credited_with_its_dates(rendered, lang):
+    """29 Nov 2018: the Second Conference, within a year of adoption (its first was due by
+    5 May 2019), holds the mandate on track until 29 Nov 2019 and counts 100 %."""
+    surface = "action_conference" if lang == "en" else f"{lang}:action_conference"
+    text = rendered("seed").text(surface)
+    ongoing = said(lang, "Ongoing (on track)")
+    assert ongoing.search(text) and not said(lang, "No occurrence recorded").search(text)
+    assert said(lang, "Not yet due").search(text) is None
+    held = said(
+        lang,
+        'Latest occurrence: <time datetime="%(iso)s">%(day)s</time>.',
+        day=day(lang, "2018-11-29"),
+    )
+    assert held.search(text), lang
+    until = said(lang, "this one is on track until %(day)s.", day=day(lang, "2019-11-29"))
+    assert until.search(text), lang
+    assert re.search(r"\b100\s?%", text), lang  # credited in full
+
+
+def test_rule2_an_occurrence_within_its_window_is_credited_in_the_data(rendered):
+    seed = rendered("seed")
+    api = action_row(seed.json("api_actions")["results"], "annual-conference")
+    assert (api["status"], api["credit"], api["last_occurrence_on"]) == (
+        "ongoing",
+        100,
+        "2018-11-29",
+    )
+    computed = action_row(seed.json("json")["computed"]["actions"], "annual-conference")
+    assert (computed["status"], computed["credit"]) == ("ongoing", 100)
+    for surface in ("actions_csv", "report_csv"):
+        row = csv_row(seed.rows(surface), "annual-conference")
+        assert (row["status"], float(row["credit_percent"])) == ("ongoing", 100.0), surface
+    assert csv_row(seed.rows("actions_xlsx"), "annual-conference")["status"] == "ongoing"
+    # Held, and counted in the headline: 2 of 7 credited in full (the Contact Group, completed,
+    # and the conference) is the seed's 28.6 %.
+    assert seed.json("api_resolutions")["results"][0]["progress"]["percent"] == 28.6
+
+
+# ---------------------------------------------------------------------------------------------
+# The badge, the member states list, the Atom feeds and the Akoma Ntoso export.
+# ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("state", ("adopted", "seed", "later"))
+def test_the_badge_says_the_headline_as_the_pages_do(rendered, state):
+    """Today's badge, with today frozen on the state's date: "not assessed" for nothing
+    assessed, the count beside a percentage, and the in-progress-without-figure note."""
+    text = rendered(state).text("badge")
+    progress = rendered(state).json("api_resolutions")["results"][0]["progress"]
+    if progress["percent"] is None:
+        assert "Not assessed" in text and not re.search(r"\d\s?%", text), state
+    else:
+        assert f"{progress['percent']}%" in text, state
+        assert f"{progress['assessed']} of {progress['scored']} actions assessed" in text
+        assert f"{progress['unfigured']} in progress — no sourced figure" in text, state
+
+
+@pytest.mark.parametrize("state", ("before", "adopted", "seed", "month", "later"))
+def test_the_member_states_list_shows_no_percentage_and_no_status_claim(rendered, state):
+    r = rendered(state)
+    text = r.text("member_states")
+    assert not re.search(r"\d\s?%", text), state
+    assert "Delayed / stalled" not in text and not re.search(r"\bverified\b", text, re.I)
+
+
+def test_the_member_states_list_counts_no_event_before_adoption_as_counted_work(rendered):
+    """Before adoption the list names no counted event (the 2017 conference is context on the
+    pages that show it, labelled, never part of the counts a source gives for a mandate)."""
+    before = rendered("before").text("member_states")
+    assert "29 November 2018" not in before
+    assert "Members of the Contact Group" not in before
+
+
+@pytest.mark.parametrize("surface", FEEDS)
+def test_rules_2_and_5_the_feeds_claim_no_delay_no_verification_no_percentage(rendered, surface):
+    text = rendered("later").text(surface)
+    assert "Delayed / stalled" not in text, surface
+    assert not re.search(r"\bverified\b", text, re.I), surface
+    assert not re.search(r"\d\s?%", text), surface
+    assert not re.search(r"\b1 Nov(ember)? 2018|2018-11-01", text), surface  # rule 4
+
+
+@pytest.mark.parametrize("surface", ("feed_site", "feed_resolution", "feed_action"))
+def test_rule6_the_feeds_list_the_review_record(rendered, surface):
+    text = rendered("later").text(surface)
+    assert (
+        "Hold the OIC Member States Conference on Mediation annually: "
+        "sources reviewed on 15 January 2024, no change"
+    ) in text, surface
+
+
+def test_the_feeds_list_status_updates_by_the_date_they_are_as_of(rendered):
+    """Each entry names its status and the as-of date at day precision (a status update is
+    always dated to the day), the labels the roll-up gives."""
+    text = rendered("later").text("feed_action")
+    assert "Ongoing (on track) (as of 29 November 2018)" in text
+
+
+def test_the_akn_export_holds_text_and_the_adoption_date_never_a_score(rendered):
+    later = rendered("later")
+    xml = later.html("akn")
+    assert '<FRBRdate date="2018-05-05" name="adoption"/>' in xml
+    text = later.text("akn")
+    assert not re.search(r"\d\s?%", text)  # no percentage, no credit
+    labels = ("Not yet assessed", "In progress", "Completed", "Ongoing (on track)", "Delayed")
+    assert not any(label in text for label in labels)
+    assert not re.search(r"\bverified\b", text, re.I)
+    assert not re.search(r"2018-11-01|\b1 Nov(ember)? 2018", xml)  # rule 4
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules in French and Arabic, on the surfaces of IN_OTHER_LANGUAGES (rules_matrix.py).
+# ---------------------------------------------------------------------------------------------
+def lang_surfaces(state):
+    return [(lang, name) for lang in LANGUAGES for name in IN_OTHER_LANGUAGES[state]]
+
+
+@pytest.mark.parametrize("lang, surface", lang_surfaces("before"))
+def test_rule1_in_other_languages(rendered, lang, surface):
+    text = rendered("before").text(f"{lang}:{surface}")
+    assert said(lang, "Not yet adopted on that date").search(text), (lang, surface)
+    assert not HEADLINE_PERCENT.findall(text), (lang, surface)
+    assessed = said(lang, "%(n)s of %(total)s actions assessed", "plural", 7, total=7)
+    badge_count = said(lang, "%(assessed)s of %(n)s action assessed", "plural", 7, n=7)
+    assert not assessed.search(text) and not badge_count.search(text), (lang, surface)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_rule2_not_yet_due_in_other_languages(rendered, lang):
+    text = rendered("adopted").text(f"{lang}:action_conference")
+    assert said(lang, "Not yet due").search(text), lang
+    due = said(lang, "The first one is due by %(day)s.", day=day(lang, "2019-05-05"))
+    assert due.search(text), lang
+
+
+@pytest.mark.parametrize(
+    "lang, surface", [(lang, s) for lang in LANGUAGES for s in ("resolution", "action_conference")]
+)
+def test_rule2_no_occurrence_recorded_in_other_languages(rendered, lang, surface):
+    text = rendered("later").text(f"{lang}:{surface}")
+    assert said(lang, "No occurrence recorded").search(text), (lang, surface)
+    assert day(lang, "2023-06-05", "medium") in text or day(lang, "2023-06-05") in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_rule2_the_lapsed_window_names_the_date_it_ran_out_in_other_languages(rendered, lang):
+    text = rendered("later").text(f"{lang}:action_conference")
+    ran_out = said(
+        lang,
+        "that interval ran out on %(day)s, and no later occurrence is recorded.",
+        day=day(lang, "2023-06-05"),
+    )
+    assert ran_out.search(text), lang
+
+
+@pytest.mark.parametrize("state", ("before", "adopted", "seed", "month", "later"))
+def test_rule2_delayed_is_never_inferred_in_other_languages(rendered, state):
+    r = rendered(state)
+    for lang, surface in lang_surfaces(state):
+        text = r.text(f"{lang}:{surface}")
+        assert not said(lang, "Delayed / stalled").search(text), (state, lang, surface)
+        if surface in TEXTS:
+            assert 'class="status status--delayed' not in r.html(f"{lang}:{surface}"), (
+                state,
+                lang,
+                surface,
+            )
+
+
+@pytest.mark.parametrize(
+    "lang, surface", [(lang, s) for lang in LANGUAGES for s in ("resolution", "paragraph_4")]
+)
+def test_rule3_nothing_assessed_in_other_languages(rendered, lang, surface):
+    text = rendered("adopted").text(f"{lang}:{surface}")
+    assert said(lang, "Not assessed").search(text), (lang, surface)
+    assert not HEADLINE_PERCENT.findall(text), (lang, surface)
+
+
+@pytest.mark.parametrize(
+    "lang, surface", [(lang, s) for lang in LANGUAGES for s in ("resolution", "brief", "badge")]
+)
+def test_rule3_the_seed_headline_in_other_languages(rendered, lang, surface):
+    text = rendered("seed").text(f"{lang}:{surface}")
+    assert "28,6%" in text or "28,6 %" in text, (lang, surface)
+    page = said(lang, "%(n)s of %(total)s actions assessed", "plural", 5, n=5, total=7)
+    badge = said(lang, "%(assessed)s of %(n)s action assessed", "plural", 7, assessed=5, n=7)
+    assert page.search(text) or badge.search(text), (lang, surface)
+    assert said(lang, "no sourced figure").search(text), (lang, surface)
+    if surface != "brief":  # the brief says it per paragraph line
+        note = said(lang, "%(n)s in progress — no sourced figure", "plural", 2, n=2)
+        assert note.search(text), (lang, surface)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_rule4_the_month_meeting_keeps_its_month_in_other_languages(rendered, lang):
+    text = rendered("month").text(f"{lang}:action_contact_group")
+    assert day(lang, "2018-11-01", "month") in text, lang
+    for style in ("long", "medium"):
+        invented = re.escape(day(lang, "2018-11-01", style))
+        assert not re.search(rf"(?<!\d){invented}", text), (lang, style)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_rule5_reported_not_verified_in_other_languages(rendered, lang):
+    seed = rendered("seed")
+    for surface in ("action_network", "action_conference"):
+        text = seed.text(f"{lang}:{surface}")
+        assert said(lang, "Reported").search(text), (lang, surface)
+        assert not said(lang, "Verified").search(text), (lang, surface)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_rule6_last_reviewed_in_other_languages(rendered, lang):
+    later = rendered("later")
+    action = later.text(f"{lang}:action_conference")
+    reviewed = said(lang, "Last reviewed: %(day)s.", day=day(lang, "2024-01-15"))
+    assert reviewed.search(action), lang
+    changed = said(lang, "Last status change: %(day)s.", day=day(lang, "2018-11-29"))
+    assert changed.search(action), lang
+    page = later.text(f"{lang}:resolution")
+    assert day(lang, "2024-01-15") in page or day(lang, "2024-01-15", "medium") in page, lang
+    feed = later.text(f"{lang}:feed_action")
+    review = said(
+        lang,
+        "%(symbol)s · %(action)s: sources reviewed on %(day)s, no change",
+        symbol="53/45-POL",
+        day=day(lang, "2024-01-15"),
+    )
+    assert review.search(feed), lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_rule7_the_chart_in_other_languages(rendered, lang):
+    later = rendered("later")
+    html = later.html(f"{lang}:resolution")
+    rows = chart_rows(html, lang)
+    assert rows[0][0] == day(lang, "2018-05-05", "medium"), lang
+    assert said(lang, "no percentage").fullmatch(rows[0][1]), lang
+    assert rows[0][2] and all(what for _day, _percent, what in rows), lang
+    assert re.search(r'<path d="M[^"]+"[^>]*stroke-dasharray="6 5"', html), lang
+    dashed = said(
+        lang,
+        "Nothing has been recorded since %(day)s: the dashed part shows only what the rules "
+        "derive from older records (for example a recurring mandate’s interval running out), "
+        "not a new measurement.",
+        day=day(lang, "2024-01-15"),
+    )
+    assert dashed.search(later.text(f"{lang}:resolution")), lang
