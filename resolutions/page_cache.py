@@ -22,11 +22,19 @@ into their as-of form, so its body is not the canonical page's).
 
 Signed-in users (staff, who may see previews and admin links) always get a fresh page.
 PAGE_CACHE_SECONDS (settings, .env.example) bounds how long an entry lives; 0 turns this off.
+
+Every key, of pages and of files, also holds the release (``release()``): a digest of the
+project's code, templates and compiled translation catalogues (.mo) and of the versions of the
+libraries that write the pages and PDFs, computed once per process. The cache outlives a deploy
+(it is in the database or in Redis), so without it a new translation or a code release would
+keep serving the pages and PDFs of the previous one until the data changed (#13).
 """
 
 import hashlib
 import time
 from functools import lru_cache, wraps
+from importlib import metadata
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -41,6 +49,38 @@ HEADER = "X-Page-Cache"
 # Parameters that change what a public page shows; the action list's filters are added from its
 # filterset (resolutions.filters), so a new filter is never mistaken for an unknown parameter.
 PAGE_PARAMETERS = {"as_of", "page", "state", "body"}  # body: /member-states/?body=KEY
+
+
+# What a release is made of: the project's code, templates and catalogues (the .mo files
+# compilemessages writes on deploy), and the libraries that write what is cached.
+RELEASE_DIRECTORIES = ("api", "exports", "locale", "resolutions", "static", "templates", "tracker")
+RELEASE_SUFFIXES = (".py", ".html", ".txt", ".svg", ".css", ".js", ".mo")
+RELEASE_PACKAGES = ("django", "weasyprint", "pydyf", "babel", "openpyxl")
+
+
+def release_digest(base_dir, directories=RELEASE_DIRECTORIES) -> str:
+    """A digest of the contents (not the dates) of the release's files under `base_dir` and of
+    the versions of RELEASE_PACKAGES: any changed template, code or compiled catalogue gives
+    another digest."""
+    digest = hashlib.sha256()
+    base = Path(base_dir)
+    for directory in directories:
+        for path in sorted((base / directory).rglob("*")):
+            if path.suffix in RELEASE_SUFFIXES and path.is_file():
+                digest.update(str(path.relative_to(base)).encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    for package in RELEASE_PACKAGES:
+        try:
+            digest.update(f"{package}={metadata.version(package)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=\0".encode())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def release() -> str:
+    """This process's release (release_digest of the project), computed once (~1.6 MB read)."""
+    return release_digest(settings.BASE_DIR)
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +113,7 @@ def _key(request) -> str:
     digest = hashlib.sha256(address.encode()).hexdigest()[:40]
     # Processes that list synthetic resolutions and processes that do not may share one cache.
     listed = "all" if settings.SHOW_SYNTHETIC_RESOLUTIONS else "real"
-    return f"page:{listed}:{timezone.localdate().isoformat()}:{digest}"
+    return f"page:{release()}:{listed}:{timezone.localdate().isoformat()}:{digest}"
 
 
 def _cacheable(request) -> bool:
@@ -128,10 +168,11 @@ _POLL_SECONDS = 0.1
 
 
 def versioned_key(*parts) -> str:
-    """A cache key for a file that depends on the data and on today (overdue, freshness, the
-    default as-of date): the parts (slug, language, format, as-of…) and today's date."""
+    """A cache key for a file that depends on the data, on the release (translations, code) and
+    on today (overdue, freshness, the default as-of date): the parts (slug, language, format,
+    as-of…), the release and today's date."""
     digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:40]
-    return f"file:{timezone.localdate().isoformat()}:{digest}"
+    return f"file:{release()}:{timezone.localdate().isoformat()}:{digest}"
 
 
 def cached_file(key: str, render, timeout: int | None = None) -> tuple[object, bool]:

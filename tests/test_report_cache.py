@@ -142,3 +142,67 @@ def test_turned_off_with_zero_seconds(client, committed, renders, settings):
     url = URL.format(lang="en", fmt="csv")
     assert [client.get(url)[HEADER] for _ in range(2)] == ["miss", "miss"]
     assert len(renders) == 2
+
+
+def _release_copy(tmp_path):
+    """A release to deploy: the project's real compiled catalogues, copied."""
+    from pathlib import Path
+
+    from django.conf import settings as django_settings
+
+    for language in ("fr", "ar"):
+        target = tmp_path / "locale" / language / "LC_MESSAGES"
+        target.mkdir(parents=True)
+        source = Path(django_settings.BASE_DIR, "locale", language, "LC_MESSAGES", "django.mo")
+        (target / "django.mo").write_bytes(source.read_bytes())
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "page.html").write_text("<p>{{ x }}</p>")
+    return tmp_path
+
+
+def test_the_release_is_the_contents_of_code_templates_and_catalogues(tmp_path):
+    """Content, not dates: a copy with the same files is the same release; a recompiled
+    catalogue with another translation, or a changed template, is another."""
+    import os
+
+    base = _release_copy(tmp_path)
+    first = page_cache.release_digest(base)
+    mo = base / "locale" / "fr" / "LC_MESSAGES" / "django.mo"
+    os.utime(mo, (1, 1))  # touched, same contents
+    assert page_cache.release_digest(base) == first
+    mo.write_bytes(mo.read_bytes().replace(b"Introduction", b"Pr\xc3\xa9sentation", 1))
+    changed_catalogue = page_cache.release_digest(base)
+    assert changed_catalogue != first
+    (base / "templates" / "page.html").write_text("<p>{{ x|upper }}</p>")
+    assert page_cache.release_digest(base) not in (first, changed_catalogue)
+
+
+def test_a_new_release_never_serves_a_pdf_or_page_of_the_previous_one(
+    client, committed, renders, settings, tmp_path
+):
+    """The report and brief PDFs and the pages are cached across a deploy (the cache is in the
+    database or Redis). After a deploy whose compilemessages wrote another French catalogue
+    (the release is computed again when the new processes start), the first request renders
+    afresh: no PDF of the old translation is served."""
+    settings.BASE_DIR = _release_copy(tmp_path)
+    page_cache.release.cache_clear()
+    report = URL.format(lang="fr", fmt="pdf")
+    brief = "/fr/resolutions/53-45-pol/brief.pdf"
+    page = "/fr/resolutions/53-45-pol/"
+    try:
+        for url in (report, brief, page):
+            assert [client.get(url, {"as_of": "2018-11-29"})[HEADER] for _ in "12"] == [
+                "miss",
+                "hit",
+            ]
+        assert len(renders) == 1
+        mo = tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.mo"
+        mo.write_bytes(mo.read_bytes().replace(b"Introduction", b"Pr\xc3\xa9sentation", 1))
+        page_cache.release.cache_clear()  # the new release's processes start
+        for url in (report, brief, page):
+            assert client.get(url, {"as_of": "2018-11-29"})[HEADER] == "miss"
+        assert len(renders) == 2
+        # ... and are cached again under the new release.
+        assert client.get(report, {"as_of": "2018-11-29"})[HEADER] == "hit"
+    finally:
+        page_cache.release.cache_clear()
