@@ -316,6 +316,16 @@ LOCATORS = {
         "the resolution's title, quoted in Arabic between guillemets"
     ),
 }
+# The comma that comes before a locator, after the source it locates ("source, Annex"): the
+# Arabic comma in Arabic ("المصدر، المرفق"), the Latin one in French and English.
+COMMAS = {"ar": "\u060c"}
+
+
+def comma(language: str | None = None) -> str:
+    """The comma of `language` (default: the page's) between a citation's parts."""
+    return COMMAS.get(language or active_language(), ",")
+
+
 QUOTED = re.compile(r"^(?P<where>[^“]+?): (?P<quote>“.*”)$", re.S)
 
 
@@ -344,6 +354,16 @@ def locator_label(text: str, language: str | None = None) -> str:
 
     with translation.override(language or active_language()):
         return str(_("%(where)s: %(quote)s") % {"where": where, "quote": quote})
+
+
+def comma_locator_html(text: str, language: str | None = None):
+    """ ", <locator>" after a source, the comma in the reader's language ("، " in Arabic);
+    nothing without a locator."""
+    from django.utils.html import format_html
+
+    if not text:
+        return ""
+    return format_html("{} {}", comma(language), locator_html(text, language))
 
 
 def locator_html(text: str, language: str | None = None):

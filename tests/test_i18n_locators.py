@@ -65,3 +65,49 @@ def test_the_title_locator_nests_its_quotes(seeded, language):
     if language != "en":
         assert '<bdi lang="en" dir="ltr">“established within the framework' in line
         assert "the sentence on the Contact Group" not in line
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
+def _locators_in(language: str) -> list[str]:
+    """Every locator phrase as a reader of `language` sees it: the vocabulary's and the
+    evidence locators' translations."""
+    from resolutions.models import Evidence, TextTranslation
+
+    shown = {locator_label(english, language) for english in LOCATORS}
+    shown |= set(
+        TextTranslation.objects.filter(
+            language=language, field="locator", content_type__model=Evidence._meta.model_name
+        ).values_list("text", flat=True)
+    )
+    return sorted(shown, key=len, reverse=True)
+
+
+@pytest.mark.parametrize(("language", "comma"), [("ar", "،"), ("fr", ",")])
+def test_the_comma_before_a_locator_is_the_readers(seeded, language, comma):
+    """#13: "المصدر، عنوان القرار" in Arabic, never the Latin comma before a locator, on the
+    resolution page (title and paragraph provenance), the action pages (evidence) and in the
+    report PDF's markup (provenance lines, evidence)."""
+    from exports.formats import render_report_html
+    from exports.report import build_report
+    from resolutions.models import Action
+
+    texts = [_text(_get(f"/resolutions/{seeded.slug}/", language).content.decode())]
+    for action in Action.objects.filter(resolution=seeded):
+        texts.append(_text(_get(f"/actions/{action.pk}/", language).content.decode()))
+    with translation.override(language):
+        texts.append(_text(render_report_html(build_report(seeded, seeded.adopted_on))))
+    found = 0
+    for text in texts:
+        for phrase in _locators_in(language):
+            for match in re.finditer(re.escape(phrase), text):
+                before = text[max(0, match.start() - 2) : match.start()]
+                if before.strip() in (",", "،"):
+                    found += 1
+                    assert before.strip() == comma, (
+                        language,
+                        text[match.start() - 60 : match.end()],
+                    )
+    assert found >= 5

@@ -22,11 +22,15 @@ from ..models.translations import TranslationProvenance
 from ..translations import (
     active_language,
     actor_label,
+    comma_locator_html,
     country_name,
     format_day,
     locator_html,
     missing_languages,
     translated,
+)
+from ..translations import (
+    comma as reader_comma,
 )
 
 register = template.Library()
@@ -269,3 +273,16 @@ def locator(value):
     """Where in its source a text is, in the page's language (translations.locator_html): the
     description translated, a quoted sentence of the source kept in its words, isolated."""
     return locator_html(value)
+
+
+@register.filter
+def comma_locator(value):
+    """ ", <locator>" after a source, the comma in the page's language: "، " in Arabic
+    (translations.comma_locator_html); nothing without a locator."""
+    return comma_locator_html(value)
+
+
+@register.simple_tag
+def comma():
+    """The page's comma between a citation's parts: "،" in Arabic, "," otherwise."""
+    return reader_comma()
