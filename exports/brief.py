@@ -69,10 +69,25 @@ def _latest(values):
     return max(values) if values else None
 
 
+def _is_an_action(summary, actions) -> bool:
+    """The line's subject is one of its actions' titles, the same translation of the same
+    original: the original is printed once on the line, under the action (#13 item 1)."""
+    t = getattr(summary, "translation", None)
+    if t is None:
+        return False
+    for a in actions:
+        other = getattr(a["title"], "translation", None)
+        if other is not None and str(a["title"]) == str(summary):
+            if other.original_text == t.original_text:
+                return True
+    return False
+
+
 def _line(number, summary, percent, actions, source_keys, sources: SourceList) -> dict:
     return {
         "number": number,
         "summary": summary,
+        "subject_is_an_action": _is_an_action(summary, actions),
         "percent": percent,
         "actions": actions,
         # The latest published assessment of any of the line's actions.

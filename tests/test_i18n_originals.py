@@ -16,6 +16,12 @@ from tests.test_i18n import _get
 pytestmark = pytest.mark.django_db
 
 LABEL = {"fr": "Original (Anglais)", "ar": "النص الأصلي (الإنجليزيّة)"}
+# An original printed in a PDF (report_text.original_of): a <p>, or a <span> in a table cell
+# or a line (whose label is a <span> too).
+ELEMENT = (
+    r'<(p|span) class="tr-original">'
+    r'(<span class="tr-original__label">.*?</span> <bdi [^>]*>.*?</bdi>)</\1>'
+)
 
 
 def _originals(page):
@@ -74,7 +80,7 @@ def test_the_report_prints_the_original_under_each_unofficial_translation(seeded
 
     with translation.override(language):
         page = render_report_html(build_report(seeded, date(2026, 12, 7)))
-    element = re.compile(r'<(p|span) class="tr-original">(.*?)</\1>', re.S)
+    element = re.compile(ELEMENT, re.S)
     printed = [
         re.fullmatch(
             r'<span class="tr-original__label">(.+?)</span> '
@@ -101,3 +107,95 @@ def test_the_report_prints_the_original_under_each_unofficial_translation(seeded
     for note in notes:
         assert note in originals, note[:60]
         assert escape(note) not in elsewhere, note[:60]
+
+
+def _printed_originals(markup):
+    """The originals printed in `markup` (report_text.original_of): {text}, each checked to be
+    labelled and isolated in its language."""
+    element = re.compile(ELEMENT, re.S)
+    found = set()
+    for _tag, body in element.findall(markup):
+        m = re.fullmatch(
+            r'<span class="tr-original__label">(.+?)</span> '
+            r'<bdi lang="(\w+)" dir="(\w+)">(.*)</bdi>',
+            body,
+            re.S,
+        )
+        assert m, body[:120]
+        assert m[1] in ("Original (anglais) :", "النص الأصلي (الإنجليزيّة):"), m[1]
+        assert (m[2], m[3]) == ("en", "ltr")
+        found.add(html.unescape(m[4]))
+    return found
+
+
+def _not_printed(wanted, printed):
+    """The wanted originals not in `printed`, alone or as one of the parts of a line printed
+    under one label ("Council of Foreign Ministers…, 45th session, Dhaka, …")."""
+    return {
+        w
+        for w in wanted
+        if not any(w == t or t.startswith(f"{w}, ") or f", {w}" in t for t in printed)
+    }
+
+
+def _made_from(shown):
+    """The original of a report field shown as the project's unofficial translation, else None."""
+    from resolutions.models.translations import TranslationProvenance
+
+    t = getattr(shown, "translation", None)
+    if t is None or t.provenance != TranslationProvenance.TRANSLATION:
+        return None
+    return t.original_text
+
+
+@pytest.mark.parametrize("language", ("fr", "ar"))
+def test_the_brief_prints_the_original_of_each_unofficial_translation(seeded, language):
+    """#13: the one-page brief (its PDF is printed from this markup) prints, beside each action
+    title, paragraph subject and the adopting body, session and place shown in an unofficial
+    translation, the English original, labelled as in the report; a subject that is word for
+    word one of its actions' titles has it once, under the action, on the same line."""
+    from datetime import date
+
+    from django.utils import translation
+
+    from exports.brief import build_brief, render_brief_html
+
+    with translation.override(language):
+        brief = build_brief(seeded, date(2018, 11, 29))
+        page = render_brief_html(brief, pdf=True)
+    printed = _printed_originals(page)
+    r = brief["r"]
+    wanted = [_made_from(r[k]) for k in ("adopting_body", "session", "place")]
+    for line in brief["lines"]:
+        wanted += [_made_from(a["title"]) for a in line["actions"]]
+        wanted.append(_made_from(line["summary"]))
+    wanted = [w for w in wanted if w]
+    assert len(wanted) >= 10
+    assert not _not_printed(wanted, printed), _not_printed(wanted, printed)
+
+
+@pytest.mark.parametrize("language", ("fr", "ar"))
+def test_the_report_annex_prints_the_original_of_each_unofficial_translation(seeded, language):
+    """#13: the report's annex tables (not only its section 3) print the original beside each
+    action title, paragraph subject, event name, theme and place and figure label shown in an
+    unofficial translation."""
+    from datetime import date
+
+    from django.utils import translation
+
+    from exports.formats import render_report_html
+    from exports.report.progress import build_report
+
+    with translation.override(language):
+        report = build_report(seeded, date(2026, 12, 7))
+        page = render_report_html(report)
+    annex = page.split('<section class="annex">', 1)[1]
+    printed = _printed_originals(annex)
+    wanted = [_made_from(a["title"]) for a in report["actions"]]
+    wanted += [_made_from(p["summary"]) for p in report["paragraphs"]]
+    for o in report["occurrences"]:
+        wanted += [_made_from(o["title"]), _made_from(o["place"]), _made_from(o["theme"])]
+    wanted += [_made_from(f["label"]) for f in report["figures"]]
+    wanted = [w for w in wanted if w]
+    assert len(wanted) >= 15
+    assert not _not_printed(wanted, printed), _not_printed(wanted, printed)

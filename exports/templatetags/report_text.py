@@ -78,28 +78,33 @@ def status_colours() -> str:
     return mark_safe("\n  ".join(rules))  # noqa: S308
 
 
-@register.filter
-def original_of(value, inline=False):
-    """Beside a translation the project made (an unofficial translation, #13 item 1), the text
-    it was made from, labelled "Original (English):" and isolated in its own language and
-    direction (lang, dir: WeasyPrint isolates a <bdi> with an explicit dir). `value` is a
-    report field as shown (exports.report.languages.Shown); nothing for an original, a verbatim
-    text or a missing translation. A paragraph (<p>), or a <span> with `inline`."""
-    from django.utils.html import format_html
+def _made_from(value):
+    """The translation behind a report field as shown (exports.report.languages.Shown) when the
+    project made it (an unofficial translation with its original); None otherwise."""
+    from resolutions.models.translations import TranslationProvenance
+
+    t = getattr(value, "translation", None)
+    if t is None or t.provenance != TranslationProvenance.TRANSLATION or not t.original_text:
+        return None
+    return t
+
+
+def _original_html(translations, inline):
+    """The one way the PDFs print originals: "Original (anglais) :" and the texts, isolated in
+    their language and direction; several texts of one language (a line's adopting body,
+    session and place) follow one label, separated by commas."""
+    from django.utils.html import format_html, format_html_join
     from django.utils.translation import gettext as _
 
     from exports.report.languages import language_name
     from resolutions import bidi
     from resolutions.languages import active_language
-    from resolutions.models.translations import TranslationProvenance
 
-    t = getattr(value, "translation", None)
-    if t is None or t.provenance != TranslationProvenance.TRANSLATION or not t.original_text:
-        return ""
-    language = t.original_language or "en"
+    language = translations[0].original_language or "en"
     name = language_name(language)
     if active_language() == "fr":
         name = name.lower()  # "Original (anglais) :"
+    texts = [t.original_text for t in translations]
     tag = "span" if inline else "p"
     return format_html(
         '<{} class="tr-original"><span class="tr-original__label">{}</span> '
@@ -107,7 +112,32 @@ def original_of(value, inline=False):
         tag,
         _("Original (%(language)s):") % {"language": name},
         language,
-        bidi.direction(t.original_text),
-        t.original_text,
+        bidi.direction(texts[0]),
+        format_html_join(", ", "{}", ((text,) for text in texts)),
         tag,
     )
+
+
+@register.filter
+def original_of(value, inline=False):
+    """Beside a translation the project made (an unofficial translation, #13 item 1), the text
+    it was made from, labelled "Original (English):" and isolated in its own language and
+    direction (lang, dir: WeasyPrint isolates a <bdi> with an explicit dir). `value` is a
+    report field as shown (exports.report.languages.Shown); nothing for an original, a verbatim
+    text or a missing translation. A paragraph (<p>), or a <span> with `inline`."""
+    t = _made_from(value)
+    return _original_html([t], inline) if t is not None else ""
+
+
+@register.simple_tag
+def originals_of(*values):
+    """original_of for the parts of one line (the brief's "adopting body, session, place"):
+    the originals of those shown as unofficial translations under one label, in one line (a
+    part in another original language gets a line of its own)."""
+    from django.utils.html import format_html_join
+
+    made = [t for t in map(_made_from, values) if t is not None]
+    groups: dict = {}
+    for t in made:
+        groups.setdefault(t.original_language or "en", []).append(t)
+    return format_html_join("", "{}", ((_original_html(ts, False),) for ts in groups.values()))
