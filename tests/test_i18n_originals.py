@@ -199,3 +199,35 @@ def test_the_report_annex_prints_the_original_of_each_unofficial_translation(see
     wanted = [w for w in wanted if w]
     assert len(wanted) >= 15
     assert not _not_printed(wanted, printed), _not_printed(wanted, printed)
+
+
+@pytest.mark.parametrize("language", ("fr", "ar"))
+def test_a_translated_title_has_its_original_without_hovering(seeded, language):
+    """#13: a title shown in an unofficial translation, in a heading or a link, had its
+    original only in a title attribute (a pointer's hover: not for a keyboard, a touch screen
+    or a screen reader). The action's page, where every link to it leads, has the original
+    under its heading, one tap away (<details>); its events' names have theirs in the table."""
+    from resolutions.models import Occurrence
+    from resolutions.models.translations import TranslationProvenance
+
+    checked = 0
+    for action in Action.objects.filter(resolution=seeded):
+        t = translated(action, "title", language).translation
+        if t is None or t.provenance != TranslationProvenance.TRANSLATION:
+            continue
+        page = _get(f"/actions/{action.pk}/", language).content.decode()
+        heading = re.search(r"<h1>.*?</h1>\s*(<details .*?</details>)", page, re.S)
+        assert heading, action.key
+        assert _originals(heading.group(1)) == [(LABEL[language], action.title)]
+        events = [
+            o.title
+            for o in Occurrence.objects.filter(action=action)
+            if translated(o, "title", language).translation is not None
+        ]
+        for title in events:
+            assert (LABEL[language], title) in _originals(page), title
+        checked += 1
+    assert checked >= 5
+    # The links to those pages, on the resolution page, lead there.
+    page = _get(f"/resolutions/{seeded.slug}/", language).content.decode()
+    assert f'href="/{language}/actions/' in page

@@ -52,7 +52,9 @@ def tr(obj, field, plain=False):
     text = bidi.mark_runs(shown.text)
     t = shown.translation
     if t is not None and t.provenance == TranslationProvenance.TRANSLATION:
-        # Made by the project: said so, with the original a hover (or a tap) away.
+        # Made by the project: said so, the original in a title for a pointer's hover. Where
+        # the title is a page's heading, {% tr_original %} after it shows the original without
+        # hovering (keyboard, touch, screen reader); a link leads to that page.
         return format_html(
             '{} <span class="tr-label" title="{}">{}</span>',
             text,
