@@ -487,8 +487,10 @@ def _describe(series: ProgressSeries) -> str:
         return _("no percentage") if point.percent is None else f"{number_format(point.percent)}%"
 
     return _(
-        "Weighted progress was %(first)s on %(first_day)s and %(last)s on %(last_day)s; "
-        "the highest was %(high)s on %(high_day)s."
+        # A list, not a sentence: "no percentage" has to read right in each slot ("was no
+        # percentage" did not, nor "était de aucun pourcentage").
+        "Weighted progress: %(first)s on %(first_day)s, %(last)s on %(last_day)s; highest: "
+        "%(high)s on %(high_day)s."
     ) % {
         "first": pct(first),
         "first_day": format_day(first.day),

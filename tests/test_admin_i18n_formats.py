@@ -56,7 +56,7 @@ def _get(url):
     [
         ("en", "Mediation unit — Completed as of 1 Jan 2020"),
         ("fr", "Mediation unit — Achevé au 1 janv. 2020"),
-        ("ar", "Mediation unit — مكتمل حتى 1 يناير 2020"),
+        ("ar", "Mediation unit — مكتمل بتاريخ 1 يناير 2020"),
     ],
 )
 def test_a_record_is_named_with_the_readers_date(published, language, named):

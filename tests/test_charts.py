@@ -97,8 +97,8 @@ def test_progress_chart_geometry_and_text_alternative(seeded):
     assert len(chart["dots"]) == len([p for p in series.points if p.percent is not None])
     assert [t["label"] for t in chart["x_ticks"]][:2] == ["2019", "2020"]
     assert chart["description"] == (
-        "Weighted progress was no percentage on 5 May 2018 and 14.3% on 1 January 2024; the "
-        "highest was 28.6% on 29 November 2018."
+        "Weighted progress: no percentage on 5 May 2018, 14.3% on 1 January 2024; highest: "
+        "28.6% on 29 November 2018."
     )
     # After the last record (June 2022) the line is dashed: derived, not measured (#11).
     assert chart["path_after"].startswith("M") and chart["last_record"] == date(2022, 6, 5)

@@ -323,6 +323,16 @@ def test_rule3_unassessed_paragraphs_in_the_report_and_the_api(rendered):
     assert percents["7"] == 0.0 and percents["8"] == 0.0
 
 
+@pytest.mark.parametrize("surface", ("paragraph_4", "resolution"))
+def test_rule3_an_unassessed_actions_zero_says_until_assessed(rendered, surface):
+    """An action never assessed counts 0 % beside assessed ones; its row says why, so that the
+    0 % is not read as "assessed, nothing done" (Türkiye's page read "Never assessed 0%")."""
+    text = rendered("seed").text(surface)
+    assert "0% (until assessed)" in text, surface
+    if surface == "paragraph_4":  # its only action is unassessed: no other, bare 0 %
+        assert not re.search(r"(?<![\d.])0%(?! \(until assessed\))", text), surface
+
+
 @pytest.mark.parametrize("surface", ("paragraph_7", "resolution", "dashboard"))
 def test_rule3_a_zero_for_work_under_way_says_no_sourced_figure(rendered, surface):
     """Every 0.0 % is followed by its note (a headline's comes after "n of N assessed")."""

@@ -165,6 +165,10 @@ def credit(action):
     under_way = status == Status.IN_PROGRESS or (
         status == Status.DELAYED and not action.is_recurring
     )
+    # Not yet assessed counts as 0 % in a roll-up where other actions are assessed (#11 rule 3):
+    # said, so that the 0 % reads as "no assessment yet", not as an assessment of nothing done.
+    if action.credit == 0 and status == Status.NOT_YET_ASSESSED:
+        return format_html('{}% <span class="muted">{}</span>', 0, _("(until assessed)"))
     if action.credit == 0 and under_way and action.latest_progress is None:
         return format_html(
             '{}% <span class="muted">{}</span>', 0, _("(no sourced progress figure)")
