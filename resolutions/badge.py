@@ -14,6 +14,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language_bidi, ngettext
 from django.utils.translation import gettext as _
 
+from .citation import unfigured_note
 from .models import Resolution
 from .page_cache import public_page
 from .rollup import resolution_rollup
@@ -44,12 +45,7 @@ def badge_text(rollup) -> str:
         return f"{_('Not assessed') if countable else _('no percentage')} · {share}"
     value = f"{number_format(rollup.percent, 1)}% · {share}"
     if rollup.unfigured:
-        note = ngettext(
-            "%(n)s in progress — no sourced figure",
-            "%(n)s in progress — no sourced figure",
-            rollup.unfigured,
-        ) % {"n": rollup.unfigured}
-        value = f"{value} · {note}"
+        value = f"{value} · {unfigured_note(rollup.unfigured)}"
     return value
 
 

@@ -46,13 +46,16 @@ def _state(rollup) -> str:
         return _("Not assessed")
     state = _percent(rollup.percent)
     if rollup.percent is not None and rollup.unfigured:
-        note = ngettext(
-            "%(n)s in progress — no sourced figure",
-            "%(n)s in progress — no sourced figure",
-            rollup.unfigured,
-        ) % {"n": rollup.unfigured}
-        state = f"{state} ({note})"
+        state = f"{state} ({unfigured_note(rollup.unfigured)})"
     return state
+
+
+def unfigured_note(n: int) -> str:
+    """#11 rule 3, said beside a percentage in plain text (the citation, the badge): the
+    assessed actions under way that no source gives a figure for."""
+    return ngettext(
+        "%(n)s in progress — no sourced figure", "%(n)s in progress — no sourced figure", n
+    ) % {"n": n}
 
 
 def _sentence(resolution, part: str, state: str, as_of, url: str) -> str:
