@@ -202,6 +202,36 @@ def test_the_report_annex_prints_the_original_of_each_unofficial_translation(see
 
 
 @pytest.mark.parametrize("language", ("fr", "ar"))
+def test_the_report_prints_the_original_of_each_translated_organisation(seeded, language):
+    """#13: a responsible organisation's name is the project's translation ("Secrétariat général
+    de l'OCI"): the report prints its original beside it, in the annex and in section 3."""
+    from datetime import date
+
+    from django.utils import translation
+
+    from exports.formats import render_report_html
+    from exports.report.progress import build_report
+
+    with translation.override(language):
+        report = build_report(seeded, date(2026, 12, 7))
+        page = render_report_html(report)
+    body, annex = page.split('<section class="annex">', 1)
+    wanted = {_made_from(s) for a in report["actions"] for s in a["responsible_shown"]} - {None}
+    assert {"OIC General Secretariat", "OIC Secretary-General"} <= wanted
+    label = {"fr": "Original (anglais) :", "ar": "النص الأصلي (الإنجليزيّة):"}[language]
+    for part in (body, annex):  # labelled and isolated as every printed original
+        printed = {
+            html.unescape(text)
+            for text in re.findall(
+                rf'<span class="tr-original"><span class="tr-original__label">{re.escape(label)}</span> '
+                r'<bdi lang="en" dir="ltr">(.*?)</bdi></span>',
+                part,
+            )
+        }
+        assert not _not_printed(wanted, printed), _not_printed(wanted, printed)
+
+
+@pytest.mark.parametrize("language", ("fr", "ar"))
 def test_a_translated_title_has_its_original_without_hovering(seeded, language):
     """#13: a title shown in an unofficial translation, in a heading or a link, had its
     original only in a title attribute (a pointer's hover: not for a keyboard, a touch screen

@@ -117,6 +117,13 @@ def action_entry(
         "responsible_names": [actor_label(actor) for actor in action.responsible_actors.all()],
         # Where people read it: no source names who is responsible, so "Not stated".
         "responsible_label": responsible_label(action),
+        # The organisations' names as shown, so the PDFs can print the original beside a
+        # translation the project made (#13 item 1); a Member State's name is CLDR's.
+        "responsible_shown": [
+            Shown(actor, "name")
+            for actor in action.responsible_actors.all()
+            if not actor.member_state_id
+        ],
         "due_date": action.due_date,
         "weight": action.weight,
         "status": status.value,

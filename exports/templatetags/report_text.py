@@ -134,10 +134,21 @@ def originals_of(*values):
     """original_of for the parts of one line (the brief's "adopting body, session, place"):
     the originals of those shown as unofficial translations under one label, in one line (a
     part in another original language gets a line of its own)."""
+    return _originals(values, inline=False)
+
+
+@register.filter
+def originals_inline(values):
+    """originals_of for a list, inline (<span>s): the responsible organisations of an action
+    in the report ("Secrétariat général de l'OCI" is a translation the project made)."""
+    return _originals(values, inline=True)
+
+
+def _originals(values, inline):
     from django.utils.html import format_html_join
 
     made = [t for t in map(_made_from, values) if t is not None]
     groups: dict = {}
     for t in made:
         groups.setdefault(t.original_language or "en", []).append(t)
-    return format_html_join("", "{}", ((_original_html(ts, False),) for ts in groups.values()))
+    return format_html_join("", "{}", ((_original_html(ts, inline),) for ts in groups.values()))
