@@ -218,12 +218,12 @@ def test_the_report_prints_the_original_of_each_translated_organisation(seeded, 
     body, annex = page.split('<section class="annex">', 1)
     wanted = {_made_from(s) for a in report["actions"] for s in a["responsible_shown"]} - {None}
     assert {"OIC General Secretariat", "OIC Secretary-General"} <= wanted
-    label = {"fr": "Original (anglais) :", "ar": "النص الأصلي (الإنجليزيّة):"}[language]
+    label = re.escape({"fr": "Original (anglais) :", "ar": "النص الأصلي (الإنجليزيّة):"}[language])
     for part in (body, annex):  # labelled and isolated as every printed original
         printed = {
             html.unescape(text)
             for text in re.findall(
-                rf'<span class="tr-original"><span class="tr-original__label">{re.escape(label)}</span> '
+                rf'<span class="tr-original"><span class="tr-original__label">{label}</span> '
                 r'<bdi lang="en" dir="ltr">(.*?)</bdi></span>',
                 part,
             )
